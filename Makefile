@@ -1,0 +1,58 @@
+# The book's commands. Two do all the set-up on a fresh machine with Python 3.11:
+#   make book   create .venv, install everything, build both editions into _build/site/
+#   make test   install what the tests need (including Chromium), build, and run every test
+# Others: make notebooks (re-execute notebooks in place), make serve, make lab, make clean.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+BOOK_STAMP := $(VENV)/.book-deps
+TEST_STAMP := $(VENV)/.test-deps
+CHROMIUM ?= /usr/bin/chromium
+PORT ?= 8000
+
+.PHONY: book test notebooks serve lab browser clean
+
+$(PY):
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(BOOK_STAMP): requirements.txt requirements-book.txt pyproject.toml | $(PY)
+	$(PIP) install --quiet -r requirements.txt -r requirements-book.txt
+	$(PIP) install --quiet --no-deps --force-reinstall -e .
+	touch $@
+
+$(TEST_STAMP): $(BOOK_STAMP) requirements-test.txt
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $@
+
+book: $(BOOK_STAMP)
+	$(PY) -m bookbuild.site
+
+# Debian's Chromium drives the browser, accessibility and JupyterLab tests; without it they fail.
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Installing Chromium (Debian package 'chromium') for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "Chromium is missing and this user cannot install it: apt-get install chromium" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@"$(CHROMIUM)" --version
+
+test: $(TEST_STAMP) browser
+	$(PY) -m bookbuild.site
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
+
+notebooks: $(BOOK_STAMP)
+	$(PY) -m bookbuild.execute
+
+serve:
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/site
+
+lab: $(BOOK_STAMP)
+	$(VENV)/bin/jupyter lab chapters
+
+clean:
+	rm -rf _build

@@ -1,0 +1,96 @@
+"""How notebook outputs appear on the website (myst-nb mime renderer plugins).
+
+* ``application/vnd.vegalite.v5+json``, the output Altair's ``mimetype`` renderer stores in a
+  notebook (and that JupyterLab draws with its own Vega), becomes a ``<div class="cl-chart">``
+  holding the specification; ``clusterlab-charts.js`` draws it with the site's own copy of Vega.
+  A spec made for another Vega-Lite version than the one the site carries fails the build.
+* ``application/vnd.jupyter.widget-view+json``, an ipywidgets control, needs a live Python
+  kernel: on the website it becomes a short note that says where to run it, never a dead control.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from typing import ClassVar
+
+from docutils import nodes
+from sphinx.errors import ExtensionError
+
+from bookbuild.vega import VegaVersionError, check_spec
+
+VEGALITE_MIMES = tuple(f"application/vnd.vegalite.v{v}+json" for v in (3, 4, 5, 6))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+WIDGET_NOTE = {
+    "fr": (
+        "Cette commande interactive a besoin d'un noyau Python\u00a0: ouvrez ce carnet dans "
+        "JupyterLab, sur votre machine ou sur Binder (bouton de lancement en haut de la page), "
+        "pour l'utiliser. Sur le site, les graphiques interactifs de la page fonctionnent sans noyau."
+    ),
+    "en": (
+        "This interactive control needs a live Python kernel: open this notebook in JupyterLab, "
+        "on your machine or on Binder (launch button at the top of the page), to use it. "
+        "On the website, the interactive charts of this page work without a kernel."
+    ),
+}
+
+
+def _env(renderer):
+    document = renderer.renderer.document
+    return getattr(document.settings, "env", None)
+
+
+def _config_value(renderer, name, default):
+    env = _env(renderer)
+    if env is None:
+        return default
+    return getattr(env.config, name, default)
+
+
+class VegaLiteRenderer:
+    """Vega-Lite outputs → a chart drawn in the browser by the site's own Vega."""
+
+    mime_priority_overrides: ClassVar = [("html", mime, 1) for mime in VEGALITE_MIMES]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type not in VEGALITE_MIMES:
+            return None
+        spec = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        carried = _config_value(renderer, "clusterlab_vegalite_version", "5.20")
+        try:
+            check_spec(spec, carried)
+        except VegaVersionError as err:
+            raise ExtensionError(
+                f"{renderer.source}, cell {data.cell_index}: {err}"
+            ) from err
+        text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        key = hashlib.sha256(
+            f"{renderer.source}:{data.cell_index}:{data.output_index}:{text}".encode()
+        ).hexdigest()[:12]
+        description = spec.get("description") or ""
+        safe_json = text.replace("</", "<\\/")
+        markup = (
+            f'<div class="cl-chart" id="cl-chart-{key}">'
+            f'<div class="cl-chart-target" role="figure" aria-label="{html.escape(description)}"></div>'
+            f'<script type="application/json" class="cl-chart-spec">{safe_json}</script>'
+            "</div>"
+        )
+        return [nodes.raw(text=markup, format="html", classes=["output", "cl-chart-output"])]
+
+
+class WidgetNoteRenderer:
+    """ipywidgets controls → a note that sends the reader to JupyterLab or Binder."""
+
+    mime_priority_overrides: ClassVar = [("html", WIDGET_VIEW, 2)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != WIDGET_VIEW:
+            return None
+        language = _config_value(renderer, "language", "en") or "en"
+        text = WIDGET_NOTE.get(language[:2], WIDGET_NOTE["en"])
+        note = nodes.note("", nodes.paragraph(text=text), classes=["cl-kernel-note"])
+        return [note]

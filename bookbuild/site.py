@@ -1,0 +1,129 @@
+"""Build the whole website into ``_build/site``: ``fr/``, ``en/`` and a bilingual landing page.
+
+    python -m bookbuild.site            # both editions, warnings are errors
+    python -m bookbuild.site --serve    # then serve it on http://127.0.0.1:8000
+
+Each edition is built by Jupyter Book 1 from the committed notebook outputs (nothing is
+executed); the two builds run side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from bookbuild.editions import EDITIONS, ROOT, SOURCE_LANGUAGE, write_edition
+
+BUILD = ROOT / "_build"
+SITE = BUILD / "site"
+STRICT = ["-W", "-n", "--keep-going"]
+
+
+def edition_command(language: str, strict: bool = True) -> list[str]:
+    """The ``jupyter-book build`` command of one edition."""
+    out = BUILD / "editions" / language
+    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
+           "--path-output", str(out)]
+    if language != SOURCE_LANGUAGE:
+        config, toc = write_edition(language, BUILD / "editions" / f"{language}-config")
+        cmd += ["--config", str(config), "--toc", str(toc)]
+    if strict:
+        cmd += STRICT
+    return cmd
+
+
+def build_editions(languages=EDITIONS, strict: bool = True) -> dict[str, float]:
+    """Build the editions side by side; raise if any fails. Returns seconds per edition."""
+    procs = {}
+    start = time.perf_counter()
+    logs = {}
+    for language in languages:
+        out = BUILD / "editions" / language
+        out.mkdir(parents=True, exist_ok=True)
+        logs[language] = out / "build.log"
+        procs[language] = subprocess.Popen(
+            edition_command(language, strict),
+            stdout=logs[language].open("w"),
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+    seconds, failed = {}, []
+    for language, proc in procs.items():
+        proc.wait()
+        seconds[language] = time.perf_counter() - start
+        if proc.returncode != 0:
+            failed.append(language)
+    for language in failed:
+        log = logs[language].read_text(encoding="utf-8", errors="replace")
+        print(f"\n--- {language} edition build log (last 60 lines) ---", file=sys.stderr)
+        print("\n".join(log.splitlines()[-60:]), file=sys.stderr)
+    if failed:
+        raise SystemExit(f"The {', '.join(failed)} edition(s) failed to build; logs in {BUILD / 'editions'}")
+    return seconds
+
+
+def landing_page() -> str:
+    """The bilingual landing page: both titles, the abstract in both languages, both editions."""
+    abstract = yaml.safe_load((ROOT / "bookbuild" / "editions" / "abstract.yml").read_text("utf-8"))
+    config = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))
+    en = yaml.safe_load((ROOT / "bookbuild" / "editions" / "en.yml").read_text("utf-8"))
+    template = (ROOT / "bookbuild" / "templates" / "landing.html").read_text("utf-8")
+    values = {
+        "title_fr": html.escape(config["title"]),
+        "title_en": html.escape(en["title"]),
+        "abstract_fr": html.escape(abstract["fr"]),
+        "abstract_en": html.escape(abstract["en"]),
+        "year": html.escape(str(config.get("copyright", ""))),
+        "author": html.escape(str(config.get("author", ""))),
+    }
+    for key, value in values.items():
+        template = template.replace("{{ " + key + " }}", value)
+    return template
+
+
+def assemble() -> Path:
+    """Copy both built editions under ``_build/site`` and write the landing page."""
+    if SITE.exists():
+        shutil.rmtree(SITE)
+    SITE.mkdir(parents=True)
+    for language in EDITIONS:
+        shutil.copytree(BUILD / "editions" / language / "_build" / "html", SITE / language)
+    (SITE / "index.html").write_text(landing_page(), encoding="utf-8")
+    shutil.copy2(ROOT / "bookbuild" / "static" / "favicon.svg", SITE / "favicon.svg")
+    (SITE / ".nojekyll").write_text("")
+    return SITE
+
+
+def serve(port: int = 8000) -> None:
+    print(f"Serving {SITE} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    subprocess.run([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                    "--directory", str(SITE)], check=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--serve", action="store_true", help="serve the site after building it")
+    parser.add_argument("--lenient", action="store_true", help="do not turn warnings into errors")
+    args = parser.parse_args(argv)
+    seconds = build_editions(strict=not args.lenient)
+    site = assemble()
+    for language, s in seconds.items():
+        print(f"{language} edition built in {s:.1f} s")
+    print(f"\nThe website is in {site.relative_to(ROOT)}/ (index.html, fr/, en/).")
+    print("Serve it with:  make serve   (or: python -m http.server -d _build/site 8000)")
+    print("then open http://127.0.0.1:8000/")
+    if args.serve:
+        serve()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""The Sphinx extension both editions load (``sphinx.extra_extensions`` in ``_config.yml``).
+
+* Language switcher: every page links to the same page in the other edition
+  (template ``templates/lang-switch.html``, placed in the article header).
+* Vega served by the site: pages holding a chart load the site's own Vega bundle and
+  ``clusterlab-charts.js`` (as modules, only where a chart is); nothing comes from another host.
+* No dead controls: the ipywidgets state that notebooks store for JupyterLab is not sent
+  to the website, whose widget outputs are notes (see :mod:`bookbuild.mime`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from bookbuild import vega
+
+HERE = Path(__file__).parent
+EDITION_NAMES = {"fr": "Français", "en": "English"}
+SWITCH_TITLES = {
+    "fr": "Read this page in English",
+    "en": "Lire cette page en français",
+}
+
+
+def _other_language(language: str, editions: list[str]) -> str | None:
+    others = [lang for lang in editions if lang != language]
+    return others[0] if others else None
+
+
+def _on_config_inited(app: Sphinx, config) -> None:
+    config.templates_path.append(str(HERE / "templates"))
+    config.html_static_path.append(str(HERE / "static"))
+    if "book.css" not in [c if isinstance(c, str) else c[0] for c in config.html_css_files]:
+        config.html_css_files.append("book.css")
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    cache = Path(app.outdir).parent / ".vendor"
+    app._cl_bundle = vega.write_bundle(app.config.clusterlab_vegalite_version, cache)
+
+
+def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    language = (app.config.language or "en")[:2]
+    other = _other_language(language, list(app.config.clusterlab_editions))
+    # Website widgets are notes: drop the stored ipywidgets state myst-nb would embed.
+    nb_meta = getattr(app.env, "nb_metadata", {}).get(pagename, {})
+    nb_meta.get("js_files", {}).pop("ipywidgets_state", None)
+    if other:
+        prefix = app.config.clusterlab_chapter_prefix
+        target = pagename
+        if pagename.startswith(prefix.format(lang=language)):
+            target = prefix.format(lang=other) + pagename[len(prefix.format(lang=language)):]
+        to_site_root = "../" * (pagename.count("/") + 1)
+        url = f"{to_site_root}{other}/{target}.html"
+        context["cl_other_lang"] = other
+        context["cl_other_name"] = EDITION_NAMES.get(other, other)
+        context["cl_other_url"] = url
+        context["cl_other_title"] = SWITCH_TITLES.get(language, "")
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<link rel="alternate" hreflang="{other}" href="{url}" />'
+        )
+    body = context.get("body", "")
+    if 'class="cl-chart"' in body:
+        app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module")
+        app.add_js_file("clusterlab-charts.js", type="module")
+
+
+def _on_build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    vendor = Path(app.outdir) / "_static" / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(app._cl_bundle, vendor / app._cl_bundle.name)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("clusterlab_vegalite_version", "5.20", "html")
+    app.add_config_value("clusterlab_editions", ["fr", "en"], "html")
+    app.add_config_value("clusterlab_chapter_prefix", "chapters/{lang}/", "html")
+    app.connect("config-inited", _on_config_inited)
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("html-page-context", _on_page_context, priority=100)
+    app.connect("build-finished", _on_build_finished)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

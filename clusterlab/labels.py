@@ -1,0 +1,226 @@
+"""Every word and number a reader sees, in French or in English.
+
+The book has two editions whose notebooks run the same code; only one line differs::
+
+    labels.set_language("fr")   # or "en"
+
+After it, :func:`label` returns the French (or English) text of a key, :func:`fmt_number`
+writes numbers the French way (``1 234,5``, with a narrow no-break space) or the English
+way (``1,234.5``), and :func:`vega_locale` gives charts the same conventions.
+
+An unknown key or language raises an error that says what exists, so a typo in a notebook
+fails loudly instead of printing a key name on a chart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import numbers
+from collections.abc import Mapping
+
+import pandas as pd
+
+LANGUAGES = ("fr", "en")
+
+#: Narrow no-break space (U+202F): French thousands separator and space before ; ! ?
+NNBSP = "\u202f"
+#: No-break space (U+00A0): French space before : and inside « guillemets ».
+NBSP = "\u00a0"
+
+_state = {"language": "en"}
+
+# One entry per reader-visible text: {key: {"fr": ..., "en": ...}}.
+# French strings follow French typography: no-break space before ":" and inside « »,
+# narrow no-break space before ";", "!" and "?".
+MESSAGES: dict[str, dict[str, str]] = {
+    # generic words
+    "yes": {"fr": "oui", "en": "yes"},
+    "no": {"fr": "non", "en": "no"},
+    "thousand_euros": {"fr": "milliers d'euros", "en": "thousand euros"},
+    "keur": {"fr": f"k{NBSP}€", "en": "k€"},
+    # export consortium (fixed-cost sharing)
+    "consortium.n_firms": {
+        "fr": "Nombre d'entreprises qui partagent le coût",
+        "en": "Number of firms sharing the cost",
+    },
+    "consortium.share": {
+        "fr": f"Part du coût fixe par entreprise (k{NBSP}€)",
+        "en": "Per-firm share of the fixed cost (k€)",
+    },
+    "consortium.profit": {
+        "fr": f"Bénéfice d'exploitation à l'export d'une entreprise (k{NBSP}€)",
+        "en": "A firm's operating profit from exporting (k€)",
+    },
+    "consortium.profit_short": {"fr": f"Bénéfice (k{NBSP}€)", "en": "Profit (k€)"},
+    "consortium.fixed_cost": {
+        "fr": f"Coût fixe d'entrée sur le marché (k{NBSP}€)",
+        "en": "Fixed cost of entering the market (k€)",
+    },
+    "consortium.fixed_cost_short": {"fr": f"Coût fixe (k{NBSP}€)", "en": "Fixed cost (k€)"},
+    "consortium.exports": {
+        "fr": f"L'entreprise exporte-t-elle{NNBSP}?",
+        "en": "Does the firm export?",
+    },
+    "consortium.exports_yes": {"fr": "elle exporte", "en": "it exports"},
+    "consortium.exports_no": {"fr": "elle n'exporte pas", "en": "it does not export"},
+    "consortium.profit_line": {"fr": "bénéfice d'exploitation", "en": "operating profit"},
+    "consortium.description": {
+        "fr": (
+            "Courbe de la part du coût fixe d'entrée supportée par chaque entreprise selon le "
+            "nombre d'entreprises du consortium, comparée au bénéfice d'exploitation d'une entreprise."
+        ),
+        "en": (
+            "Curve of the share of the fixed entry cost borne by each firm against the number of "
+            "firms in the consortium, compared with one firm's operating profit."
+        ),
+    },
+    "consortium.min_partners": {
+        "fr": "Taille minimale du consortium",
+        "en": "Smallest consortium",
+    },
+}
+
+
+def set_language(language: str) -> None:
+    """Choose the language of every label, number and chart that follows.
+
+    ``language`` is ``"fr"`` or ``"en"``; anything else raises :class:`ValueError`.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(
+            f"Unknown language {language!r}: use one of {', '.join(map(repr, LANGUAGES))}."
+        )
+    _state["language"] = language
+
+
+def get_language() -> str:
+    """The language in force (``"fr"`` or ``"en"``)."""
+    return _state["language"]
+
+
+def label(key: str, language: str | None = None) -> str:
+    """The reader-visible text of ``key`` in the current language (or in ``language``)."""
+    lang = language or get_language()
+    if lang not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    try:
+        return MESSAGES[key][lang]
+    except KeyError:
+        close = sorted(k for k in MESSAGES if k.split(".")[0] == key.split(".")[0])
+        hint = f" Keys with the same prefix: {', '.join(close)}." if close else ""
+        raise KeyError(f"No label {key!r} in clusterlab.labels.MESSAGES.{hint}") from None
+
+
+def fmt_number(value: float, decimals: int = 0, language: str | None = None) -> str:
+    """Write ``value`` with ``decimals`` digits after the decimal mark, grouped by thousands.
+
+    French: decimal comma and narrow no-break space between thousands (``1 234,5``);
+    English: decimal point and comma (``1,234.5``). A missing value (None or NaN) is ``–``.
+    """
+    lang = language or get_language()
+    if lang not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    if decimals < 0:
+        raise ValueError(f"decimals must be 0 or more, not {decimals}.")
+    if value is None or (isinstance(value, numbers.Real) and math.isnan(value)):
+        return "–"
+    if not isinstance(value, numbers.Real):
+        raise TypeError(f"fmt_number needs a number, not {type(value).__name__} {value!r}.")
+    text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", NNBSP).replace(".", ",")
+    return text.replace("-", "\u2212")
+
+
+def vega_locale(language: str | None = None) -> dict:
+    """The d3 number and time locale for Vega-Lite's ``config.locale`` in ``language``."""
+    lang = language or get_language()
+    if lang == "fr":
+        return {
+            "number": {
+                "decimal": ",",
+                "thousands": NNBSP,
+                "grouping": [3],
+                "currency": ["", f"{NBSP}€"],
+                "minus": "\u2212",
+            },
+            "time": {
+                "dateTime": "%A %e %B %Y à %X",
+                "date": "%d/%m/%Y",
+                "time": "%H:%M:%S",
+                "periods": ["AM", "PM"],
+                "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+                "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+                "months": [
+                    "janvier", "février", "mars", "avril", "mai", "juin",
+                    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+                ],
+                "shortMonths": [
+                    "janv.", "févr.", "mars", "avr.", "mai", "juin",
+                    "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+                ],
+            },
+        }
+    if lang == "en":
+        return {
+            "number": {
+                "decimal": ".",
+                "thousands": ",",
+                "grouping": [3],
+                "currency": ["€", ""],
+                "minus": "\u2212",
+            },
+            "time": {
+                "dateTime": "%a %b %e %X %Y",
+                "date": "%m/%d/%Y",
+                "time": "%H:%M:%S",
+                "periods": ["AM", "PM"],
+                "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+                "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+                "months": [
+                    "January", "February", "March", "April", "May", "June",
+                    "July", "August", "September", "October", "November", "December",
+                ],
+                "shortMonths": [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                ],
+            },
+        }
+    raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+
+
+def table(
+    frame: pd.DataFrame,
+    columns: Mapping[str, str],
+    decimals: Mapping[str, int] | None = None,
+    caption: str | None = None,
+):
+    """A table for the reader: columns renamed through :func:`label`, numbers formatted.
+
+    ``columns`` maps each column to show to a label key (in that order); ``decimals`` gives
+    the digits after the decimal mark per column (0 by default for numeric columns).
+    Returns a pandas ``Styler`` whose HTML is stable from one run to the next.
+    """
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(
+            f"Columns {missing} are not in the table; it has {list(frame.columns)}."
+        )
+    decimals = dict(decimals or {})
+    shown = frame[list(columns)].copy()
+    formatters = {}
+    for col in columns:
+        if pd.api.types.is_numeric_dtype(shown[col]):
+            digits = decimals.get(col, 0)
+            formatters[label(columns[col])] = lambda v, d=digits: fmt_number(v, d)
+    shown.columns = [label(key) for key in columns.values()]
+    digest = hashlib.sha1(
+        pd.util.hash_pandas_object(shown, index=False).to_numpy().tobytes()
+        + "|".join(shown.columns).encode()
+    ).hexdigest()[:8]
+    styler = shown.style.format(formatters).hide(axis="index").set_uuid(f"cl{digest}")
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler

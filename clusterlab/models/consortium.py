@@ -1,0 +1,72 @@
+"""Export consortia: sharing the fixed cost of entering a foreign market.
+
+A firm pays a fixed cost ``F`` to enter a foreign market (market research, a trade fair,
+an agent, certification) and then earns an operating profit ``π`` there. Alone, it exports
+only when ``π ≥ F``. When ``n`` firms share the fixed cost equally, each pays ``F / n``,
+and a firm exports when
+
+    π ≥ F / n,   that is   n ≥ F / π.
+
+This is the arithmetic behind export consortia (for example the consortia supported by
+UNIDO); it is a didactic model, not an estimate.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+
+import numpy as np
+
+
+def _check_nonnegative(name: str, value) -> np.ndarray:
+    arr = np.asarray(value, dtype=float)
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} has a missing value (NaN); give a number.")
+    if (arr < 0).any():
+        raise ValueError(f"{name} must be 0 or more; got {value!r}.")
+    return arr
+
+
+def per_firm_cost(fixed_cost, n_firms):
+    """Each member's share ``F / n`` of a fixed entry cost ``F`` shared by ``n`` firms.
+
+    ``fixed_cost`` ≥ 0 and ``n_firms`` whole numbers ≥ 1 (scalars or arrays, broadcast).
+    Raises :class:`ValueError` otherwise.
+    """
+    f = _check_nonnegative("fixed_cost", fixed_cost)
+    n = np.asarray(n_firms, dtype=float)
+    if np.isnan(n).any() or (n < 1).any() or (n != np.round(n)).any():
+        raise ValueError(f"n_firms must be whole numbers of 1 or more; got {n_firms!r}.")
+    share = f / n
+    return float(share) if np.ndim(share) == 0 else share
+
+
+def exports(profit, fixed_cost, n_firms):
+    """Whether a member firm exports: ``π ≥ F / n`` (True where it does)."""
+    p = _check_nonnegative("profit", profit)
+    result = p >= per_firm_cost(fixed_cost, n_firms)
+    return bool(result) if np.ndim(result) == 0 else result
+
+
+def min_partners(fixed_cost: Real, profit: Real) -> int:
+    """The smallest consortium in which a firm with profit ``π`` exports: ``⌈F / π⌉`` (at least 1).
+
+    ``profit`` must be positive (with no profit abroad, no consortium is large enough) and
+    ``fixed_cost`` 0 or more.
+    """
+    f = float(_check_nonnegative("fixed_cost", fixed_cost))
+    p = float(_check_nonnegative("profit", profit))
+    if p == 0:
+        raise ValueError(
+            "profit must be positive: a firm that earns nothing abroad never covers any share "
+            "of the fixed cost, whatever the size of the consortium."
+        )
+    n = max(1, math.ceil(f / p))
+    # Floating-point division can put F / p a hair off a whole number: settle on the exact
+    # smallest n for which exports() holds, so the two functions always agree.
+    while n > 1 and p >= f / (n - 1):
+        n -= 1
+    while p < f / n:
+        n += 1
+    return n

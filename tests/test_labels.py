@@ -1,0 +1,109 @@
+"""Every reader-visible text exists in both languages and follows its typography."""
+
+import math
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from clusterlab import labels
+
+
+@pytest.fixture(autouse=True)
+def _restore_language():
+    before = labels.get_language()
+    yield
+    labels.set_language(before)
+
+
+def test_every_label_exists_in_both_languages():
+    for key, texts in labels.MESSAGES.items():
+        assert set(texts) == set(labels.LANGUAGES), key
+        assert all(t.strip() for t in texts.values()), key
+
+
+def test_french_labels_follow_french_typography():
+    for key, texts in labels.MESSAGES.items():
+        fr = texts["fr"]
+        assert not re.search(r" [:;!?»]", fr), f"{key}: ordinary space before punctuation in {fr!r}"
+        for mark in ";!?":
+            for m in re.finditer(re.escape(mark), fr):
+                assert m.start() > 0 and fr[m.start() - 1] == labels.NNBSP, f"{key}: {mark} needs U+202F before it"
+        for m in re.finditer(":", fr):
+            assert fr[m.start() - 1] == labels.NBSP, f"{key}: ':' needs U+00A0 before it"
+
+
+def test_label_follows_the_language_line():
+    labels.set_language("fr")
+    assert labels.label("yes") == "oui"
+    labels.set_language("en")
+    assert labels.label("yes") == "yes"
+
+
+def test_unknown_language_and_key_say_what_exists():
+    with pytest.raises(ValueError, match="'fr', 'en'"):
+        labels.set_language("de")
+    with pytest.raises(KeyError, match="consortium.profit"):
+        labels.label("consortium.proft")
+
+
+@pytest.mark.parametrize(
+    "value, decimals, fr, en",
+    [
+        (1234.5, 1, "1\u202f234,5", "1,234.5"),
+        (1234567, 0, "1\u202f234\u202f567", "1,234,567"),
+        (-0.25, 2, "\u22120,25", "\u22120.25"),
+        (12, 0, "12", "12"),
+        (float("nan"), 1, "–", "–"),
+    ],
+)
+def test_numbers_are_written_the_french_and_the_english_way(value, decimals, fr, en):
+    assert labels.fmt_number(value, decimals, language="fr") == fr
+    assert labels.fmt_number(value, decimals, language="en") == en
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.integers(0, 4))
+def test_a_formatted_number_reads_back_to_the_rounded_value(value, decimals):
+    for lang in labels.LANGUAGES:
+        text = labels.fmt_number(value, decimals, language=lang).replace("\u2212", "-")
+        if lang == "fr":
+            plain = text.replace("\u202f", "").replace(",", ".")
+        else:
+            plain = text.replace(",", "")
+        assert math.isclose(float(plain), round(value, decimals), abs_tol=10 ** -decimals)
+
+
+def test_fmt_number_rejects_what_is_not_a_number():
+    with pytest.raises(TypeError, match="needs a number"):
+        labels.fmt_number("12")
+    with pytest.raises(ValueError, match="decimals"):
+        labels.fmt_number(1.0, -1)
+
+
+def test_vega_locale_matches_fmt_number():
+    fr = labels.vega_locale("fr")["number"]
+    assert (fr["decimal"], fr["thousands"]) == (",", "\u202f")
+    en = labels.vega_locale("en")["number"]
+    assert (en["decimal"], en["thousands"]) == (".", ",")
+    assert len(labels.vega_locale("fr")["time"]["months"]) == 12
+
+
+def test_tables_rename_columns_and_format_numbers():
+    labels.set_language("fr")
+    frame = pd.DataFrame({"n": [1, 2], "share": [1234.5, 617.25]})
+    html = labels.table(frame, {"n": "consortium.n_firms", "share": "consortium.share"},
+                        decimals={"share": 1}).to_html()
+    assert labels.label("consortium.share") in html
+    assert "1\u202f234,5" in html and "617,2" in html
+    with pytest.raises(KeyError, match="not in the table"):
+        labels.table(frame, {"missing": "yes"})
+
+
+def test_two_tables_on_one_page_have_distinct_ids():
+    a = labels.table(pd.DataFrame({"n": [1]}), {"n": "consortium.n_firms"}).to_html()
+    b = labels.table(pd.DataFrame({"n": [2]}), {"n": "consortium.n_firms"}).to_html()
+    ida = re.search(r'<table id="([^"]+)"', a).group(1)
+    idb = re.search(r'<table id="([^"]+)"', b).group(1)
+    assert ida != idb
