@@ -48,6 +48,9 @@ def build_editions(languages=EDITIONS, strict: bool = True) -> dict[str, float]:
     for language in languages:
         out = BUILD / "editions" / language
         out.mkdir(parents=True, exist_ok=True)
+        # Sphinx never deletes pages whose source is gone: start each edition's HTML afresh
+        # (its parsed-document cache is kept, so this costs only the writing).
+        shutil.rmtree(out / "_build" / "html", ignore_errors=True)
         logs[language] = out / "build.log"
         procs[language] = subprocess.Popen(
             edition_command(language, strict),
