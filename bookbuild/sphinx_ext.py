@@ -65,6 +65,11 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
             f'\n<link rel="alternate" hreflang="{other}" href="{url}" />'
         )
     body = context.get("body", "")
+    # Docutils marks bibliography entries role="doc-biblioentry" inside role="list"; that role
+    # is deprecated in DPUB-ARIA 1.1 and axe-core does not accept it as a list item.
+    if 'role="doc-biblioentry"' in body:
+        body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+        context["body"] = body
     if 'class="cl-chart"' in body:
         app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module")
         app.add_js_file("clusterlab-charts.js", type="module")

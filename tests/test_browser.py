@@ -1,0 +1,142 @@
+"""Every page of both editions in Debian's Chromium, with every request to another host blocked:
+charts draw, nothing fails, the switcher leads to the twin page, bound controls move charts,
+and axe-core finds no serious or critical accessibility violation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import EDITIONS, SITE, site_pages
+
+BLOCKING = ("serious", "critical")
+
+# Accessibility exceptions: (rule id, CSS selector of the element, reason). Empty means none.
+AXE_EXCEPTIONS: list[tuple[str, str, str]] = []
+
+
+def all_pages() -> list[str]:
+    if not (SITE / "index.html").exists():
+        return ["<site not built>"]
+    pages = ["index.html"]
+    for language in EDITIONS:
+        pages += [str(p.relative_to(SITE)) for p in site_pages(SITE, language)]
+    return pages
+
+
+PAGES = all_pages()
+
+
+class Visit:
+    """One page load: what it requested, what it logged, what was blocked."""
+
+    def __init__(self, browser, base: str, path: str, color_scheme: str = "light"):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        self.page = self.context.new_page()
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        host = urlparse(base).netloc
+
+        def route(r):
+            if urlparse(r.request.url).netloc == host or r.request.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                self.blocked.append(r.request.url)
+                r.abort()
+
+        self.page.route("**/*", route)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} → {r.status}"))
+        self.response = self.page.goto(f"{base}/{path}", wait_until="load")
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.rendered)",
+            timeout=15000,
+        )
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    opened = []
+
+    def _visit(path, **kw):
+        v = Visit(browser, server, path, **kw)
+        opened.append(v)
+        return v
+
+    yield _visit
+    for v in opened:
+        v.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_only_from_the_site_and_draws_every_chart(visit, site, path):
+    v = visit(path)
+    assert v.response.status == 200
+    assert v.blocked == [], f"requests to other hosts: {v.blocked}"
+    assert v.errors == [], f"console errors: {v.errors}"
+    assert v.failed == [], f"failed requests: {v.failed}"
+    charts = v.page.locator("div.cl-chart")
+    for i in range(charts.count()):
+        block = charts.nth(i)
+        assert block.get_attribute("data-rendered") == "true", block.inner_text()
+        assert block.locator(".cl-chart-target svg").count() >= 1
+    if path != "index.html":
+        switch = v.page.locator("a.cl-lang-switch")
+        assert switch.count() == 1 and switch.is_visible()
+        response = v.page.request.get(v.page.url.rsplit("/", 1)[0] + "/" + switch.get_attribute("href"))
+        assert response.status == 200, switch.get_attribute("href")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_serious_accessibility_violation(visit, path):
+    v = visit(path)
+    result = Axe().run(v.page)
+    problems = []
+    for violation in result.response["violations"]:
+        if violation["impact"] not in BLOCKING:
+            continue
+        for node in violation["nodes"]:
+            target = " ".join(map(str, node["target"]))
+            if any(rule == violation["id"] and sel in target for rule, sel, _ in AXE_EXCEPTIONS):
+                continue
+            problems.append(f"{violation['id']} ({violation['impact']}): {target}: {node['failureSummary'][:200]}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", EDITIONS)
+def test_moving_a_bound_slider_changes_the_chart(visit, language):
+    v = visit(f"{language}/chapters/{language}/how-this-book-works.html")
+    chart = v.page.locator("div.cl-chart").first
+    before = chart.locator("svg").first.inner_html()
+    slider = chart.locator("input[type=range]")
+    assert slider.count() == 1
+    slider.fill("60")
+    v.page.wait_for_timeout(300)
+    after = chart.locator("svg").first.inner_html()
+    assert after != before
+    # and the dropdown too
+    chart.locator("select").select_option(index=0)
+    v.page.wait_for_timeout(300)
+    assert chart.locator("svg").first.inner_html() != after
+
+
+@pytest.mark.browser
+def test_charts_keep_a_light_card_in_the_dark_theme(visit):
+    v = visit("en/chapters/en/how-this-book-works.html", color_scheme="dark")
+    assert v.page.evaluate("document.documentElement.dataset.theme") == "dark"
+    background = v.page.evaluate(
+        "getComputedStyle(document.querySelector('div.cl-chart .vega-embed')).backgroundColor"
+    )
+    assert background == "rgb(255, 255, 255)"

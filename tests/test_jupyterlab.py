@@ -1,0 +1,135 @@
+"""A real JupyterLab on 127.0.0.1, driven in Chromium with every other host blocked: open the
+demonstration notebook of each edition (outputs cleared), run all cells, and see its charts and
+its widget drawn with no internet."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import nbformat
+import pytest
+
+from conftest import EDITIONS, ROOT
+
+NOTEBOOK = "how-this-book-works.ipynb"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(params=EDITIONS)
+def lab(request, tmp_path):
+    """A fresh JupyterLab serving a copy of one edition's demonstration notebook, outputs cleared."""
+    language, root = request.param, tmp_path
+    nb = nbformat.read(ROOT / "chapters" / language / NOTEBOOK, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, root / NOTEBOOK)
+    # Start the notebook's kernel without asking, render every cell (no windowing, so the test
+    # sees the last cells), and do not offer news from the internet.
+    settings = root / ".settings" / "@jupyterlab"
+    (settings / "notebook-extension").mkdir(parents=True)
+    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
+        '{"autoStartDefaultKernel": true, "windowingMode": "none"}'
+    )
+    (settings / "apputils-extension").mkdir(parents=True)
+    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    port, token = free_port(), secrets.token_hex(16)
+    log = (root / "lab.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--allow-root",
+         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=root,
+        env={
+            **os.environ,
+            "PYTHONHASHSEED": "0",
+            # a clean JupyterLab: no workspace, settings or config left by another session
+            "JUPYTER_CONFIG_DIR": str(root / ".config"),
+            "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings"),
+            "JUPYTERLAB_WORKSPACES_DIR": str(root / ".workspaces"),
+            "JUPYTER_RUNTIME_DIR": str(root / ".runtime"),
+        },
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("JupyterLab did not start:\n" + (root / "lab.log").read_text()[-3000:])
+            time.sleep(0.5)
+    yield base, token, language
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.mark.browser
+def test_run_all_cells_draws_the_charts_offline(browser, lab):
+    base, token, language = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    blocked: list[str] = []
+
+    def route(r):
+        if urlparse(r.request.url).hostname == "127.0.0.1" or r.request.url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    try:
+        page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+        # should JupyterLab still ask which kernel to start, take the notebook's own
+        try:
+            page.locator(".jp-Dialog .jp-mod-accept").click(timeout=3000)
+        except Exception:
+            pass
+        # wait until the kernel is ready, then Run > Run All Cells
+        page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60000)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        # every code cell ran (execution counts 1 to 4) ...
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+            ".every(p => /\\[\\d+\\]/.test(p.textContent))",
+            timeout=90000,
+        )
+        # ... and JupyterLab's own Vega drew the kernel-free chart and the widget's chart
+        page.wait_for_function(
+            "() => document.querySelectorAll('.jp-RenderedVegaLite canvas, .jp-RenderedVegaLite svg').length >= 2",
+            timeout=60000,
+        )
+        page.locator(".widget-slider").first.wait_for(timeout=30000)
+        assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
+        assert errors.count() == 0, errors.first.inner_text() if errors.count() else ""
+        assert blocked == [], f"JupyterLab asked other hosts for: {blocked}"
+    except Exception:
+        shot = Path(os.environ.get("TMPDIR", "/tmp")) / f"jupyterlab-{language}-failure.png"
+        page.screenshot(path=str(shot), full_page=True)
+        print(f"screenshot of the failure: {shot}")
+        raise
+    finally:
+        context.close()
