@@ -102,6 +102,7 @@ def test_page_loads_only_from_the_site_and_draws_every_chart(visit, site, path):
 def test_page_has_no_serious_accessibility_violation(visit, path):
     v = visit(path)
     result = Axe().run(v.page)
+    assert result.response["passes"], "axe-core ran no check on the page"
     problems = []
     for violation in result.response["violations"]:
         if violation["impact"] not in BLOCKING:
