@@ -63,10 +63,12 @@ def derive_config(config: dict, overrides: dict) -> dict:
     """The configuration of an edition: the root config with its language overrides."""
     config = copy.deepcopy(config)
     config["title"] = overrides["title"]
+    config["author"] = overrides["author"]
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["language"] = overrides["language"]
     theme = sphinx_config.setdefault("html_theme_options", {})
     theme["search_bar_text"] = overrides["search_bar_text"]
+    sphinx_config["bibtex_reference_style"] = overrides["bibtex_reference_style"]
     # Paths in the root config are relative to the book root, not to the derived file.
     html = config.get("html", {})
     if html.get("favicon"):

@@ -87,6 +87,7 @@ def landing_page() -> str:
         "abstract_en": html.escape(abstract["en"]),
         "year": html.escape(str(config.get("copyright", ""))),
         "author": html.escape(str(config.get("author", ""))),
+        "author_en": html.escape(str(en.get("author", ""))),
     }
     for key, value in values.items():
         template = template.replace("{{ " + key + " }}", value)

@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from bookbuild import vega
+from bookbuild import citations, vega
 
 HERE = Path(__file__).parent
 EDITION_NAMES = {"fr": "Français", "en": "English"}
@@ -70,6 +71,11 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if 'role="doc-biblioentry"' in body:
         body = body.replace('role="doc-biblioentry"', 'role="listitem"')
         context["body"] = body
+    # sphinx-exercise's French catalogue titles a solution "Solution de Exercice 1"; French
+    # grammar wants "Solution de l'exercice 1".
+    if language == "fr" and "Solution de<a " in body:
+        body = re.sub(r"Solution de<a ([^>]*)> Exercice ", r"Solution de l'<a \1>exercice ", body)
+        context["body"] = body
     if 'class="cl-chart"' in body:
         app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module")
         app.add_js_file("clusterlab-charts.js", type="module")
@@ -84,6 +90,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    citations.register()
     app.add_config_value("clusterlab_vegalite_version", "5.20", "html")
     app.add_config_value("clusterlab_editions", ["fr", "en"], "html")
     app.add_config_value("clusterlab_chapter_prefix", "chapters/{lang}/", "html")

@@ -1,0 +1,52 @@
+"""A real (tiny) book build fails when a chart needs a Vega-Lite version the site does not carry."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from clusterlab import charts
+
+
+def tiny_book(folder: Path, schema_version: str) -> None:
+    spec = charts.consortium_chart().to_dict()
+    spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{schema_version}.json"
+    cell = new_code_cell("chart", outputs=[new_output(
+        "execute_result", data={"application/vnd.vegalite.v5+json": spec, "text/plain": "chart"}, execution_count=1)])
+    nb = new_notebook(cells=[new_code_cell("1"), cell], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell("# A chart"))
+    nbformat.write(nb, folder / "page.ipynb")
+    (folder / "_config.yml").write_text(
+        "title: t\nexecute:\n  execute_notebooks: 'off'\nsphinx:\n  recursive_update: true\n"
+        "  config:\n    extensions: [myst_nb, jupyter_book, sphinx_external_toc, sphinx_book_theme, "
+        "sphinx_comments, bookbuild.sphinx_ext]\n    clusterlab_vegalite_version: '5.20'\n",
+        encoding="utf-8",
+    )
+    (folder / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+
+
+def build(folder: Path) -> subprocess.CompletedProcess:
+    jb = str(Path(sys.executable).with_name("jupyter-book"))
+    return subprocess.run([jb, "build", str(folder)], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_a_chart_for_another_vega_lite_fails_the_build(tmp_path):
+    tiny_book(tmp_path, "5.21.0")
+    result = build(tmp_path)
+    assert result.returncode != 0
+    assert "Vega-Lite 5.21 but the site carries Vega-Lite 5.20" in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_the_same_book_builds_with_the_version_the_site_carries(tmp_path):
+    tiny_book(tmp_path, "5.20.1")
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    page = (tmp_path / "_build" / "html" / "page.html").read_text(encoding="utf-8")
+    assert 'class="cl-chart"' in page and "vega-bundle-" in page
