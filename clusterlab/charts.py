@@ -107,7 +107,7 @@ def consortium_chart(
         profit_value="profit",
         status=f"profit >= fixed_cost / datum.n ? {_js(yes)} : {_js(no)}",
     )
-    x = alt.X("n:Q", title=label("consortium.n_firms"), scale=alt.Scale(domain=[1, max_firms]),
+    x = alt.X("n:Q", title=label("consortium.n_firms"), scale=alt.Scale(domain=[1, max_firms], nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
     y_title = label("consortium.share")
     line = base.mark_line(color="#555", strokeWidth=1.5).encode(
