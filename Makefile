@@ -1,7 +1,8 @@
 # The book's commands. Two do all the set-up on a fresh machine with Python 3.11:
 #   make book   create .venv, install everything, build both editions into _build/site/
 #   make test   install what the tests need (including Chromium), build, and run every test
-# Others: make notebooks (re-execute notebooks in place), make serve, make lab, make clean.
+# Others: make data (rebuild data/ from the sources), make notebooks (re-execute notebooks in place),
+# make serve, make lab, make clean.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -12,7 +13,7 @@ TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: book test notebooks serve lab browser clean
+.PHONY: book test data notebooks serve lab browser clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -44,6 +45,12 @@ browser:
 test: $(TEST_STAMP) browser
 	$(PY) -m bookbuild.site
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
+
+# Source datasets folder (as received, each with its SOURCE.md); without it data/ is left alone.
+SOURCES ?= ../shared/datasets
+
+data: $(BOOK_STAMP)
+	$(PY) -m bookbuild.data --sources $(SOURCES)
 
 notebooks: $(BOOK_STAMP)
 	$(PY) -m bookbuild.execute

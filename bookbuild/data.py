@@ -1,0 +1,483 @@
+"""Build the book's tables in ``data/`` from the source files, as received (``make data``).
+
+    python -m bookbuild.data [--sources DIR]     # default: ../shared/datasets
+
+Every cleaning step is written here and listed, per table, in ``data/datapackage.json`` and
+``data/README.md``. Nothing is random and rows are sorted, so a second run writes byte-identical
+files. Confidential or missing cells stay missing (never zero). When the sources folder is not
+there (a reader's clone), the script says so and leaves the committed ``data/`` alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from bookbuild.editions import ROOT
+
+DATA = ROOT / "data"
+DEFAULT_SOURCES = ROOT.parent / "shared" / "datasets"
+
+LICENCES = {
+    "eurostat": {"name": "Eurostat-reuse", "title": "Eurostat copyright and reuse policy: reuse authorised, source acknowledged, changes stated (compatible with CC BY 4.0)", "path": "https://ec.europa.eu/eurostat/about-us/policies/copyright"},
+    "etalab": {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},
+    "ccby": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"},
+    "baci": {"name": "CEPII-BACI-unconfirmed", "title": "CEPII BACI terms of use; redistribution licence not confirmed (see data/README.md)", "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"},
+}
+
+
+@dataclass
+class Table:
+    """One table of the book: its frame, its documentation and its cleaning steps."""
+
+    name: str
+    title: str
+    description: str
+    source: dict
+    licence: str
+    attribution: str
+    fields: list[dict]
+    frame: pd.DataFrame
+    steps: list[str] = field(default_factory=list)
+    primary_key: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+
+def f(name: str, type_: str, description: str, unit: str | None = None, **constraints) -> dict:
+    out = {"name": name, "type": type_, "description": description}
+    if unit:
+        out["unit"] = unit
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+# --------------------------------------------------------------------------- Eurostat SBS 2015
+
+NACE_SECTIONS = set("BCDEFGHIJLMN")
+
+
+def eurostat(src: Path) -> list[Table]:
+    raw = pd.read_csv(src / "eurostat-sbs-regions-2015" / "sbs_r_nuts06_r2.csv", sep=";", dtype=str,
+                      keep_default_na=False)
+    n_raw = len(raw)
+    text = raw["n2015"].str.strip()
+    time_cells = text.str.fullmatch(r"\d{1,2}:\d{2} ?[AP]M")
+    flag = text.str.extract(r"(?:^|\s)([a-z])$")[0].fillna("")
+    number = text.str.replace(r"\s*[a-z]$", "", regex=True).str.strip()
+    number = number.mask(time_cells, "")
+    bad = ~(number.eq("") | number.str.fullmatch(r"\d+"))
+    if bad.any():
+        raise ValueError(f"unexpected Eurostat values: {sorted(set(text[bad]))[:10]}")
+    status = pd.Series("", index=raw.index)
+    status[number.eq("")] = "missing"
+    status[time_cells] = "spreadsheet_time"
+    frame = pd.DataFrame({
+        "geo": raw["geo"],
+        "nace": raw["nace_r2"],
+        "persons_employed": pd.to_numeric(number.replace("", None)).astype("Int64"),
+        "flag": flag,
+        "status": status,
+    })
+    level = frame["geo"].str.len() - 2
+    is_section = frame["nace"].isin(NACE_SECTIONS)
+    is_division = frame["nace"].str.fullmatch(r"[A-Z]\d{2}")
+    keep = level.isin([0, 2]) & (is_section | is_division)
+    dropped_nuts1 = int((level == 1).sum())
+    dropped_groups = int((level.isin([0, 2]) & ~(is_section | is_division)).sum())
+    frame = frame[keep].sort_values(["geo", "nace"]).reset_index(drop=True)
+    steps = [
+        f"Read {n_raw} rows of sbs_r_nuts06_r2.csv (nace_r2; geo; n2015).",
+        f"Kept countries and NUTS-2 regions (NUTS 2013 codes), dropped {dropped_nuts1} NUTS-1 rows.",
+        f"Kept NACE Rev. 2 sections and two-digit divisions, dropped {dropped_groups} rows of three-digit groups (G451…G479).",
+        f"Blank cells (confidential or not available) stay missing: {int((frame['status'] == 'missing').sum())} kept rows.",
+        f"Eurostat flags written after the number (\"d\": definition differs) moved to the column flag: {int((frame['flag'] != '').sum())} kept rows.",
+        f"{int(time_cells.sum())} cells that a spreadsheet had turned into the time \"12:00 AM\" (all for Iceland: IS, IS0, IS00) "
+        "cannot be repaired (the number is lost) and are set missing with status spreadsheet_time; "
+        f"{int((frame['status'] == 'spreadsheet_time').sum())} of them are in the kept rows.",
+        "The indicator is not named in the file; it is most likely persons employed (Eurostat V16110).",
+    ]
+    table = Table(
+        name="eurostat_sbs_regions_2015",
+        title="Persons employed by NUTS-2 region and NACE Rev. 2 division, 2015",
+        description="Eurostat Structural Business Statistics by NUTS-2 region and NACE Rev. 2 (sbs_r_nuts06_r2), "
+                    "reference year 2015: countries (NUTS-0) and NUTS-2 regions, NACE sections and divisions.",
+        source={"title": "Eurostat, Structural Business Statistics, SBS data by NUTS 2 regions and NACE Rev. 2 (sbs_r_nuts06_r2)",
+                "path": "https://ec.europa.eu/eurostat/databrowser/view/sbs_r_nuts06_r2/default/table"},
+        licence="eurostat",
+        attribution="Source: Eurostat (sbs_r_nuts06_r2), 2015; selection and cleaning by the book (see steps).",
+        fields=[
+            f("geo", "string", "NUTS 2013 code: two letters for a country, four characters for a NUTS-2 region", pattern=r"[A-Z]{2}([A-Z0-9]{2})?", required=True),
+            f("nace", "string", "NACE Rev. 2 code: a section letter (B…N) or a division (letter and two digits)", pattern=r"[A-Z](\d{2})?", required=True),
+            f("persons_employed", "integer", "Persons employed in 2015 (most likely indicator V16110); missing when confidential or not available", unit="persons", minimum=0),
+            f("flag", "string", "Eurostat flag on the value: d = definition differs; empty when none"),
+            f("status", "string", "Why the value is missing: missing (blank in the source) or spreadsheet_time (cell destroyed by a spreadsheet); empty when present", enum=["", "missing", "spreadsheet_time"]),
+        ],
+        frame=frame,
+        steps=steps,
+        primary_key=["geo", "nace"],
+    )
+    return [table]
+
+
+# --------------------------------------------------------------------------- CEPII GeoDist
+
+def geodist(src: Path) -> list[Table]:
+    folder = src / "cepii-geodist"
+    nodes = pd.read_csv(folder / "cepii_node.csv", dtype=str, keep_default_na=False)
+    n_nodes = len(nodes)
+    # Some countries have two rows (capital and main city): keep the capital's row.
+    nodes["is_capital"] = nodes["cap"].eq("1")
+    nodes = nodes.sort_values(["iso3", "is_capital"], ascending=[True, False]).drop_duplicates("iso3")
+    countries = pd.DataFrame({
+        "iso3": nodes["iso3"], "iso2": nodes["iso2"], "country_en": nodes["country"], "country_fr": nodes["pays"],
+        "continent": nodes["continent"], "landlocked": pd.to_numeric(nodes["landlocked"]).astype("Int64"),
+        "capital_en": nodes["city_en"].where(nodes["is_capital"], ""), "capital_fr": nodes["city_fr"].where(nodes["is_capital"], ""),
+        "langoff_1": nodes["langoff_1"], "langoff_2": nodes["langoff_2"], "langoff_3": nodes["langoff_3"],
+        "colonizer1": nodes["colonizer1"], "colonizer2": nodes["colonizer2"],
+    }).sort_values("iso3").reset_index(drop=True)
+    edges = pd.read_csv(folder / "cepii_edge.csv")
+    n_edges = len(edges)
+    mirror = edges.merge(edges, left_on=["iso_o", "iso_d"], right_on=["iso_d", "iso_o"], suffixes=("", "_m"))
+    for col in ("contig", "comlang_off", "colony", "dist", "distcap"):
+        if (mirror[col] != mirror[f"{col}_m"]).any():
+            raise ValueError(f"GeoDist {col} is not symmetric: keep ordered pairs")
+    pairs = edges[edges["iso_o"] < edges["iso_d"]]
+    pairs = pd.DataFrame({
+        "iso3_a": pairs["iso_o"], "iso3_b": pairs["iso_d"],
+        "contig": pairs["contig"].astype(int), "comlang_off": pairs["comlang_off"].astype(int),
+        "colony": pairs["colony"].astype(int),
+        "dist_km": pairs["dist"].round().astype(int), "distcap_km": pairs["distcap"].round().astype(int),
+    }).sort_values(["iso3_a", "iso3_b"]).reset_index(drop=True)
+    source = {"title": "CEPII, GeoDist database (Mayer & Zignago 2011)",
+              "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=6"}
+    attribution = "Source: CEPII GeoDist (Mayer & Zignago 2011); selection by the book (see steps)."
+    return [
+        Table(
+            name="geodist_countries",
+            title="Countries: names in English and French, continent, capital, official languages, colonisers",
+            description="CEPII GeoDist country table (geo_cepii), one row per country.",
+            source=source, licence="etalab", attribution=attribution,
+            fields=[
+                f("iso3", "string", "ISO 3166 alpha-3 code (as used by CEPII)", required=True, unique=True),
+                f("iso2", "string", "ISO 3166 alpha-2 code"),
+                f("country_en", "string", "Country name in English (CEPII)"),
+                f("country_fr", "string", "Country name in French (CEPII)"),
+                f("continent", "string", "Continent (CEPII)"),
+                f("landlocked", "integer", "1 if the country has no sea coast", minimum=0, maximum=1),
+                f("capital_en", "string", "Capital city in English"),
+                f("capital_fr", "string", "Capital city in French"),
+                f("langoff_1", "string", "First official language (English name)"),
+                f("langoff_2", "string", "Second official language, if any"),
+                f("langoff_3", "string", "Third official language, if any"),
+                f("colonizer1", "string", "ISO3 code of a former coloniser, if any"),
+                f("colonizer2", "string", "ISO3 code of a second former coloniser, if any"),
+            ],
+            frame=countries,
+            steps=[f"Read {n_nodes} rows of cepii_node.csv; {n_nodes - len(countries)} countries listed twice "
+                   "(capital and main city) keep the capital's row, so each country has one row.",
+                   "Kept identification, names, continent, landlocked, capital, official languages and the first two colonisers."],
+            primary_key=["iso3"],
+        ),
+        Table(
+            name="geodist_pairs",
+            title="Country pairs: contiguity, common official language, colonial link, distance",
+            description="CEPII GeoDist bilateral table (dist_cepii), each unordered pair of countries once.",
+            source=source, licence="etalab", attribution=attribution,
+            fields=[
+                f("iso3_a", "string", "First country (alphabetically first ISO3 code)", required=True),
+                f("iso3_b", "string", "Second country", required=True),
+                f("contig", "integer", "1 if the two countries share a border", minimum=0, maximum=1),
+                f("comlang_off", "integer", "1 if they share an official language", minimum=0, maximum=1),
+                f("colony", "integer", "1 if one was ever a colony of the other", minimum=0, maximum=1),
+                f("dist_km", "integer", "Great-circle distance between the most populated cities", unit="km", minimum=0),
+                f("distcap_km", "integer", "Great-circle distance between the capitals", unit="km", minimum=0),
+            ],
+            frame=pairs,
+            steps=[f"Read {n_edges} ordered pairs of cepii_edge.csv.",
+                   "Checked that contig, comlang_off, colony, dist and distcap are the same for (a, b) and (b, a); "
+                   f"kept each unordered pair once ({len(pairs)} pairs), pairs of a country with itself dropped.",
+                   "Distances rounded to the kilometre; population-weighted distances (distw, distwces) not kept "
+                   "(missing for some pairs and not used by the book)."],
+            primary_key=["iso3_a", "iso3_b"],
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- World Bank WDI
+
+def wdi(src: Path) -> list[Table]:
+    raw = pd.read_csv(src / "worldbank-wdi" / "WBG_data_all_countries.csv")
+    raw = raw.rename(columns={raw.columns[1]: "year_code"})
+    if not raw["year_code"].str.fullmatch(r"YR\d{4}").all():
+        raise ValueError("unexpected WDI year codes")
+    frame = pd.DataFrame({
+        "iso3": raw["economy"], "year": raw["year_code"].str[2:].astype(int),
+        "gdp_usd": raw["gdp"].round().astype("Int64"),
+        "population": raw["total_population"].round().astype("Int64"),
+        "urban_share_pct": raw["urban_population(%_of_total)"].round(3),
+    }).sort_values(["iso3", "year"]).reset_index(drop=True)
+    return [Table(
+        name="wdi_gdp_population",
+        title="GDP, population and urban share by country and year",
+        description="World Bank World Development Indicators: GDP (current US$), total population, urban population (% of total).",
+        source={"title": "World Bank, World Development Indicators", "path": "https://databank.worldbank.org/source/world-development-indicators"},
+        licence="ccby", attribution="Source: World Bank, World Development Indicators (CC BY 4.0).",
+        fields=[
+            f("iso3", "string", "Country or aggregate code (ISO3)", required=True),
+            f("year", "integer", "Year", minimum=1900, maximum=2100),
+            f("gdp_usd", "integer", "GDP at current prices; missing where the World Bank has no figure", unit="current US$", minimum=0),
+            f("population", "integer", "Total population", unit="persons", minimum=0),
+            f("urban_share_pct", "number", "Urban population, % of total", unit="%", minimum=0, maximum=100),
+        ],
+        frame=frame,
+        steps=[f"Read {len(raw)} rows; the unnamed year column (YR1995…) became an integer year.",
+               f"GDP rounded to the dollar, population to the person; {int(frame['gdp_usd'].isna().sum())} missing GDP values stay missing."],
+        primary_key=["iso3", "year"],
+    )]
+
+
+# --------------------------------------------------------------------------- CEPII TRADHIST
+
+def tradhist(src: Path) -> list[Table]:
+    raw = pd.read_csv(src / "cepii-tradhist" / "tradeflow_xx.csv", sep=";")
+    raw.columns = [c.strip() for c in raw.columns]
+    for col in ("destination_country_code", "origin_country_code"):
+        raw[col] = raw[col].str.strip()
+    reporters = sorted(raw["origin_country_code"].unique())
+    # Which direction is which: for two reporters, the exports of (d, o) are the imports of (o, d).
+    both = raw[raw["destination_country_code"].isin(reporters)]
+    mirror = both.merge(both, left_on=["destination_country_code", "origin_country_code", "year"],
+                        right_on=["origin_country_code", "destination_country_code", "year"], suffixes=("", "_m"))
+    if not ((mirror["exports"] - mirror["imports_m"]).abs() <= 1e-6 * mirror["exports"].abs().clip(lower=1)).all():
+        raise ValueError("TRADHIST directions do not mirror: check the column meanings")
+    fra = raw[raw["origin_country_code"] == "FRA"]
+    frame = pd.DataFrame({
+        "partner": fra["destination_country_code"], "year": fra["year"].astype(int),
+        "exports_gbp": fra["exports"].round().astype("Int64"), "imports_gbp": fra["imports"].round().astype("Int64"),
+    }).sort_values(["partner", "year"]).reset_index(drop=True)
+    return [Table(
+        name="tradhist_france",
+        title="France's bilateral trade with 218 partners, 1870-2014, in current pounds sterling",
+        description="CEPII TRADHIST bilateral trade flows where France is the reporting country.",
+        source={"title": "CEPII, TRADHIST database (Fouquin & Hugot 2016)", "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=32"},
+        licence="etalab", attribution="Source: CEPII TRADHIST (Fouquin & Hugot 2016); selection by the book (see steps).",
+        fields=[
+            f("partner", "string", "Partner country (ISO3 as in TRADHIST; historical codes such as YUG kept)", required=True),
+            f("year", "integer", "Year", minimum=1800, maximum=2100),
+            f("exports_gbp", "integer", "Exports of France to the partner, current British pounds (not millions)", unit="current GBP", minimum=0),
+            f("imports_gbp", "integer", "Imports of France from the partner, current British pounds (not millions)", unit="current GBP", minimum=0),
+        ],
+        frame=frame,
+        steps=[f"Read {len(raw)} rows; stripped the trailing spaces of the header and codes.",
+               f"The file has four reporting countries ({', '.join(reporters)}) in origin_country_code; kept France ({len(frame)} rows).",
+               "Direction settled from the data: for every pair of reporters and year, exports of (origin o, destination d) "
+               "equal imports of (origin d, destination o), so exports = flow from the reporter to the partner and "
+               "imports = flow from the partner to the reporter.",
+               "Unit settled: the values are amounts in current British pounds, TRADHIST's currency, not US$ millions as "
+               "the repository's documentation says (that would put France's 2014 exports to Germany, 5.83e10, at 58 "
+               "trillion dollars). Values rounded to the pound."],
+        primary_key=["partner", "year"],
+    )]
+
+
+# --------------------------------------------------------------------------- CEPII BACI (Maghreb)
+
+def baci(src: Path) -> list[Table]:
+    raw = pd.read_csv(src / "baci-africa-trade" / "africa_trade_maghreb_subset.csv", dtype={"hs2_codes": str})
+    sections = (raw[["section_code", "section_name"]].drop_duplicates()
+                .sort_values("section_code").reset_index(drop=True))
+    if sections["section_code"].duplicated().any():
+        raise ValueError("a BACI section has two names")
+    trade = pd.DataFrame({
+        "exporter": raw["iso3_o"], "importer": raw["iso3_d"], "section": raw["section_code"].astype(int),
+        "hs2_codes": raw["hs2_codes"].str.replace(" ", ""),
+        "value_kusd": raw["value"].round(3), "value_kusd_2015": raw["value_kd"].round(3), "quantity_t": raw["quantity"].round(3),
+    }).sort_values(["exporter", "importer", "section"]).reset_index(drop=True)
+    if trade.duplicated(["exporter", "importer", "section"]).any():
+        raise ValueError("duplicate BACI rows")
+    source = {"title": "CEPII, BACI (Gaulier & Zignago 2010), aggregated to HS sections by the flownet package",
+              "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"}
+    attribution = "Source: CEPII BACI, aggregated by the flownet package. Licence for redistribution to be confirmed."
+    return [
+        Table(
+            name="baci_maghreb_trade",
+            title="Trade of the Maghreb and Egypt with African countries by HS section, yearly average 2012-2022",
+            description="CEPII BACI trade among African countries, rows whose exporter or importer is Morocco, Tunisia, "
+                        "Algeria, Libya, Mauritania or Egypt, averaged over 2012-2022.",
+            source=source, licence="baci", attribution=attribution,
+            fields=[
+                f("exporter", "string", "Exporting country (ISO3)", required=True),
+                f("importer", "string", "Importing country (ISO3)", required=True),
+                f("section", "integer", "HS section number (see baci_hs_sections)", minimum=1, maximum=21),
+                f("hs2_codes", "string", "HS two-digit chapters of the section present in this flow, comma-separated"),
+                f("value_kusd", "number", "Value, yearly average 2012-2022", unit="thousand current US$", minimum=0),
+                f("value_kusd_2015", "number", "Value at constant 2015 prices, yearly average", unit="thousand 2015 US$", minimum=0),
+                f("quantity_t", "number", "Quantity, yearly average", unit="tonnes", minimum=0),
+            ],
+            frame=trade,
+            steps=[f"Read {len(raw)} rows; section names moved to baci_hs_sections.",
+                   "Values and quantities rounded to three decimals (a US$ and a kilogram)."],
+            primary_key=["exporter", "importer", "section"],
+        ),
+        Table(
+            name="baci_hs_sections",
+            title="HS sections used in baci_maghreb_trade",
+            description="Harmonized System sections with their English names, as in the source.",
+            source=source, licence="baci", attribution=attribution,
+            fields=[
+                f("section", "integer", "HS section number", required=True, unique=True),
+                f("name_en", "string", "Section name in English (as in the source)"),
+            ],
+            frame=sections.rename(columns={"section_code": "section", "section_name": "name_en"}),
+            steps=["One row per section of the trade table."],
+            primary_key=["section"],
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- URSSAF (Rouen zone)
+
+def urssaf(src: Path) -> list[Table]:
+    path = src / "urssaf-rouen-zone" / "etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last.csv"
+    raw = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    years = sorted(int(m.group(1)) for c in raw.columns if (m := re.fullmatch(r"Effectifs salariés (\d{4})", c)))
+    keep_years = [2012, 2017, 2022]
+    rows = []
+    for year in keep_years:
+        part = pd.DataFrame({
+            "commune": raw["Code commune"], "ape": raw["Code APE"],
+            "na38": raw["Secteur NA38"].str.split(" ", n=1).str[0],
+            "year": year,
+            "establishments": pd.to_numeric(raw[f"Nombre d'établissements {year}"].replace("", None)).astype("Int64"),
+            "employees": pd.to_numeric(raw[f"Effectifs salariés {year}"].replace("", None)).astype("Int64"),
+        })
+        rows.append(part[part["establishments"].notna() | part["employees"].notna()])
+    frame = pd.concat(rows).sort_values(["year", "commune", "ape"]).reset_index(drop=True)
+    communes = (raw[["Code commune", "Nom commune", "Code EPCI", "EPCI", "Code département"]].drop_duplicates()
+                .rename(columns={"Code commune": "commune", "Nom commune": "name", "Code EPCI": "epci_code",
+                                 "EPCI": "epci", "Code département": "departement"})
+                .sort_values("commune").reset_index(drop=True))
+    ape = (raw[["Code APE", "APE", "Secteur NA38", "Secteur NA17"]].drop_duplicates()
+           .assign(ape_label=lambda d: d["APE"].str.split(" ", n=1).str[1],
+                   na38=lambda d: d["Secteur NA38"].str.split(" ", n=1).str[0],
+                   na38_label=lambda d: d["Secteur NA38"].str.split(" ", n=1).str[1])
+           .rename(columns={"Code APE": "ape"})[["ape", "ape_label", "na38", "na38_label"]]
+           .sort_values("ape").reset_index(drop=True))
+    if communes["commune"].duplicated().any() or ape["ape"].duplicated().any():
+        raise ValueError("URSSAF labels are not unique per code")
+    source = {"title": "URSSAF open data, Établissements et effectifs salariés au niveau commune x APE",
+              "path": "https://open.urssaf.fr/explore/dataset/etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last/"}
+    attribution = "Source: URSSAF, open data; selection by the book (see steps)."
+    blank = int(sum((raw[f"Effectifs salariés {y}"] == "").sum() for y in keep_years))
+    return [
+        Table(
+            name="urssaf_rouen_employees",
+            title="Private-sector establishments and employees by commune and APE code, Rouen employment zone, 2012, 2017, 2022",
+            description="URSSAF counts of establishments and salaried employees (private sector, end of year) for the 218 communes "
+                        "of the Rouen employment zone, by APE (NAF rév. 2) code.",
+            source=source, licence="etalab", attribution=attribution,
+            fields=[
+                f("commune", "string", "INSEE commune code", required=True),
+                f("ape", "string", "APE code (NAF rév. 2 sub-class)", required=True),
+                f("na38", "string", "NA38 sector code of the APE code"),
+                f("year", "integer", "Year (end-of-year counts)", minimum=2006, maximum=2100),
+                f("establishments", "integer", "Number of establishments with employees; missing when blank in the source", unit="establishments", minimum=0),
+                f("employees", "integer", "Number of salaried employees; missing when blank in the source", unit="employees", minimum=0),
+            ],
+            frame=frame,
+            steps=[f"Read {len(raw)} commune × APE rows with years {years[0]}-{years[-1]} as columns.",
+                   f"Turned into long form for {', '.join(map(str, keep_years))}; rows with both counts blank that year dropped "
+                   f"(the pair had no establishment that year); {blank} blank employee cells over those years in the source, "
+                   "the remaining blanks stay missing.",
+                   "Labels moved to urssaf_communes and urssaf_ape."],
+            primary_key=["year", "commune", "ape"],
+        ),
+        Table(
+            name="urssaf_communes", title="Communes of the Rouen employment zone",
+            description="Commune codes and names, with their EPCI and département.",
+            source=source, licence="etalab", attribution=attribution,
+            fields=[f("commune", "string", "INSEE commune code", required=True, unique=True),
+                    f("name", "string", "Commune name"), f("epci_code", "string", "EPCI code"),
+                    f("epci", "string", "EPCI name"), f("departement", "string", "Département code")],
+            frame=communes, steps=["One row per commune of urssaf_rouen_employees."], primary_key=["commune"],
+        ),
+        Table(
+            name="urssaf_ape", title="APE codes and their NA38 sectors, French labels",
+            description="APE (NAF rév. 2) codes found in the Rouen file, with their French labels and NA38 sector.",
+            source=source, licence="etalab", attribution=attribution,
+            fields=[f("ape", "string", "APE code", required=True, unique=True), f("ape_label", "string", "APE label (French)"),
+                    f("na38", "string", "NA38 sector code"), f("na38_label", "string", "NA38 label (French)")],
+            frame=ape, steps=["One row per APE code of urssaf_rouen_employees."], primary_key=["ape"],
+        ),
+    ]
+
+
+BUILDERS = (eurostat, geodist, wdi, tradhist, baci, urssaf)
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    return buffer.getvalue().encode("utf-8")
+
+
+def descriptor(tables: list[Table]) -> dict:
+    resources = []
+    for t in tables:
+        resources.append({
+            "name": t.name.replace("_", "-"),
+            "path": t.path,
+            "title": t.title,
+            "description": t.description,
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "sources": [t.source],
+            "licenses": [LICENCES[t.licence]],
+            "attribution": t.attribution,
+            "cleaning": t.steps,
+            "schema": {"fields": t.fields, "missingValues": [""], "primaryKey": t.primary_key},
+        })
+    return {
+        "name": "clusterlab-book-data",
+        "title": "Tables of the book Industrial clusters and SME internationalisation",
+        "description": "Small, cleaned tables built by `make data` (bookbuild/data.py) from openly licensed sources.",
+        "resources": resources,
+    }
+
+
+def build(sources: Path, out: Path = DATA) -> list[Table]:
+    tables = [t for builder in BUILDERS for t in builder(sources)]
+    out.mkdir(exist_ok=True)
+    for t in tables:
+        (out / t.path).write_bytes(to_csv(t.frame))
+    text = json.dumps(descriptor(tables), ensure_ascii=False, indent=2) + "\n"
+    (out / "datapackage.json").write_text(text, encoding="utf-8")
+    return tables
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="folder of the source datasets")
+    args = parser.parse_args(argv)
+    if not args.sources.is_dir():
+        print(f"No sources folder at {args.sources}: the committed tables in data/ are left as they are.\n"
+              "data/README.md says where each source can be downloaded from its producer.")
+        return
+    for t in build(args.sources):
+        size = (DATA / t.path).stat().st_size
+        print(f"{t.path:34} {len(t.frame):>7} rows {size / 1024:>8.1f} kB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

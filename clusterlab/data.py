@@ -1,0 +1,307 @@
+"""The book's tables, and a reader's own employment file.
+
+* :func:`load` returns one of the shipped tables (``data/*.csv``) as a typed DataFrame, with the
+  types, units and missing values that ``data/datapackage.json`` declares.
+* :func:`read_employment` reads a reader's own file (CSV, Excel, or the URSSAF open-data layout)
+  into a tidy table ``region, industry, employment`` ready for :func:`clusterlab.measures.lq_table`.
+
+Bad input raises :class:`DataError` (a :class:`ValueError`) whose message names the file, the row
+or column, and what to fix. Nothing is dropped or changed silently: blank counts stay missing and
+the result says how many there were (``result.attrs["missing"]``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+
+class DataError(ValueError):
+    """A data file the book cannot use; the message says which file, where, and what to fix."""
+
+
+# --------------------------------------------------------------------------- shipped tables
+
+def data_dir() -> Path:
+    """The folder of the book's tables.
+
+    In order: the ``CLUSTERLAB_DATA`` environment variable; a ``data/datapackage.json`` found in the
+    current folder or one of its parents (a notebook run inside the book's repository); the
+    repository this package was installed from.
+    """
+    env = os.environ.get("CLUSTERLAB_DATA")
+    if env:
+        path = Path(env)
+        if not (path / "datapackage.json").is_file():
+            raise DataError(f"CLUSTERLAB_DATA={env} has no datapackage.json: point it at the book's data/ folder.")
+        return path
+    for folder in [Path.cwd(), *Path.cwd().parents]:
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder / "data"
+    here = Path(__file__).resolve().parent.parent / "data"
+    if (here / "datapackage.json").is_file():
+        return here
+    raise DataError(
+        "Cannot find the book's data folder (data/datapackage.json). Run the notebook from inside the "
+        "book's repository, or set the environment variable CLUSTERLAB_DATA to its data/ folder."
+    )
+
+
+@lru_cache(maxsize=None)
+def _package(folder: str) -> dict:
+    return json.loads((Path(folder) / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def tables() -> list[str]:
+    """Names of the shipped tables."""
+    return [r["path"][:-4] for r in _package(str(data_dir()))["resources"]]
+
+
+def describe(name: str) -> dict:
+    """The datapackage entry of a table: source, licence, attribution, columns with units, cleaning."""
+    for resource in _package(str(data_dir()))["resources"]:
+        if resource["path"] == f"{name}.csv":
+            return resource
+    raise DataError(f"No table named {name!r}; the book ships: {', '.join(tables())}.")
+
+
+_PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
+
+
+def load(name: str) -> pd.DataFrame:
+    """A shipped table as a typed DataFrame (integers that may be missing are ``Int64``).
+
+    ``name`` is a table name such as ``"eurostat_sbs_regions_2015"`` (see :func:`tables`).
+    Missing values are ``<NA>``. The table's documentation is in ``frame.attrs["resource"]``.
+    """
+    resource = describe(name)
+    fields = resource["schema"]["fields"]
+    dtypes = {fl["name"]: _PANDAS_TYPES[fl["type"]] for fl in fields}
+    frame = pd.read_csv(
+        data_dir() / resource["path"], dtype=dtypes, keep_default_na=False,
+        na_values=resource["schema"].get("missingValues", [""]), encoding="utf-8",
+    )
+    frame.attrs["resource"] = resource
+    return frame
+
+
+# --------------------------------------------------------------------------- a reader's file
+
+ROLE_NAMES = {
+    "region": ["region", "région", "regions", "zone", "zone d'emploi", "territory", "territoire", "area", "geo",
+               "nuts", "commune", "departement", "département", "country", "pays", "city", "ville"],
+    "industry": ["industry", "industrie", "sector", "secteur", "activity", "activité", "branch", "branche",
+                 "nace", "naf", "ape", "code ape", "industry_code"],
+    "employment": ["employment", "emploi", "emplois", "employees", "effectifs", "effectif", "salariés",
+                   "effectifs salariés", "jobs", "persons employed", "persons_employed", "workers", "value", "valeur"],
+}
+URSSAF_YEAR = re.compile(r"^Effectifs salariés (\d{4})$")
+URSSAF_DEFAULTS = {"region": "Commune", "industry": "Secteur NA38"}
+NUMBER = re.compile(r"^-?\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]0+)?$")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[\s_\-]+", " ", text).strip().lower()
+
+
+def _name(source) -> str:
+    if isinstance(source, (str, Path)):
+        return str(source)
+    return getattr(source, "name", None) or "the uploaded file"
+
+
+def _read_bytes(source) -> bytes:
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if not path.is_file():
+            raise DataError(f"{path}: no such file. Check the path (it is relative to the notebook's folder).")
+        return path.read_bytes()
+    data = source.read()
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 / Latin-1; binary content is refused."""
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if CONTROL.search(text):
+        raise DataError(
+            f"{name}: the content is not text (control characters found): it is neither a CSV file in UTF-8 "
+            "or Latin-1 nor an .xlsx workbook. Save it as CSV UTF-8 or as .xlsx and try again."
+        )
+    return text
+
+
+def _table_from(raw: bytes, name: str) -> pd.DataFrame:
+    if not raw.strip():
+        raise DataError(f"{name}: the file is empty. Export the table again, with a header row.")
+    if raw[:4] == b"PK\x03\x04":  # a zip container: an .xlsx workbook
+        try:
+            frame = pd.read_excel(io.BytesIO(raw), dtype=str, keep_default_na=False)
+        except Exception as err:  # openpyxl's errors are many; the reader needs one message
+            raise DataError(f"{name}: this Excel workbook cannot be read ({err}). Save it again as .xlsx or CSV.") from err
+    else:
+        text = _decode(raw, name)
+        header = text.splitlines()[0] if text.splitlines() else ""
+        counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
+        sep = max(counts, key=counts.get)
+        if counts[sep] == 0:
+            raise DataError(
+                f"{name}: the header row has a single column ({header[:80]!r}). Separate the columns with a "
+                "comma or a semicolon, e.g. region;industry;employment."
+            )
+        try:
+            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        except pd.errors.ParserError as err:
+            raise DataError(f"{name}: rows do not have the same number of columns as the header ({err}).") from err
+    frame.columns = [str(c).strip() for c in frame.columns]
+    if frame.empty:
+        raise DataError(f"{name}: the file has a header but no data rows.")
+    return frame
+
+
+def _find_column(frame: pd.DataFrame, role: str, given: str | None, name: str) -> str:
+    if given is not None:
+        if given in frame.columns:
+            return given
+        folded = {_fold(c): c for c in frame.columns}
+        if _fold(given) in folded:
+            return folded[_fold(given)]
+        raise DataError(f"{name}: no column {given!r} (asked for as {role}=); the columns are {list(frame.columns)}.")
+    wanted = {_fold(n) for n in ROLE_NAMES[role]}
+    found = [c for c in frame.columns if _fold(c) in wanted]
+    if not found:
+        raise DataError(
+            f"{name}: cannot tell which column holds the {role} (columns: {list(frame.columns)}). "
+            f"Rename it (for example {ROLE_NAMES[role][0]!r}) or pass {role}='<column name>'."
+        )
+    if len(found) > 1:
+        raise DataError(
+            f"{name}: several columns could hold the {role}: {found}. Pass {role}='<column name>' to choose one."
+        )
+    return found[0]
+
+
+def _counts(values: pd.Series, column: str, name: str, first_line: int = 2) -> pd.Series:
+    text = values.astype("string").str.strip()
+    blank = text.isna() | (text == "")
+    ok = blank | text.str.fullmatch(NUMBER).fillna(False)
+    if not ok.all():
+        bad = [(int(i) + first_line, v) for i, v in text[~ok].items()][:5]
+        where = ", ".join(f"line {line}: {v!r}" for line, v in bad)
+        raise DataError(
+            f"{name}: column {column!r} must hold counts (whole numbers); found {where}"
+            f"{' and more' if (~ok).sum() > 5 else ''}. Fix or empty those cells."
+        )
+    cleaned = text.str.replace(r"[ \u00a0\u202f]", "", regex=True).str.replace(r"[.,]0+$", "", regex=True)
+    numbers = pd.to_numeric(cleaned.mask(blank), errors="raise").astype("Int64")
+    negative = numbers < 0
+    if negative.fillna(False).any():
+        lines = [int(i) + first_line for i in numbers[negative.fillna(False)].index[:5]]
+        raise DataError(f"{name}: column {column!r} has negative counts (lines {lines}). Counts cannot be negative.")
+    return numbers
+
+
+def _tidy(region: pd.Series, industry: pd.Series, employment: pd.Series, name: str, duplicates: str) -> pd.DataFrame:
+    out = pd.DataFrame({"region": region.astype("string").str.strip(),
+                        "industry": industry.astype("string").str.strip(),
+                        "employment": employment})
+    empty_key = out["region"].isna() | (out["region"] == "") | out["industry"].isna() | (out["industry"] == "")
+    if empty_key.any():
+        lines = [int(i) + 2 for i in out.index[empty_key][:5]]
+        raise DataError(f"{name}: rows with no region or no industry (lines {lines}). Fill or delete them.")
+    if duplicates == "raise":
+        dup = out.duplicated(["region", "industry"], keep=False)
+        if dup.any():
+            first = out[dup].iloc[0]
+            lines = [int(i) + 2 for i in out.index[dup][:6]]
+            raise DataError(
+                f"{name}: region {first['region']!r} and industry {first['industry']!r} appear more than once "
+                f"(lines {lines}). Keep one row per region and industry, or add them up first."
+            )
+    return out
+
+
+def read_employment(source, *, region: str | None = None, industry: str | None = None,
+                    value: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """A reader's employment file as a tidy table with columns ``region``, ``industry``, ``employment``.
+
+    ``source`` is a path or a file-like object (for example an upload). Accepted:
+
+    * CSV separated by commas or semicolons, in UTF-8 (with or without BOM) or Latin-1, or an Excel
+      ``.xlsx`` workbook (first sheet), in **long layout**: one row per region and industry. The
+      columns are recognised by name in French or English (``région``/``region``,
+      ``secteur``/``industry``, ``effectifs``/``employment``…) or given with ``region=``,
+      ``industry=`` and ``value=``.
+    * The **URSSAF open-data layout** (« Établissements et effectifs salariés au niveau commune x
+      APE »): one row per commune and APE code, one column per year. ``year`` picks the year
+      (default: the latest); ``region`` and ``industry`` pick the level (default ``"Commune"`` and
+      ``"Secteur NA38"``; for example ``region="Zone d'emploi"``, ``industry="APE"``); counts are
+      added up to that level.
+
+    Blank counts stay missing (``<NA>``); ``result.attrs["missing"]`` says how many blank cells the
+    file had, ``result.attrs["layout"]`` which layout was read. When URSSAF rows are added up, a
+    group whose counts are all blank stays missing and a group with some blanks adds up the others.
+
+    Raises :class:`DataError` with the file name, the line or column, and what to fix, for: an empty
+    file, undecodable text, missing or ambiguous columns, counts that are not whole numbers,
+    negative counts, the same region and industry twice (long layout), and all-zero totals.
+    """
+    name = _name(source)
+    frame = _table_from(_read_bytes(source), name)
+    years = sorted(int(m.group(1)) for c in frame.columns if (m := URSSAF_YEAR.match(c)))
+    if years:
+        if year is None:
+            year = years[-1]
+        if year not in years:
+            raise DataError(f"{name}: no column for {year}; this URSSAF file has {years[0]}-{years[-1]}.")
+        region_col = _find_column(frame, "region", region or URSSAF_DEFAULTS["region"], name)
+        industry_col = _find_column(frame, "industry", industry or URSSAF_DEFAULTS["industry"], name)
+        value_col = value or f"Effectifs salariés {year}"
+        counts = _counts(frame[_find_column(frame, "employment", value_col, name)], value_col, name)
+        missing = int(counts.isna().sum())
+        rows = pd.DataFrame({"region": frame[region_col].str.strip(), "industry": frame[industry_col].str.strip(),
+                             "employment": counts})
+        tidy = _tidy(rows["region"], rows["industry"], rows["employment"], name, duplicates="sum")
+        tidy = (tidy.groupby(["region", "industry"], sort=True)["employment"]
+                .sum(min_count=1).astype("Int64").reset_index())
+        layout = f"urssaf ({year}, region={region_col!r}, industry={industry_col!r})"
+    else:
+        region_col = _find_column(frame, "region", region, name)
+        industry_col = _find_column(frame, "industry", industry, name)
+        value_col = _find_column(frame, "employment", value, name)
+        if len({region_col, industry_col, value_col}) < 3:
+            raise DataError(f"{name}: the same column was chosen for two roles ({region_col!r}, {industry_col!r}, "
+                            f"{value_col!r}). Pass region=, industry= and value= explicitly.")
+        counts = _counts(frame[value_col], value_col, name)
+        missing = int(counts.isna().sum())
+        tidy = _tidy(frame[region_col], frame[industry_col], counts, name, duplicates="raise")
+        tidy = tidy.sort_values(["region", "industry"]).reset_index(drop=True)
+        layout = f"long (region={region_col!r}, industry={industry_col!r}, employment={value_col!r})"
+    if not (tidy["employment"].fillna(0) > 0).any():
+        raise DataError(f"{name}: every count is zero or blank, so no share can be computed. Check the column read "
+                        f"({layout}) and the year.")
+    tidy.attrs.update({"source": name, "layout": layout, "missing": missing, "rows": int(len(frame))})
+    return tidy
+
+
+def summary(tidy: pd.DataFrame) -> str:
+    """One sentence on what :func:`read_employment` read (file, layout, rows, missing counts)."""
+    a = tidy.attrs
+    return (f"{a.get('source')}: {a.get('rows')} rows read as {a.get('layout')}; "
+            f"{len(tidy)} region × industry cells, {a.get('missing')} blank counts kept as missing.")

@@ -1,0 +1,197 @@
+"""The data layer: shipped tables that validate and rebuild identically, and a reader's own file
+read into a tidy table, or refused with one DataError that says what to fix."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bookbuild import data as build_data
+from clusterlab import data
+from clusterlab.data import DataError
+from conftest import ROOT
+
+DATA = ROOT / "data"
+
+
+# --------------------------------------------------------------------------- shipped tables
+
+def test_the_data_package_validates():
+    from frictionless import validate
+
+    report = validate(str(DATA / "datapackage.json"))
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:20]
+
+
+def test_every_table_is_documented_and_small():
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert len(package["resources"]) >= 6
+    for resource in package["resources"]:
+        assert (DATA / resource["path"]).stat().st_size < 1_000_000, resource["path"]
+        assert resource["sources"] and resource["licenses"] and resource["attribution"]
+        assert resource["cleaning"], resource["path"]
+        for field in resource["schema"]["fields"]:
+            assert field.get("description"), (resource["path"], field["name"])
+    on_disk = sorted(p.name for p in DATA.glob("*.csv"))
+    assert on_disk == sorted(r["path"] for r in package["resources"])
+
+
+def test_make_data_rebuilds_byte_identical_tables(tmp_path):
+    sources = build_data.DEFAULT_SOURCES
+    if not sources.is_dir():
+        pytest.skip(f"the source datasets are not beside this clone ({sources}); nothing to rebuild from")
+    build_data.build(sources, tmp_path)
+    for path in sorted(tmp_path.iterdir()):
+        committed = DATA / path.name
+        assert committed.is_file(), f"make data writes {path.name}, which is not committed"
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == hashlib.sha256(committed.read_bytes()).hexdigest(), path.name
+
+
+def test_make_data_without_sources_leaves_data_alone(tmp_path, capsys):
+    before = {p.name: p.read_bytes() for p in DATA.iterdir() if p.is_file()}
+    build_data.main(["--sources", str(tmp_path / "nowhere")])
+    assert "left as they are" in capsys.readouterr().out
+    assert {p.name: p.read_bytes() for p in DATA.iterdir() if p.is_file()} == before
+
+
+def test_confidential_cells_stay_missing_never_zero():
+    sbs = data.load("eurostat_sbs_regions_2015")
+    missing = sbs["status"].isin(["missing", "spreadsheet_time"])
+    assert missing.sum() > 1000
+    assert sbs.loc[missing, "persons_employed"].isna().all()
+    assert sbs.loc[~missing, "persons_employed"].notna().all()
+    # the cells a spreadsheet turned into "12:00 AM" are all Icelandic
+    assert set(sbs.loc[sbs["status"] == "spreadsheet_time", "geo"].str[:2]) == {"IS"}
+
+
+def test_load_gives_typed_tables_and_names_what_exists():
+    trade = data.load("tradhist_france")
+    assert str(trade["exports_gbp"].dtype) == "Int64" and str(trade["partner"].dtype) == "string"
+    assert trade.attrs["resource"]["schema"]["fields"][2]["unit"] == "current GBP"
+    with pytest.raises(DataError, match="eurostat_sbs_regions_2015"):
+        data.load("eurostat")
+
+
+# --------------------------------------------------------------------------- a reader's own file
+
+def csv_bytes(text: str, encoding: str = "utf-8") -> io.BytesIO:
+    buffer = io.BytesIO(text.encode(encoding))
+    buffer.name = "my_region.csv"
+    return buffer
+
+
+LONG = "région;secteur;effectifs\nRouen;C10;120\nRouen;C29;\nLe Havre;C10;80\nLe Havre;C29;300\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "latin-1"])
+@pytest.mark.parametrize("sep", [";", ","])
+def test_long_layout_in_any_encoding_and_separator(encoding, sep):
+    tidy = data.read_employment(csv_bytes(LONG.replace(";", sep), encoding))
+    assert list(tidy.columns) == ["region", "industry", "employment"]
+    assert len(tidy) == 4 and tidy["employment"].isna().sum() == 1
+    assert tidy.attrs["missing"] == 1 and "long" in tidy.attrs["layout"]
+    assert "1 blank counts kept as missing" in data.summary(tidy)
+
+
+def test_english_column_names_and_explicit_columns(tmp_path):
+    path = tmp_path / "employment.csv"
+    path.write_text("Area,Sector code,Jobs,Note\nA,x,1\u202f234,ok\nB,x,5,\n", encoding="utf-8")
+    tidy = data.read_employment(path, region="Area", industry="Sector code", value="Jobs")
+    assert tidy["employment"].tolist() == [1234, 5]
+
+
+def test_excel_workbook(tmp_path):
+    path = tmp_path / "emploi.xlsx"
+    pd.DataFrame({"Region": ["A", "A", "B"], "Industry": ["x", "y", "x"], "Employment": [3, 4, 5]}).to_excel(path, index=False)
+    tidy = data.read_employment(path)
+    assert tidy["employment"].sum() == 12
+
+
+URSSAF_HEADER = ("Région;Zone d'emploi;Commune;Secteur NA38;APE;Code commune;Code APE;"
+                 "Nombre d'établissements 2021;Effectifs salariés 2021;Nombre d'établissements 2022;Effectifs salariés 2022\n")
+
+
+def urssaf_file() -> io.BytesIO:
+    rows = [
+        "Normandie;Rouen;76005 Amfreville;CA Fabrication de denrées;1071C Boulangerie;76005;1071C;2;10;2;12",
+        "Normandie;Rouen;76005 Amfreville;CA Fabrication de denrées;1013B Charcuterie;76005;1013B;1;4;;",
+        "Normandie;Rouen;76540 Rouen;CA Fabrication de denrées;1071C Boulangerie;76540;1071C;5;30;6;33",
+        "Normandie;Rouen;76540 Rouen;CL Fabrication de matériels de transport;2932Z Équipements automobiles;76540;2932Z;1;200;1;210",
+    ]
+    buffer = io.BytesIO(("\ufeff" + URSSAF_HEADER + "\n".join(rows) + "\n").encode("utf-8"))
+    buffer.name = "urssaf.csv"
+    return buffer
+
+
+def test_urssaf_layout_reads_the_latest_year_and_adds_up_to_the_level_asked():
+    tidy = data.read_employment(urssaf_file())
+    assert "2022" in tidy.attrs["layout"] and tidy.attrs["missing"] == 1
+    amfreville = tidy[(tidy["region"] == "76005 Amfreville") & tidy["industry"].str.startswith("CA")]
+    assert amfreville["employment"].tolist() == [12]  # 12 + blank: the blank is counted, not invented
+    earlier = data.read_employment(urssaf_file(), year=2021, region="Zone d'emploi", industry="APE")
+    assert dict(zip(earlier["industry"], earlier["employment"])) == {
+        "1013B Charcuterie": 4, "1071C Boulangerie": 40, "2932Z Équipements automobiles": 200}
+
+
+def errors_of(text: str | bytes, **kw) -> str:
+    buffer = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8"))
+    buffer.name = "broken.csv"
+    with pytest.raises(DataError) as info:
+        data.read_employment(buffer, **kw)
+    assert isinstance(info.value, ValueError)
+    assert "broken.csv" in str(info.value)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content, kwargs, expected",
+    [
+        ("", {}, "empty"),
+        ("region;industry;employment\n", {}, "no data rows"),
+        ("just one column\nA\n", {}, "single column"),
+        ("place;sector;count\nA;x;1\n", {}, "which column holds the region"),
+        ("region;zone;industry;employment\nA;B;x;1\n", {}, "several columns could hold the region"),
+        ("region;industry;employment\nA;x;12a\n", {}, "line 2: '12a'"),
+        ("region;industry;employment\nA;x;3.5\n", {}, "whole numbers"),
+        ("region;industry;employment\nA;x;-4\n", {}, "negative"),
+        ("region;industry;employment\nA;x;1\nA;x;2\n", {}, "more than once"),
+        ("region;industry;employment\nA;x;0\nB;x;\n", {}, "every count is zero or blank"),
+        ("region;industry;employment\n;x;4\n", {}, "no region or no industry"),
+        ("region;industry;employment\nA;x;1\n", {"value": "jobs"}, "no column 'jobs'"),
+        (URSSAF_HEADER + "N;R;C;S;A;1;1;1;1;1;1\n", {"year": 2010}, "has 2021-2022"),
+        (b"\x00\x01\x02binary\x00", {}, "not text"),
+    ],
+)
+def test_bad_files_give_one_clear_error(content, kwargs, expected):
+    assert expected in errors_of(content, **kwargs)
+
+
+def test_a_missing_file_says_so(tmp_path):
+    with pytest.raises(DataError, match="no such file"):
+        data.read_employment(tmp_path / "absent.csv")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["Rouen", "Évreux", "Caen"]), st.sampled_from(["C10", "C29", "G47"]),
+                       st.one_of(st.none(), st.integers(0, 10**6))), min_size=1, max_size=9,
+             unique_by=lambda t: (t[0], t[1])),
+    st.sampled_from([";", ","]),
+    st.sampled_from(["utf-8", "utf-8-sig", "latin-1"]),
+)
+def test_any_valid_long_file_reads_back_exactly(rows, sep, encoding):
+    if not any(v for *_, v in rows):
+        rows = rows + [("Le Havre", "C10", 1)]
+    text = f"région{sep}secteur{sep}effectifs\n" + "".join(
+        f"{r}{sep}{i}{sep}{'' if v is None else v}\n" for r, i, v in rows)
+    tidy = data.read_employment(csv_bytes(text, encoding))
+    expected = {(r, i): v for r, i, v in rows}
+    got = {(r, i): (None if pd.isna(v) else int(v)) for r, i, v in tidy.itertuples(index=False)}
+    assert got == expected
+    assert tidy.attrs["missing"] == sum(v is None for *_, v in rows)
