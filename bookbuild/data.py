@@ -424,7 +424,41 @@ def urssaf(src: Path) -> list[Table]:
     ]
 
 
-BUILDERS = (eurostat, geodist, wdi, tradhist, baci, urssaf)
+# Names of the NUTS-2 regions that the book's text discusses, transcribed by hand: the official
+# name (Eurostat, NUTS 2013 classification, national language) and the usual English and French
+# names. Only these regions are named; charts show other regions by code and country.
+NUTS2_NAMES = [
+    ("DE11", "Stuttgart", "Stuttgart", "Stuttgart"),
+    ("ES23", "La Rioja", "La Rioja", "La Rioja"),
+    ("ES52", "Comunitat Valenciana", "Valencian Community", "Communauté valencienne"),
+    ("ES63", "Ciudad Autónoma de Ceuta", "Ceuta", "Ceuta"),
+    ("ES64", "Ciudad Autónoma de Melilla", "Melilla", "Melilla"),
+    ("FR62", "Midi-Pyrénées", "Midi-Pyrénées", "Midi-Pyrénées"),
+    ("FR72", "Auvergne", "Auvergne", "Auvergne"),
+    ("ITI1", "Toscana", "Tuscany", "Toscane"),
+    ("ITI3", "Marche", "Marche", "Marches"),
+]
+
+
+def nuts_names(src: Path) -> list[Table]:
+    frame = pd.DataFrame(NUTS2_NAMES, columns=["geo", "name_official", "name_en", "name_fr"]).sort_values("geo")
+    return [Table(
+        name="nuts2_names",
+        title="Names of the NUTS-2 regions discussed in the book",
+        description="Official, English and French names of the NUTS-2 regions (NUTS 2013) that the text names.",
+        source={"title": "Eurostat, NUTS 2013 classification (official names); usual English and French names",
+                "path": "https://ec.europa.eu/eurostat/web/nuts/history"},
+        licence="eurostat", attribution="Region names: Eurostat NUTS 2013 classification; English and French usual names.",
+        fields=[f("geo", "string", "NUTS 2013 code", required=True, unique=True),
+                f("name_official", "string", "Official name (national language)"),
+                f("name_en", "string", "Usual English name"), f("name_fr", "string", "Usual French name")],
+        frame=frame.reset_index(drop=True),
+        steps=["Transcribed by hand for the regions the text names; not read from a source file."],
+        primary_key=["geo"],
+    )]
+
+
+BUILDERS = (eurostat, nuts_names, geodist, wdi, tradhist, baci, urssaf)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

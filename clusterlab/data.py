@@ -305,3 +305,25 @@ def summary(tidy: pd.DataFrame) -> str:
     a = tidy.attrs
     return (f"{a.get('source')}: {a.get('rows')} rows read as {a.get('layout')}; "
             f"{len(tidy)} region × industry cells, {a.get('missing')} blank counts kept as missing.")
+
+
+def region_names(codes, language: str | None = None) -> pd.Series:
+    """Readable labels for NUTS codes: ``"FR62 Midi-Pyrénées"`` for the regions the book names,
+    ``"PT11 · Portugal"`` (country name in the reader's language) for the others."""
+    from clusterlab.labels import get_language
+
+    lang = language or get_language()
+    names = load("nuts2_names").set_index("geo")[f"name_{lang}"]
+    countries = load("geodist_countries").set_index("iso2")[f"country_{lang}"]
+    countries = countries[~countries.index.duplicated()]
+    countries.loc["UK"] = countries.get("GB", "United Kingdom")
+    countries.loc["EL"] = countries.get("GR", "Greece")
+    codes = pd.Series(codes, dtype="string")
+
+    def one(code: str) -> str:
+        if code in names.index:
+            return f"{code} {names[code]}"
+        country = countries.get(code[:2])
+        return f"{code} · {country}" if isinstance(country, str) else code
+
+    return codes.map(one).astype("string")

@@ -79,6 +79,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Taille minimale du consortium",
         "en": "Smallest consortium",
     },
+    # measuring clusters: location quotients and concentration
+    "lq.region": {"fr": "Région", "en": "Region"},
+    "lq.industry": {"fr": "Industrie", "en": "Industry"},
+    "lq.employment": {"fr": "Personnes occupées", "en": "Persons employed"},
+    "lq.region_total": {"fr": "Emploi industriel de la région", "en": "Manufacturing employment of the region"},
+    "lq.lq": {"fr": "Quotient de localisation", "en": "Location quotient"},
+    "lq.threshold": {"fr": "Seuil du quotient", "en": "Quotient threshold"},
+    "lq.min_employment": {"fr": "Emploi minimal", "en": "Minimum employment"},
+    "lq.status": {"fr": "La région est-elle spécialisée\u202f?", "en": "Is the region specialised?"},
+    "lq.specialised": {"fr": "spécialisée", "en": "specialised"},
+    "lq.not_specialised": {"fr": "non spécialisée", "en": "not specialised"},
+    "lq.description": {
+        "fr": ("Barres des quotients de localisation des quinze régions NUTS 2 les plus spécialisées dans "
+               "l'industrie choisie, colorées selon le seuil et l'emploi minimal choisis."),
+        "en": ("Bars of the location quotients of the fifteen NUTS-2 regions most specialised in the chosen "
+               "industry, coloured by the chosen threshold and minimum employment."),
+    },
+    "lq.upload": {"fr": "Votre fichier", "en": "Your file"},
+    "lq.source_book": {
+        "fr": "Données\u00a0: Eurostat (sbs_r_nuts06_r2), 2015, industries manufacturières, régions NUTS 2.",
+        "en": "Data: Eurostat (sbs_r_nuts06_r2), 2015, manufacturing divisions, NUTS-2 regions.",
+    },
+    "lq.choose_file": {
+        "fr": "Choisissez un fichier CSV ou Excel (une ligne par région et industrie, ou un fichier URSSAF).",
+        "en": "Choose a CSV or Excel file (one row per region and industry, or an URSSAF file).",
+    },
+    "dartboard.G": {"fr": "Concentration brute G", "en": "Raw concentration G"},
+    "dartboard.gamma": {"fr": "Indice γ d'Ellison et Glaeser", "en": "Ellison–Glaeser index γ"},
+    "dartboard.draws": {"fr": "Nombre de tirages", "en": "Number of draws"},
+    "dartboard.expected": {"fr": "valeur attendue sans agglomération", "en": "expected value with no agglomeration"},
+    "dartboard.description": {
+        "fr": ("Histogrammes de la concentration brute G et de l'indice γ sur des tirages où les établissements "
+               "sont lancés au hasard sur les régions."),
+        "en": ("Histograms of the raw concentration G and of the index γ over draws in which plants are thrown "
+               "at the regions at random."),
+    },
+    "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
+    "data.missing": {"fr": "dont confidentielles (manquantes)", "en": "of which confidential (missing)"},
+    "conc.hoover": {"fr": "Coefficient de Hoover", "en": "Hoover coefficient"},
+    "conc.gini": {"fr": "Gini locationnel", "en": "Locational Gini"},
+    "conc.regions": {"fr": "Régions où elle est publiée", "en": "Regions where it is published"},
+    "dartboard.mean_G": {"fr": "G moyen simulé", "en": "Mean simulated G"},
+    "dartboard.expected_G": {"fr": "G attendu (1 − Σx²)·H", "en": "Expected G (1 − Σx²)·H"},
+    "dartboard.mean_gamma": {"fr": "γ moyen simulé", "en": "Mean simulated γ"},
+    "dartboard.H": {"fr": "Herfindahl H des établissements", "en": "Plant Herfindahl H"},
+    "maup.unit": {"fr": "Découpage", "en": "Spatial unit"},
+    "maup.nuts2": {"fr": "Région NUTS 2", "en": "NUTS-2 region"},
+    "maup.country": {"fr": "Pays", "en": "Country"},
+    "maup.area": {"fr": "Territoire", "en": "Area"},
+    # NACE Rev. 2 divisions (official titles, shortened where marked in the chapter)
+    "nace.C13": {"fr": "Fabrication de textiles", "en": "Manufacture of textiles"},
+    "nace.C14": {"fr": "Industrie de l'habillement", "en": "Manufacture of wearing apparel"},
+    "nace.C15": {"fr": "Industrie du cuir et de la chaussure", "en": "Manufacture of leather and related products"},
+    "nace.C20": {"fr": "Industrie chimique", "en": "Manufacture of chemicals and chemical products"},
+    "nace.C22": {"fr": "Fabrication de produits en caoutchouc et en plastique", "en": "Manufacture of rubber and plastic products"},
+    "nace.C23": {"fr": "Fabrication d'autres produits minéraux non métalliques", "en": "Manufacture of other non-metallic mineral products"},
+    "nace.C26": {"fr": "Fabrication de produits informatiques, électroniques et optiques", "en": "Manufacture of computer, electronic and optical products"},
+    "nace.C29": {"fr": "Industrie automobile", "en": "Manufacture of motor vehicles, trailers and semi-trailers"},
+    "nace.C30": {"fr": "Fabrication d'autres matériels de transport", "en": "Manufacture of other transport equipment"},
 }
 
 

@@ -67,3 +67,75 @@ def consortium_explorer(fixed_costs: Sequence[float] = (60, 120, 240), profit: f
         ]
 
     return Explorer(controls, draw, title="consortium_explorer")
+
+
+def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 2.0, top: int = 15) -> Explorer:
+    """Location quotients in JupyterLab: an industry menu, a threshold slider and an upload button.
+
+    It starts with ``lq`` (a table from :func:`clusterlab.measures.lq_table`); a file chosen with the
+    upload button is read with :func:`clusterlab.data.read_employment` and replaces it, and any
+    :class:`clusterlab.data.DataError` is shown with what to fix.
+    """
+    import html
+    import io
+
+    import pandas as pd
+    from IPython.display import HTML
+
+    from clusterlab import data, measures
+
+    state = {"lq": lq, "note": label("lq.source_book")}
+    style = {"description_width": "initial"}
+    first = list(industries) if industries else sorted(lq["industry"].unique())
+    controls = {
+        "industry": widgets.Dropdown(options=_industry_options(first), value=first[0],
+                                     description=label("lq.industry"), style=style),
+        "threshold": widgets.FloatSlider(value=threshold, min=1, max=6, step=0.25,
+                                         description=label("lq.threshold"), style=style),
+        "min_employment": widgets.IntSlider(value=0, min=0, max=5000, step=100,
+                                            description=label("lq.min_employment"), style=style),
+    }
+
+    def draw(industry: str, threshold: float, min_employment: int) -> list:
+        table = state["lq"]
+        chart = charts.lq_chart(table, [industry], top=top, threshold=threshold,
+                                min_employment=min_employment, interactive=False, industry=industry)
+        return [HTML(f"<p>{state['note']}</p>"), chart]
+
+    explorer = Explorer(controls, draw, title="lq_explorer")
+    upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description=label("lq.upload"))
+
+    def on_upload(change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0]
+        buffer = io.BytesIO(bytes(item["content"]))
+        buffer.name = item["name"]
+        try:
+            tidy = data.read_employment(buffer)
+            table = measures.lq_table(tidy.dropna(subset=["employment"]))
+        except ValueError as err:
+            explorer.output.outputs = ()
+            explorer.output.append_display_data(HTML(
+                f"<p style=\"color:#b00020\"><b>{type(err).__name__}</b>: {html.escape(str(err))}</p>"))
+            return
+        state["lq"], state["note"] = table, data.summary(tidy)
+        codes = sorted(table["industry"].unique())
+        controls["industry"].options = _industry_options(codes)
+        controls["industry"].value = codes[0]
+        explorer.redraw()
+
+    upload.observe(on_upload, names="value")
+    explorer.children = (widgets.HTML(f"<p>{label('lq.choose_file')}</p>"), upload, *explorer.children)
+    return explorer
+
+
+def _industry_options(codes: Sequence[str]) -> list[tuple[str, str]]:
+    options = []
+    for code in codes:
+        try:
+            options.append((f"{code} {label(f'nace.{code}')}", code))
+        except KeyError:
+            options.append((str(code), code))
+    return options

@@ -145,7 +145,7 @@ def glossary(language: str) -> list[list[str]]:
     entries: list[list[str]] = []
     previous_indented = True
     for line in body.splitlines():
-        if not line.strip():
+        if not line.strip() or re.match(r"^:\w+:", line):
             continue
         indented = line.startswith("  ")
         if not indented:

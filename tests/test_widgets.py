@@ -1,5 +1,7 @@
 """The JupyterLab twins: controls labelled in the reader's language, outputs redrawn on change."""
 
+import io
+
 import pytest
 
 from clusterlab import labels, widgets
@@ -31,3 +33,26 @@ def test_explorer_draws_a_chart_and_a_table_and_redraws_on_change():
     assert explorer.output.outputs != first
     assert '"value": 80' in str(explorer.output.outputs[0]["data"]).replace("'", '"')
     assert repr(explorer) == "consortium_explorer (profit=80, fixed_cost=120.0)"
+
+
+def _upload(explorer, name: str, content: bytes) -> None:
+    import datetime
+
+    explorer.children[1].value = ({"name": name, "type": "text/csv", "size": len(content),
+                                   "content": memoryview(content), "last_modified": datetime.datetime(2026, 1, 1)},)
+
+
+def test_lq_explorer_reads_an_uploaded_file_and_reports_bad_ones():
+    from clusterlab import data, measures
+
+    labels.set_language("en")
+    start = measures.lq_table(data.read_employment(io.BytesIO(
+        b"region;industry;employment\nA;C30;10\nA;C22;5\nB;C30;1\nB;C22;20\n")))
+    explorer = widgets.lq_explorer(start)
+    assert "application/vnd.vegalite.v5+json" in explorer.output.outputs[1]["data"]
+    _upload(explorer, "mine.csv", b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n")
+    assert "mine.csv: 4 rows read" in explorer.output.outputs[0]["data"]["text/html"]
+    assert explorer.values()["industry"] == "x"
+    _upload(explorer, "bad.csv", b"region;industry;employment\nA;x;-3\n")
+    message = explorer.output.outputs[0]["data"]["text/html"]
+    assert "DataError" in message and "negative" in message and "bad.csv" in message
