@@ -37,6 +37,16 @@ def chromium_path() -> str:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _restore_language():
+    """Each test may switch clusterlab's language; the next one starts with it unchanged."""
+    from clusterlab import labels
+
+    before = labels.get_language()
+    yield
+    labels.set_language(before)
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     if not (SITE / "index.html").exists():

@@ -73,3 +73,16 @@ def test_concentration_ranking_and_confidential_share(lq):
     hoover = {code: measures.hoover(wide[code], total) for code in ["C30", "C22", "C15", "C13", "C29"]}
     ordered = sorted(hoover, key=hoover.get, reverse=True)
     assert ordered[:2] == ["C15", "C30"] and ordered[-1] == "C22"
+
+
+def test_the_exercise_solutions_run(lq):
+    rouen = data.load("urssaf_rouen_employees")
+    y2022 = rouen[rouen["year"] == 2022].dropna(subset=["employees"])
+    by_sector = y2022.groupby(["commune", "na38"], as_index=False)["employees"].sum()
+    lq_rouen = measures.lq_table(by_sector, region="commune", industry="na38", value="employees")
+    assert len(lq_rouen[lq_rouen["employment"] >= 200]) >= 10
+    weights = lq["region_total"] / lq["total"]
+    means = lq.assign(w=weights * lq["lq"]).groupby("industry")["w"].sum()
+    assert means.round(10).unique().tolist() == [1.0]
+    assert round(measures.location_quotient(6000, 120000, 1800000, 40000000), 2) == 1.11
+    assert measures.hoover([0, 0, 1], [0.5, 0.3, 0.2]) == pytest.approx(0.8)

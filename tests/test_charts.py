@@ -7,12 +7,6 @@ import pytest
 from clusterlab import charts, labels
 
 
-@pytest.fixture(autouse=True)
-def _restore_language():
-    before = labels.get_language()
-    yield
-    labels.set_language(before)
-
 
 def _spec(chart):
     return json.loads(chart.to_json())

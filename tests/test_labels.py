@@ -11,12 +11,6 @@ from hypothesis import strategies as st
 from clusterlab import labels
 
 
-@pytest.fixture(autouse=True)
-def _restore_language():
-    before = labels.get_language()
-    yield
-    labels.set_language(before)
-
 
 def test_every_label_exists_in_both_languages():
     for key, texts in labels.MESSAGES.items():

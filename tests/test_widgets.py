@@ -7,12 +7,6 @@ import pytest
 from clusterlab import labels, widgets
 
 
-@pytest.fixture(autouse=True)
-def _restore_language():
-    before = labels.get_language()
-    yield
-    labels.set_language(before)
-
 
 def test_explorer_labels_follow_the_language():
     labels.set_language("fr")
