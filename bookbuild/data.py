@@ -424,36 +424,58 @@ def urssaf(src: Path) -> list[Table]:
     ]
 
 
-# Names of the NUTS-2 regions that the book's text discusses, transcribed by hand: the official
-# name (Eurostat, NUTS 2013 classification, national language) and the usual English and French
-# names. Only these regions are named; charts show other regions by code and country.
-NUTS2_NAMES = [
+# Names of the countries of the Eurostat table and of the NUTS-2 regions that the book's text
+# discusses, transcribed by hand: the official name (Eurostat, NUTS 2013 classification, national
+# language; for a country, its English name) and the usual English and French names. Other regions
+# are shown by code and country.
+NUTS_NAMES = [
+    ("AT", "Austria", "Austria", "Autriche"), ("BE", "Belgium", "Belgium", "Belgique"),
+    ("BG", "Bulgaria", "Bulgaria", "Bulgarie"), ("CY", "Cyprus", "Cyprus", "Chypre"),
+    ("CZ", "Czech Republic", "Czech Republic", "République tchèque"), ("DE", "Germany", "Germany", "Allemagne"),
+    ("DK", "Denmark", "Denmark", "Danemark"), ("EE", "Estonia", "Estonia", "Estonie"),
+    ("EL", "Greece", "Greece", "Grèce"), ("ES", "Spain", "Spain", "Espagne"),
+    ("FI", "Finland", "Finland", "Finlande"), ("FR", "France", "France", "France"),
+    ("HR", "Croatia", "Croatia", "Croatie"), ("HU", "Hungary", "Hungary", "Hongrie"),
+    ("IE", "Ireland", "Ireland", "Irlande"), ("IS", "Iceland", "Iceland", "Islande"),
+    ("IT", "Italy", "Italy", "Italie"), ("LT", "Lithuania", "Lithuania", "Lituanie"),
+    ("LU", "Luxembourg", "Luxembourg", "Luxembourg"), ("LV", "Latvia", "Latvia", "Lettonie"),
+    ("MT", "Malta", "Malta", "Malte"), ("NL", "Netherlands", "Netherlands", "Pays-Bas"),
+    ("NO", "Norway", "Norway", "Norvège"), ("PL", "Poland", "Poland", "Pologne"),
+    ("PT", "Portugal", "Portugal", "Portugal"), ("RO", "Romania", "Romania", "Roumanie"),
+    ("SE", "Sweden", "Sweden", "Suède"), ("SI", "Slovenia", "Slovenia", "Slovénie"),
+    ("SK", "Slovakia", "Slovakia", "Slovaquie"), ("UK", "United Kingdom", "United Kingdom", "Royaume-Uni"),
+    ("BE25", "Prov. West-Vlaanderen", "West Flanders", "Flandre-Occidentale"),
     ("DE11", "Stuttgart", "Stuttgart", "Stuttgart"),
     ("ES23", "La Rioja", "La Rioja", "La Rioja"),
     ("ES52", "Comunitat Valenciana", "Valencian Community", "Communauté valencienne"),
     ("ES63", "Ciudad Autónoma de Ceuta", "Ceuta", "Ceuta"),
     ("ES64", "Ciudad Autónoma de Melilla", "Melilla", "Melilla"),
+    ("FI20", "Åland", "Åland", "Åland"),
+    ("FR10", "Île-de-France", "Île-de-France", "Île-de-France"),
     ("FR62", "Midi-Pyrénées", "Midi-Pyrénées", "Midi-Pyrénées"),
     ("FR72", "Auvergne", "Auvergne", "Auvergne"),
     ("ITI1", "Toscana", "Tuscany", "Toscane"),
     ("ITI3", "Marche", "Marche", "Marches"),
+    ("PT11", "Norte", "Norte", "Norte"),
 ]
 
 
 def nuts_names(src: Path) -> list[Table]:
-    frame = pd.DataFrame(NUTS2_NAMES, columns=["geo", "name_official", "name_en", "name_fr"]).sort_values("geo")
+    frame = pd.DataFrame(NUTS_NAMES, columns=["geo", "name_official", "name_en", "name_fr"]).sort_values("geo")
     return [Table(
-        name="nuts2_names",
-        title="Names of the NUTS-2 regions discussed in the book",
-        description="Official, English and French names of the NUTS-2 regions (NUTS 2013) that the text names.",
+        name="nuts_names",
+        title="Names of the countries of the Eurostat table and of the NUTS-2 regions the book discusses",
+        description="Official, English and French names of the countries (NUTS 0) of eurostat_sbs_regions_2015 "
+                    "and of the NUTS-2 regions (NUTS 2013) that the text names.",
         source={"title": "Eurostat, NUTS 2013 classification (official names); usual English and French names",
                 "path": "https://ec.europa.eu/eurostat/web/nuts/history"},
-        licence="eurostat", attribution="Region names: Eurostat NUTS 2013 classification; English and French usual names.",
-        fields=[f("geo", "string", "NUTS 2013 code", required=True, unique=True),
-                f("name_official", "string", "Official name (national language)"),
+        licence="eurostat", attribution="Names: Eurostat NUTS 2013 classification; usual English and French names.",
+        fields=[f("geo", "string", "NUTS 2013 code (country or NUTS-2 region)", required=True, unique=True),
+                f("name_official", "string", "Official name (national language for regions, English for countries)"),
                 f("name_en", "string", "Usual English name"), f("name_fr", "string", "Usual French name")],
         frame=frame.reset_index(drop=True),
-        steps=["Transcribed by hand for the regions the text names; not read from a source file."],
+        steps=["Transcribed by hand for the countries of the Eurostat table and the regions the text names; "
+               "not read from a source file."],
         primary_key=["geo"],
     )]
 

@@ -309,21 +309,18 @@ def summary(tidy: pd.DataFrame) -> str:
 
 def region_names(codes, language: str | None = None) -> pd.Series:
     """Readable labels for NUTS codes: ``"FR62 Midi-Pyrénées"`` for the regions the book names,
-    ``"PT11 · Portugal"`` (country name in the reader's language) for the others."""
+    ``"PT16 · Portugal"`` (country name in the reader's language) for the others, the code alone
+    when even the country is unknown."""
     from clusterlab.labels import get_language
 
     lang = language or get_language()
-    names = load("nuts2_names").set_index("geo")[f"name_{lang}"]
-    countries = load("geodist_countries").set_index("iso2")[f"country_{lang}"]
-    countries = countries[~countries.index.duplicated()]
-    countries.loc["UK"] = countries.get("GB", "United Kingdom")
-    countries.loc["EL"] = countries.get("GR", "Greece")
-    codes = pd.Series(codes, dtype="string")
+    names = load("nuts_names").set_index("geo")[f"name_{lang}"]
 
     def one(code: str) -> str:
         if code in names.index:
-            return f"{code} {names[code]}"
-        country = countries.get(code[:2])
-        return f"{code} · {country}" if isinstance(country, str) else code
+            return f"{code} {names[code]}" if len(code) > 2 else str(names[code])
+        if code[:2] in names.index:
+            return f"{code} · {names[code[:2]]}"
+        return code
 
-    return codes.map(one).astype("string")
+    return pd.Series(codes, dtype="string").map(one).astype("string")
