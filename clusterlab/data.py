@@ -115,7 +115,9 @@ def _fold(text: str) -> str:
 def _name(source) -> str:
     if isinstance(source, (str, Path)):
         return str(source)
-    return getattr(source, "name", None) or "the uploaded file"
+    from clusterlab.labels import label
+
+    return getattr(source, "name", None) or label("data.uploaded_file")
 
 
 def _read_bytes(source) -> bytes:
@@ -302,9 +304,11 @@ def read_employment(source, *, region: str | None = None, industry: str | None =
 
 def summary(tidy: pd.DataFrame) -> str:
     """One sentence on what :func:`read_employment` read (file, layout, rows, missing counts)."""
+    from clusterlab.labels import label
+
     a = tidy.attrs
-    return (f"{a.get('source')}: {a.get('rows')} rows read as {a.get('layout')}; "
-            f"{len(tidy)} region × industry cells, {a.get('missing')} blank counts kept as missing.")
+    return label("data.summary").format(source=a.get("source"), rows=a.get("rows"), layout=a.get("layout"),
+                                        cells=len(tidy), missing=a.get("missing"))
 
 
 def region_names(codes, language: str | None = None) -> pd.Series:

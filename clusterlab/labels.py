@@ -115,6 +115,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ("Histograms of the raw concentration G and of the index γ over draws in which plants are thrown "
                "at the regions at random."),
     },
+    "data.summary": {
+        "fr": ("{source}\u00a0: {rows} lignes lues ({layout})\u202f; {cells} cellules région × industrie, "
+               "{missing} effectifs vides conservés comme manquants."),
+        "en": ("{source}: {rows} rows read ({layout}); {cells} region × industry cells, "
+               "{missing} blank counts kept as missing."),
+    },
+    "data.uploaded_file": {"fr": "le fichier téléversé", "en": "the uploaded file"},
     "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
     "data.missing": {"fr": "dont confidentielles ou non disponibles", "en": "of which confidential or not available"},
     "conc.hoover": {"fr": "Coefficient de Hoover", "en": "Hoover coefficient"},

@@ -28,16 +28,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(params=EDITIONS)
+CASES = [(language, NOTEBOOK) for language in EDITIONS] + [("fr", "04-measuring-clusters.ipynb")]
+
+
+@pytest.fixture(params=CASES, ids=[f"{lang}-{name.split('.')[0]}" for lang, name in CASES])
 def lab(request, tmp_path):
-    """A fresh JupyterLab serving a copy of one edition's demonstration notebook, outputs cleared."""
-    language, root = request.param, tmp_path
-    nb = nbformat.read(ROOT / "chapters" / language / NOTEBOOK, as_version=4)
+    """A fresh JupyterLab serving a copy of one notebook of one edition, outputs cleared."""
+    (language, notebook), root = request.param, tmp_path
+    nb = nbformat.read(ROOT / "chapters" / language / notebook, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     nb.metadata.pop("widgets", None)
-    nbformat.write(nb, root / NOTEBOOK)
+    nbformat.write(nb, root / notebook)
     # Start the notebook's kernel without asking, render every cell (no windowing, so the test
     # sees the last cells), and do not offer news from the internet.
     settings = root / ".settings" / "@jupyterlab"
@@ -75,7 +78,7 @@ def lab(request, tmp_path):
                 proc.kill()
                 pytest.fail("JupyterLab did not start:\n" + (root / "lab.log").read_text()[-3000:])
             time.sleep(0.5)
-    yield base, token, language
+    yield base, token, language, notebook, root
     proc.terminate()
     try:
         proc.wait(timeout=15)
@@ -83,9 +86,16 @@ def lab(request, tmp_path):
         proc.kill()
 
 
+def choose_file(page, path: Path) -> None:
+    """Click the upload button and pick ``path`` in the file chooser, as a reader does."""
+    with page.expect_file_chooser() as chooser:
+        page.locator(".widget-upload").first.click()
+    chooser.value.set_files(str(path))
+
+
 @pytest.mark.browser
 def test_run_all_cells_draws_the_charts_offline(browser, lab):
-    base, token, language = lab
+    base, token, language, notebook, root = lab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     blocked: list[str] = []
@@ -99,7 +109,7 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
 
     page.route("**/*", route)
     try:
-        page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
+        page.goto(f"{base}/lab/tree/{notebook}?token={token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
         # should JupyterLab still ask which kernel to start, take the notebook's own
         try:
@@ -126,6 +136,17 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
         assert errors.count() == 0, errors.first.inner_text() if errors.count() else ""
         assert blocked == [], f"JupyterLab asked other hosts for: {blocked}"
+        if notebook.startswith("04-"):
+            # a reader uploads their own file, then a broken one, as a new user would
+            mine = root / "mon_territoire.csv"
+            mine.write_text("région;secteur;effectifs\nRouen;C10;120\nRouen;C29;40\nLe Havre;C10;80\n"
+                            "Le Havre;C29;300\n", encoding="utf-8")
+            choose_file(page, mine)
+            page.get_by_text("4 lignes lues").wait_for(timeout=30000)
+            broken = root / "casse.csv"
+            broken.write_text("région;secteur;effectifs\nRouen;C10;-5\n", encoding="utf-8")
+            choose_file(page, broken)
+            page.get_by_text("column 'effectifs' has negative counts").wait_for(timeout=30000)
     except Exception:
         shot = Path(os.environ.get("TMPDIR", "/tmp")) / f"jupyterlab-{language}-failure.png"
         page.screenshot(path=str(shot), full_page=True)

@@ -46,6 +46,9 @@ def test_lq_explorer_reads_an_uploaded_file_and_reports_bad_ones():
     assert "application/vnd.vegalite.v5+json" in explorer.output.outputs[1]["data"]
     _upload(explorer, "mine.csv", b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n")
     assert "mine.csv: 4 rows read" in explorer.output.outputs[0]["data"]["text/html"]
+    labels.set_language("fr")
+    four = b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n"
+    assert "4 lignes lues" in data.summary(data.read_employment(io.BytesIO(four)))
     assert explorer.values()["industry"] == "x"
     _upload(explorer, "bad.csv", b"region;industry;employment\nA;x;-3\n")
     message = explorer.output.outputs[0]["data"]["text/html"]
