@@ -79,7 +79,6 @@ def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 
     import html
     import io
 
-    import pandas as pd
     from IPython.display import HTML
 
     from clusterlab import data, measures

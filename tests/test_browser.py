@@ -4,7 +4,6 @@ and axe-core finds no serious or critical accessibility violation."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest

@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 
 from clusterlab import labels, widgets
 
