@@ -2,7 +2,7 @@
 #   make book   create .venv, install everything, build both editions into _build/site/
 #   make test   install what the tests need (including Chromium), build, and run every test
 # Others: make data (rebuild data/ from the sources), make notebooks (re-execute notebooks in place),
-# make serve, make lab, make clean.
+# make bench (figures beside their budgets; QUICK=1 for the short form), make serve, make lab, make clean.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -13,7 +13,7 @@ TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: book test data notebooks serve lab browser clean
+.PHONY: book test bench data notebooks serve lab browser clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -45,6 +45,11 @@ browser:
 test: $(TEST_STAMP) browser
 	$(PY) -m bookbuild.site
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
+
+# The benchmark (bench/README.md): prints every figure beside its budget, writes bench/results.json.
+# QUICK=1: smaller workloads, checks that every figure is produced (make test runs it).
+bench: $(TEST_STAMP) browser
+	CHROMIUM=$(CHROMIUM) $(PY) -m bench $(if $(QUICK),--quick)
 
 # Source datasets folder (as received, each with its SOURCE.md); without it data/ is left alone.
 SOURCES ?= ../shared/datasets

@@ -59,7 +59,7 @@ def derive_toc(toc: dict, language: str, captions: dict[str, str]) -> dict:
     return toc
 
 
-def derive_config(config: dict, overrides: dict) -> dict:
+def derive_config(config: dict, overrides: dict, root: Path = ROOT) -> dict:
     """The configuration of an edition: the root config with its language overrides."""
     config = copy.deepcopy(config)
     config["title"] = overrides["title"]
@@ -72,19 +72,20 @@ def derive_config(config: dict, overrides: dict) -> dict:
     # Paths in the root config are relative to the book root, not to the derived file.
     html = config.get("html", {})
     if html.get("favicon"):
-        html["favicon"] = str(ROOT / html["favicon"])
+        html["favicon"] = str(root / html["favicon"])
     return config
 
 
-def write_edition(language: str, folder: Path) -> tuple[Path, Path]:
-    """Write the derived ``_config.yml`` and ``_toc.yml`` of ``language`` into ``folder``."""
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+def write_edition(language: str, folder: Path, root: Path = ROOT) -> tuple[Path, Path]:
+    """Write the derived ``_config.yml`` and ``_toc.yml`` of ``language`` (book sources in ``root``)
+    into ``folder``."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     overrides = load_overrides(language)
     folder.mkdir(parents=True, exist_ok=True)
     config_path, toc_path = folder / "_config.yml", folder / "_toc.yml"
     config_path.write_text(
-        yaml.safe_dump(derive_config(config, overrides), allow_unicode=True, sort_keys=False),
+        yaml.safe_dump(derive_config(config, overrides, root), allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     toc_path.write_text(

@@ -1,9 +1,10 @@
 """How notebook outputs appear on the website (myst-nb mime renderer plugins).
 
 * ``application/vnd.vegalite.v5+json``, the output Altair's ``mimetype`` renderer stores in a
-  notebook (and that JupyterLab draws with its own Vega), becomes a ``<div class="cl-chart">``
-  holding the specification; ``clusterlab-charts.js`` draws it with the site's own copy of Vega.
-  A spec made for another Vega-Lite version than the one the site carries fails the build.
+  notebook (and that JupyterLab draws with its own Vega), is compiled into a Vega specification
+  and becomes a ``<div class="cl-chart">`` holding it; ``clusterlab-charts.js`` draws it with the
+  site's own copy of Vega. A spec made for another Vega-Lite version than the one the site
+  names fails the build.
 * ``application/vnd.jupyter.widget-view+json``, an ipywidgets control, needs a live Python
   kernel: on the website it becomes a short note that says where to run it, never a dead control.
 """
@@ -18,7 +19,7 @@ from typing import ClassVar
 from docutils import nodes
 from sphinx.errors import ExtensionError
 
-from bookbuild.vega import VegaVersionError, check_spec
+from bookbuild.vega import VegaVersionError, compile_spec
 
 VEGALITE_MIMES = tuple(f"application/vnd.vegalite.v{v}+json" for v in (3, 4, 5, 6))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -61,12 +62,12 @@ class VegaLiteRenderer:
         spec = data.content if isinstance(data.content, dict) else json.loads(data.string)
         carried = _config_value(renderer, "clusterlab_vegalite_version", "5.20")
         try:
-            check_spec(spec, carried)
+            vega_spec = compile_spec(spec, carried)
         except VegaVersionError as err:
             raise ExtensionError(
                 f"{renderer.source}, cell {data.cell_index}: {err}"
             ) from err
-        text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        text = json.dumps(vega_spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         key = hashlib.sha256(
             f"{renderer.source}:{data.cell_index}:{data.output_index}:{text}".encode()
         ).hexdigest()[:12]

@@ -27,38 +27,45 @@ SITE = BUILD / "site"
 STRICT = ["-W", "-n", "--keep-going"]
 
 
-def edition_command(language: str, strict: bool = True) -> list[str]:
-    """The ``jupyter-book build`` command of one edition."""
-    out = BUILD / "editions" / language
-    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
+def edition_command(language: str, strict: bool = True, root: Path = ROOT, build: Path = BUILD) -> list[str]:
+    """The ``jupyter-book build`` command of one edition (book sources in ``root``, output under ``build``)."""
+    out = build / "editions" / language
+    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(root),
            "--path-output", str(out)]
     if language != SOURCE_LANGUAGE:
-        config, toc = write_edition(language, BUILD / "editions" / f"{language}-config")
+        config, toc = write_edition(language, build / "editions" / f"{language}-config", root)
         cmd += ["--config", str(config), "--toc", str(toc)]
     if strict:
         cmd += STRICT
     return cmd
 
 
-def build_editions(languages=EDITIONS, strict: bool = True) -> dict[str, float]:
-    """Build the editions side by side; raise if any fails. Returns seconds per edition."""
+def build_editions(languages=EDITIONS, strict: bool = True, root: Path = ROOT, build: Path = BUILD,
+                   on_start=None) -> dict[str, float]:
+    """Build the editions side by side; raise if any fails. Returns seconds per edition.
+
+    ``root`` holds the book's sources and ``build`` receives the output (the benchmark builds a
+    copy into an empty folder); ``on_start`` is called with each build process as it starts.
+    """
     procs = {}
     start = time.perf_counter()
     logs = {}
     for language in languages:
-        out = BUILD / "editions" / language
+        out = build / "editions" / language
         out.mkdir(parents=True, exist_ok=True)
         # Sphinx never deletes pages whose source is gone: start each edition's HTML afresh
         # (its parsed-document cache is kept, so this costs only the writing).
         shutil.rmtree(out / "_build" / "html", ignore_errors=True)
         logs[language] = out / "build.log"
         procs[language] = subprocess.Popen(
-            edition_command(language, strict),
+            edition_command(language, strict, root, build),
             stdout=logs[language].open("w"),
             stderr=subprocess.STDOUT,
-            cwd=ROOT,
+            cwd=root,
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
+        if on_start:
+            on_start(procs[language])
     seconds, failed = {}, []
     for language, proc in procs.items():
         proc.wait()
@@ -70,7 +77,7 @@ def build_editions(languages=EDITIONS, strict: bool = True) -> dict[str, float]:
         print(f"\n--- {language} edition build log (last 60 lines) ---", file=sys.stderr)
         print("\n".join(log.splitlines()[-60:]), file=sys.stderr)
     if failed:
-        raise SystemExit(f"The {', '.join(failed)} edition(s) failed to build; logs in {BUILD / 'editions'}")
+        raise SystemExit(f"The {', '.join(failed)} edition(s) failed to build; logs in {build / 'editions'}")
     return seconds
 
 
@@ -94,17 +101,31 @@ def landing_page() -> str:
     return template
 
 
-def assemble() -> Path:
-    """Copy both built editions under ``_build/site`` and write the landing page."""
-    if SITE.exists():
-        shutil.rmtree(SITE)
-    SITE.mkdir(parents=True)
+def assemble(build: Path = BUILD) -> Path:
+    """Copy both built editions under ``<build>/site`` and write the landing page."""
+    site = build / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    site.mkdir(parents=True)
     for language in EDITIONS:
-        shutil.copytree(BUILD / "editions" / language / "_build" / "html", SITE / language)
-    (SITE / "index.html").write_text(landing_page(), encoding="utf-8")
-    shutil.copy2(ROOT / "bookbuild" / "static" / "favicon.svg", SITE / "favicon.svg")
-    (SITE / ".nojekyll").write_text("")
-    return SITE
+        shutil.copytree(build / "editions" / language / "_build" / "html", site / language)
+    (site / "index.html").write_text(landing_page(), encoding="utf-8")
+    shutil.copy2(ROOT / "bookbuild" / "static" / "favicon.svg", site / "favicon.svg")
+    (site / ".nojekyll").write_text("")
+    return site
+
+
+def site_pages(site: Path, language: str) -> list[Path]:
+    """Every HTML page of an edition of the built site, redirect stubs excluded."""
+    pages = []
+    for path in sorted((site / language).rglob("*.html")):
+        rel = path.relative_to(site / language)
+        if rel.parts[0] in ("_static", "_sources", "_images"):
+            continue
+        if 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:2000]:
+            continue
+        pages.append(path)
+    return pages
 
 
 def serve(port: int = 8000) -> None:

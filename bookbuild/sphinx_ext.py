@@ -4,6 +4,7 @@
   (template ``templates/lang-switch.html``, placed in the article header).
 * Vega served by the site: pages holding a chart load the site's own Vega bundle and
   ``clusterlab-charts.js`` (as modules, only where a chart is); nothing comes from another host.
+* Mathematics as MathML written at build time (:mod:`bookbuild.mathml`): no script needed.
 * No dead controls: the ipywidgets state that notebooks store for JupyterLab is not sent
   to the website, whose widget outputs are notes (see :mod:`bookbuild.mime`).
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from bookbuild import citations, vega
+from bookbuild import citations, mathml, vega
 
 HERE = Path(__file__).parent
 EDITION_NAMES = {"fr": "Français", "en": "English"}
@@ -91,6 +92,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     citations.register()
+    mathml.setup(app)
     app.add_config_value("clusterlab_vegalite_version", "5.20", "html")
     app.add_config_value("clusterlab_editions", ["fr", "en"], "html")
     app.add_config_value("clusterlab_chapter_prefix", "chapters/{lang}/", "html")

@@ -53,6 +53,38 @@ def _theme() -> alt.theme.ThemeConfig:
 alt.renderers.enable("mimetype")
 
 
+class Prepared:
+    """A chart turned into its Vega-Lite specification once (and validated then), displayed as Altair
+    displays it; :meth:`with_params` gives the same chart with new values of its parameters.
+
+    The JupyterLab explorers redraw a chart at every move of a slider; the chart's parameters
+    (``profit``, ``threshold``…) are all that changes, so they prepare it once and set the values
+    at each move instead of building and validating the whole specification again.
+    ``validate=False`` skips Altair's schema check, for a chart whose twin (same function, other
+    data rows) has already been checked.
+    """
+
+    def __init__(self, chart: alt.TopLevelMixin | dict, validate: bool = True):
+        if isinstance(chart, dict):
+            self.spec = chart
+        else:
+            self.spec = chart.to_dict(context={"pre_transform": False}, validate=validate)
+        self.params = [p["name"] for p in self.spec.get("params", []) if "name" in p]
+
+    def with_params(self, **values) -> Prepared:
+        """The same chart with new values for the named top-level parameters (others unchanged)."""
+        unknown = sorted(set(values) - set(self.params))
+        if unknown:
+            raise ValueError(f"the chart has no parameter {unknown}; its parameters are {self.params}.")
+        spec = dict(self.spec)
+        spec["params"] = [{**p, "value": values[p["name"]]} if p.get("name") in values else p
+                          for p in self.spec["params"]]
+        return Prepared(spec)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return alt.renderers.get()(self.spec)
+
+
 def _js(text: str) -> str:
     """A string literal for a Vega expression (quotes and accents escaped)."""
     return json.dumps(text, ensure_ascii=False)
@@ -207,10 +239,7 @@ def lq_chart(
     names = dict(industry_labels or {})
     for code in industries:
         if code not in names:
-            try:
-                names[code] = label(f"nace.{code}")
-            except KeyError:
-                names[code] = code
+            names[code] = label(f"nace.{code}") if f"nace.{code}" in labels.MESSAGES else code
     frame = _top_regions(lq, industries, top)
     industry = industry or industries[0]
     if industry not in industries:

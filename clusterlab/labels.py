@@ -121,6 +121,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ("{source}: {rows} rows read ({layout}); {cells} region × industry cells, "
                "{missing} blank counts kept as missing."),
     },
+    "lq.left_out": {
+        "fr": ("Laissées de côté, car sans aucun salarié dans le fichier (leur quotient serait 0/0) : "
+               "{industries} industrie(s) et {regions} région(s)."),
+        "en": ("Left out, as they have no employee at all in the file (their quotient would be 0/0): "
+               "{industries} industry(ies) and {regions} region(s)."),
+    },
     "data.uploaded_file": {"fr": "le fichier téléversé", "en": "the uploaded file"},
     "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
     "data.missing": {"fr": "dont confidentielles ou non disponibles", "en": "of which confidential or not available"},

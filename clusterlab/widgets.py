@@ -60,9 +60,12 @@ def consortium_explorer(fixed_costs: Sequence[float] = (60, 120, 240), profit: f
         ),
     }
 
+    # the chart is made once; a move of a control only sets its two parameters
+    chart = charts.Prepared(charts.consortium_chart(fixed_costs, profit, interactive=False))
+
     def draw(profit: int, fixed_cost: float) -> list:
         return [
-            charts.consortium_chart(fixed_costs, profit, interactive=False, fixed_cost=fixed_cost),
+            chart.with_params(profit=profit, fixed_cost=fixed_cost),
             charts.consortium_table(fixed_cost, profit),
         ]
 
@@ -95,10 +98,16 @@ def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 
                                             description=label("lq.min_employment"), style=style),
     }
 
+    prepared: dict[str, charts.Prepared] = {}  # one chart per industry of the current table
+
     def draw(industry: str, threshold: float, min_employment: int) -> list:
-        table = state["lq"]
-        chart = charts.lq_chart(table, [industry], top=top, threshold=threshold,
-                                min_employment=min_employment, interactive=False, industry=industry)
+        if industry not in prepared:
+            # the first chart is checked against the Vega-Lite schema; the others differ only by their rows
+            prepared[industry] = charts.Prepared(
+                charts.lq_chart(state["lq"], [industry], top=top, interactive=False, industry=industry),
+                validate=not state.get("checked"))
+            state["checked"] = True
+        chart = prepared[industry].with_params(threshold=threshold, min_employment=min_employment)
         return [HTML(f"<p>{state['note']}</p>"), chart]
 
     explorer = Explorer(controls, draw, title="lq_explorer")
@@ -113,13 +122,18 @@ def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 
         buffer.name = item["name"]
         try:
             tidy = data.read_employment(buffer)
-            table = measures.lq_table(tidy.dropna(subset=["employment"]))
+            counted, left_out = _without_empty(tidy.dropna(subset=["employment"]))
+            table = measures.lq_table(counted)
         except ValueError as err:
             explorer.output.outputs = ()
             explorer.output.append_display_data(HTML(
                 f"<p style=\"color:#b00020\"><b>{type(err).__name__}</b>: {html.escape(str(err))}</p>"))
             return
-        state["lq"], state["note"] = table, data.summary(tidy)
+        note = data.summary(tidy)
+        if left_out["industry"] or left_out["region"]:
+            note += " " + label("lq.left_out").format(industries=left_out["industry"], regions=left_out["region"])
+        state["lq"], state["note"] = table, note
+        prepared.clear()
         codes = sorted(table["industry"].unique())
         controls["industry"].options = _industry_options(codes)
         controls["industry"].value = codes[0]
@@ -130,11 +144,24 @@ def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 
     return explorer
 
 
+def _without_empty(tidy):
+    """The rows of the regions and industries with some employment, and how many of each were left out.
+
+    A region or an industry whose counts are all zero has no location quotient (0/0); an uploaded
+    file often has some (establishments with no employee). The explorer leaves them out and says so.
+    """
+    left_out = {}
+    keep = None
+    for key in ("region", "industry"):
+        totals = tidy.groupby(key, observed=True)["employment"].sum()
+        empty = totals.index[totals == 0]
+        left_out[key] = len(empty)
+        mask = ~tidy[key].isin(empty)
+        keep = mask if keep is None else keep & mask
+    return tidy[keep], left_out
+
+
 def _industry_options(codes: Sequence[str]) -> list[tuple[str, str]]:
-    options = []
-    for code in codes:
-        try:
-            options.append((f"{code} {label(f'nace.{code}')}", code))
-        except KeyError:
-            options.append((str(code), code))
-    return options
+    from clusterlab.labels import MESSAGES
+
+    return [(f"{code} {label(f'nace.{code}')}" if f"nace.{code}" in MESSAGES else str(code), code) for code in codes]

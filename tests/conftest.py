@@ -4,37 +4,25 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
+from bookbuild.browser import CHROMIUM_ARGS, require_chromium
+from bookbuild.site import site_pages  # noqa: F401  (the tests import it from here)
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "site"
 EDITIONS = ("fr", "en")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-]
 
 
 def chromium_path() -> str:
     """Debian's Chromium; a missing browser is a failure, never a skip."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail(
-            f"Chromium not found at {path}: `make test` installs Debian's chromium package; "
-            "the browser tests cannot pass without it."
-        )
-    return path
+    try:
+        return require_chromium()
+    except FileNotFoundError as err:
+        pytest.fail(f"{err} The browser tests cannot pass without it.")
 
 
 @pytest.fixture(autouse=True)
@@ -78,16 +66,3 @@ def browser():
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
-
-
-def site_pages(site: Path, language: str) -> list[Path]:
-    """Every HTML page of an edition, redirect stubs excluded."""
-    pages = []
-    for path in sorted((site / language).rglob("*.html")):
-        rel = path.relative_to(site / language)
-        if rel.parts[0] in ("_static", "_sources", "_images"):
-            continue
-        if 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:2000]:
-            continue
-        pages.append(path)
-    return pages

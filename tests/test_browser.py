@@ -137,6 +137,6 @@ def test_charts_keep_a_light_card_in_the_dark_theme(visit):
     v = visit("en/chapters/en/how-this-book-works.html", color_scheme="dark")
     assert v.page.evaluate("document.documentElement.dataset.theme") == "dark"
     background = v.page.evaluate(
-        "getComputedStyle(document.querySelector('div.cl-chart .vega-embed')).backgroundColor"
+        "getComputedStyle(document.querySelector('div.cl-chart .cl-chart-target')).backgroundColor"
     )
     assert background == "rgb(255, 255, 255)"

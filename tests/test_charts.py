@@ -54,3 +54,27 @@ def test_bad_parameters_are_refused():
         charts.consortium_chart(fixed_costs=(-10, 20))
     with pytest.raises(ValueError, match="max_firms"):
         charts.consortium_chart(max_firms=1)
+
+
+def test_a_prepared_chart_with_new_parameters_is_the_chart_made_with_them():
+    """The explorers prepare a chart once and set its parameters at each move of a control: the result
+    must be exactly the specification a fresh chart with those values has."""
+    import pandas as pd
+
+    from clusterlab import measures
+
+    labels.set_language("fr")
+    prepared = charts.Prepared(charts.consortium_chart((60, 120, 240), 30, interactive=False))
+    moved = prepared.with_params(profit=80, fixed_cost=240.0)
+    assert moved.spec == charts.consortium_chart((60, 120, 240), 80, interactive=False, fixed_cost=240).to_dict()
+    assert prepared.spec["params"][0]["value"] == 30  # the prepared chart is left as it was
+    fresh = charts.consortium_chart((60, 120, 240), 80, interactive=False, fixed_cost=240)
+    assert moved._repr_mimebundle_() == fresh._repr_mimebundle_()  # displayed exactly as Altair does
+
+    lq = measures.lq_table(pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["x", "y", "x", "y"],
+                                         "employment": [10, 5, 1, 20]}))
+    base = charts.Prepared(charts.lq_chart(lq, ["x"], interactive=False))
+    assert (base.with_params(threshold=1.5, min_employment=300).spec
+            == charts.lq_chart(lq, ["x"], threshold=1.5, min_employment=300, interactive=False).to_dict())
+    with pytest.raises(ValueError, match="no parameter"):
+        base.with_params(treshold=1.5)

@@ -1,5 +1,6 @@
 """The site carries one Vega-Lite version; a chart made for another one fails the build."""
 
+import json
 import types
 
 import pytest
@@ -54,6 +55,11 @@ def test_the_website_renderer_embeds_the_spec_for_the_site_vega():
     )
     assert 'class="cl-chart"' in node.astext() and "cl-chart-spec" in node.astext()
     assert "cdn." not in node.astext()
+    # the page holds the chart compiled to Vega (the site loads Vega alone), its inputs still bound
+    embedded = json.loads(node.astext().split('class="cl-chart-spec">')[1].split("</script>")[0])
+    assert embedded["$schema"].startswith("https://vega.github.io/schema/vega/v5")
+    signals = {s["name"]: s for s in embedded["signals"]}
+    assert signals["profit"]["bind"]["input"] == "range" and signals["fixed_cost"]["bind"]["input"] == "select"
 
 
 def test_widgets_become_a_note_in_the_page_language():

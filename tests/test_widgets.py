@@ -49,6 +49,12 @@ def test_lq_explorer_reads_an_uploaded_file_and_reports_bad_ones():
     four = b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n"
     assert "4 lignes lues" in data.summary(data.read_employment(io.BytesIO(four)))
     assert explorer.values()["industry"] == "x"
+    # an industry or a region with no employee at all has no quotient: left out, and the note says so
+    _upload(explorer, "zeros.csv", b"region;industry;employment\nA;x;10\nA;y;5\nA;z;0\nB;x;1\nB;y;20\nB;z;0\nC;x;0\n")
+    note = explorer.output.outputs[0]["data"]["text/html"]
+    assert "zeros.csv" in note and "1 industrie(s) et 1 région(s)" in note
+    assert "application/vnd.vegalite.v5+json" in explorer.output.outputs[1]["data"]
+    assert [code for _, code in explorer._controls["industry"].options] == ["x", "y"]
     _upload(explorer, "bad.csv", b"region;industry;employment\nA;x;-3\n")
     message = explorer.output.outputs[0]["data"]["text/html"]
     assert "DataError" in message and "negative" in message and "bad.csv" in message

@@ -1,15 +1,17 @@
-// Draws every chart of the page with the site's own Vega (window.vegaEmbed, loaded just before).
-// Each <div class="cl-chart"> holds its Vega-Lite specification in a JSON <script>.
-const options = { actions: false, renderer: "svg", mode: "vega-lite" };
+// Draws every chart of the page with the site's own Vega (window.vega, loaded just before).
+// Each <div class="cl-chart"> holds its Vega specification (compiled from Vega-Lite when the
+// book was built, bookbuild/vega.py) in a JSON <script>. Inputs bound to parameters (sliders,
+// menus) are drawn by Vega below the chart; tooltips are the browser's own.
 
 async function draw(block) {
   const target = block.querySelector(".cl-chart-target");
   const source = block.querySelector("script.cl-chart-spec");
   try {
     const spec = JSON.parse(source.textContent);
-    const result = await window.vegaEmbed(target, spec, options);
+    const view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
+    await view.runAsync();
     block.dataset.rendered = "true";
-    block.clChart = result.view;
+    block.clChart = view;
   } catch (err) {
     block.dataset.rendered = "error";
     target.textContent = "The chart could not be drawn / Le graphique n'a pas pu être dessiné\u00a0: " + err;
@@ -17,6 +19,9 @@ async function draw(block) {
   }
 }
 
-for (const block of document.querySelectorAll("div.cl-chart")) {
-  draw(block);
-}
+// When every chart has been drawn (or has failed), the page says so: the performance mark
+// "clusterlab:charts-drawn" (read by the benchmark, bench/pages.py) and <html data-charts="drawn">.
+Promise.all(Array.from(document.querySelectorAll("div.cl-chart"), draw)).then(() => {
+  performance.mark("clusterlab:charts-drawn");
+  document.documentElement.dataset.charts = "drawn";
+});

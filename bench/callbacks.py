@@ -1,0 +1,104 @@
+"""Interactive callbacks: the Python work behind each ipywidgets control of the notebooks.
+
+The explorers are built as the notebooks build them (same data, same arguments); then each
+control is set to one new value after another, which runs its callback exactly as a reader's
+click does in JupyterLab (recomputing, then filling the output area with the new chart or
+table; drawing in the browser is not included). Timings per call: median and 95th percentile.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from bench.stats import median, percentile
+from bookbuild.editions import ROOT
+
+CHAPTER_INDUSTRIES = ["C30", "C22", "C15", "C13", "C29", "C23"]
+
+
+def _time_values(control, values, calls: int) -> list[float]:
+    """Set ``control`` to successive ``values`` (each different from the previous), ``calls`` times."""
+    seconds = []
+    cycle = itertools.cycle(values)
+    for _ in range(calls):
+        value = next(cycle)
+        if value == control.value:
+            value = next(cycle)
+        start = time.perf_counter()
+        control.value = value
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def chapter_lq() -> pd.DataFrame:
+    """The location-quotient table chapter 4 hands to its explorer (same cells as the chapter)."""
+    from clusterlab import data, measures
+
+    sbs = data.load("eurostat_sbs_regions_2015")
+    is_nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")
+    manufacturing = sbs[is_nuts2 & sbs["nace"].str.fullmatch(r"C\d{2}")]
+    employment = (manufacturing.dropna(subset=["persons_employed"])
+                  .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"}))
+    return measures.lq_table(employment)
+
+
+def reader_upload() -> dict:
+    """A file a reader could upload: the URSSAF Rouen-area table, latest year, commune × APE code."""
+    from clusterlab import data
+
+    table = data.load("urssaf_rouen_employees")
+    latest = table[table["year"] == table["year"].max()]
+    text = latest[["commune", "ape", "employees"]].rename(columns={"employees": "effectifs"}).to_csv(
+        index=False, sep=";")
+    content = text.encode("utf-8")
+    return {"name": "rouen_ape.csv", "type": "text/csv", "size": len(content), "content": memoryview(content),
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)}
+
+
+def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
+    import warnings
+
+    from clusterlab import labels, widgets
+
+    labels.set_language("en")
+    calls = 8 if quick else 60
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    timings: dict[str, list[float]] = {}
+
+    consortium = widgets.consortium_explorer(fixed_costs=(60, 120, 240), profit=30)
+    c = consortium._controls
+    timings["consortium: profit slider"] = _time_values(c["profit"], range(5, 200, 7), calls)
+    timings["consortium: fixed cost menu"] = _time_values(c["fixed_cost"], [v for _, v in c["fixed_cost"].options],
+                                                          calls)
+
+    lq = widgets.lq_explorer(chapter_lq(), industries=CHAPTER_INDUSTRIES)
+    c = lq._controls
+    timings["LQ: industry menu"] = _time_values(c["industry"], CHAPTER_INDUSTRIES, calls)
+    timings["LQ: threshold slider"] = _time_values(c["threshold"], [1 + 0.25 * k for k in range(21)], calls)
+    timings["LQ: minimum employment slider"] = _time_values(c["min_employment"], range(0, 5001, 300), calls)
+    upload = next(w for w in lq.children if w.__class__.__name__ == "FileUpload")
+    item = reader_upload()
+    uploads = []
+    for k in range(max(3, calls // 4)):
+        upload.value = ()  # as a new choice of file
+        start = time.perf_counter()
+        upload.value = ({**item, "name": f"rouen_ape_{k}.csv"},)
+        uploads.append(time.perf_counter() - start)
+    shown = " ".join(str(o) for o in lq.output.outputs)
+    if "rouen_ape" not in shown or "Error" in shown:
+        raise RuntimeError(f"the upload callback did not show the uploaded file: {shown[:300]}")
+    timings["LQ: upload a file (URSSAF Rouen, commune × APE)"] = uploads
+
+    figures = []
+    for name, seconds in timings.items():
+        slug = name.split(":")[0].lower() + "." + name.split(":")[1].strip().split(" (")[0].replace(" ", "_")
+        figures.append({"key": f"callbacks.{slug}.median_ms", "label": f"{name}, median", "value": median(seconds) * 1e3,
+                        "unit": "ms"})
+        figures.append({"key": f"callbacks.{slug}.p95_ms", "label": f"{name}, 95th percentile",
+                        "value": percentile(seconds, 95) * 1e3, "unit": "ms", "budget_key": "callbacks.p95_ms"})
+    return figures, {"calls": {k: len(v) for k, v in timings.items()}}

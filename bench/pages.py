@@ -1,0 +1,130 @@
+"""Pages: every page of both editions in headless Chromium, served on 127.0.0.1 by a plain static server.
+
+For each page, in a fresh browser context (empty cache):
+
+* bytes loaded: the bodies of the HTML and of every asset it requests, as the server sends them
+  (uncompressed: Python's static server does not compress);
+* bytes specific to the page: the same, less the assets that every page of its edition loads
+  (theme styles and scripts, fonts…), i.e. what a reader downloads for this page once the
+  book's common files are in the browser cache;
+* chart time: from the start of navigation until every chart of the page has drawn (the page
+  sets the performance mark ``clusterlab:charts-drawn``, see bookbuild/static/clusterlab-charts.js);
+* load time: until the ``load`` event; on pages without a chart it is the floor.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.stats import median
+from bookbuild.browser import CHROMIUM_ARGS, require_chromium
+from bookbuild.editions import EDITIONS, ROOT
+from bookbuild.site import site_pages
+
+SITE = ROOT / "_build" / "site"
+ALL_DRAWN = """() => {
+  const blocks = document.querySelectorAll("div.cl-chart");
+  return blocks.length === 0 || document.documentElement.dataset.charts === "drawn";
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_specific(loads: dict[str, dict[str, int]]) -> dict[str, int]:
+    """Bytes of each page not shared by every page: ``loads`` maps a page to {asset URL path: bytes}."""
+    if not loads:
+        return {}
+    shared = set.intersection(*(set(assets) for assets in loads.values()))
+    return {page: sum(size for url, size in assets.items() if url not in shared) for page, assets in loads.items()}
+
+
+def visit(browser, url: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("requestfinished", lambda r: requests.append(r))
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto(url, wait_until="load")
+    charts = page.locator("div.cl-chart").count()
+    page.wait_for_function(ALL_DRAWN, timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    timing = page.evaluate("""() => ({
+        load: performance.getEntriesByType("navigation")[0].loadEventEnd,
+        drawn: (performance.getEntriesByName("clusterlab:charts-drawn")[0] || {}).startTime ?? null,
+        errors: document.querySelectorAll('div.cl-chart[data-rendered="error"]').length,
+    })""")
+    assets = {}
+    for request in requests:
+        body = request.sizes()["responseBodySize"]
+        assets[urlsplit(request.url).path] = assets.get(urlsplit(request.url).path, 0) + body
+    context.close()
+    if failed or timing["errors"]:
+        raise RuntimeError(f"{url}: {len(failed)} failed request(s) {failed[:3]}, {timing['errors']} chart error(s)")
+    return {"charts": charts, "assets": assets, "load_ms": timing["load"], "chart_ms": timing["drawn"]}
+
+
+def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
+    from playwright.sync_api import sync_playwright
+
+    if not (SITE / "index.html").exists():
+        raise RuntimeError("the site is not built: run `make book` first")
+    repeat = 1 if quick else 3
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    details: dict[str, dict] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+            visit(browser, f"{base}/en/search.html")  # warm the browser and the server once
+            for language in EDITIONS:
+                loads = {}
+                for path in site_pages(SITE, language):
+                    name = str(path.relative_to(SITE))
+                    runs = [visit(browser, f"{base}/{name}") for _ in range(repeat)]
+                    loads[name] = runs[0]["assets"]
+                    details[name] = {
+                        "charts": runs[0]["charts"],
+                        "bytes": sum(runs[0]["assets"].values()),
+                        "load_ms": median([r["load_ms"] for r in runs]),
+                        "chart_ms": median([r["chart_ms"] for r in runs]) if runs[0]["charts"] else None,
+                        "requests": len(runs[0]["assets"]),
+                    }
+                for name, specific in page_specific(loads).items():
+                    details[name]["specific_bytes"] = specific
+            browser.close()
+    finally:
+        httpd.shutdown()
+    chart_pages = {k: v for k, v in details.items() if v["charts"]}
+    plain_pages = {k: v for k, v in details.items() if not v["charts"]}
+    if not chart_pages or not plain_pages:
+        raise RuntimeError("expected pages with and without charts")
+    heaviest = max(details, key=lambda k: details[k]["specific_bytes"])
+    slowest = max(chart_pages, key=lambda k: chart_pages[k]["chart_ms"])
+    figures = [
+        {"key": "pages.count", "label": f"pages measured ({len(chart_pages)} with charts)", "value": len(details),
+         "unit": ""},
+        {"key": "pages.total_kB_median", "label": "total bytes loaded, median page",
+         "value": median([v["bytes"] for v in details.values()]) / 1e3, "unit": "kB"},
+        {"key": "pages.total_kB_max", "label": "total bytes loaded, largest page",
+         "value": max(v["bytes"] for v in details.values()) / 1e3, "unit": "kB"},
+        {"key": "pages.specific_kB_median", "label": "page-specific bytes, median page",
+         "value": median([v["specific_bytes"] for v in details.values()]) / 1e3, "unit": "kB"},
+        {"key": "pages.specific_kB_max", "label": f"page-specific bytes, largest ({heaviest})",
+         "value": details[heaviest]["specific_bytes"] / 1e3, "unit": "kB"},
+        {"key": "pages.chart_ms_median", "label": "charts drawn, median chart page",
+         "value": median([v["chart_ms"] for v in chart_pages.values()]), "unit": "ms"},
+        {"key": "pages.chart_ms_max", "label": f"charts drawn, slowest ({slowest})",
+         "value": chart_pages[slowest]["chart_ms"], "unit": "ms"},
+        {"key": "pages.floor_ms", "label": "floor: load event, median page without chart",
+         "value": median([v["load_ms"] for v in plain_pages.values()]), "unit": "ms"},
+    ]
+    return figures, {"pages": details}

@@ -1,0 +1,35 @@
+"""Debian's Chromium, as the tests and the benchmark start it: headless, no sandbox (CI runs as
+root), and none of the background connections a closed network would refuse."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+
+
+def chromium_path() -> str:
+    """Where Chromium is: ``$CHROMIUM``, else ``chromium`` on the PATH, else Debian's place."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def require_chromium() -> str:
+    """Chromium's path; a missing browser raises (``make browser`` installs Debian's package)."""
+    path = chromium_path()
+    if not Path(path).exists():
+        raise FileNotFoundError(
+            f"Chromium not found at {path}: `make browser` installs Debian's chromium package "
+            "(or set CHROMIUM to a Chromium executable)."
+        )
+    return path
