@@ -30,8 +30,7 @@ STRICT = ["-W", "-n", "--keep-going"]
 def edition_command(language: str, strict: bool = True, root: Path = ROOT, build: Path = BUILD) -> list[str]:
     """The ``jupyter-book build`` command of one edition (book sources in ``root``, output under ``build``)."""
     out = build / "editions" / language
-    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(root),
-           "--path-output", str(out)]
+    cmd = [sys.executable, "-m", "bookbuild.jupyter_book", "build", str(root), "--path-output", str(out)]
     if language != SOURCE_LANGUAGE:
         config, toc = write_edition(language, build / "editions" / f"{language}-config", root)
         cmd += ["--config", str(config), "--toc", str(toc)]

@@ -78,8 +78,8 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         body = re.sub(r"Solution de<a ([^>]*)> Exercice ", r"Solution de l'<a \1>exercice ", body)
         context["body"] = body
     if 'class="cl-chart"' in body:
-        app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module")
-        app.add_js_file("clusterlab-charts.js", type="module")
+        app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module", **{"async": "async"})
+        app.add_js_file("clusterlab-charts.js", type="module", **{"async": "async"})
 
 
 def _on_build_finished(app: Sphinx, exception) -> None:

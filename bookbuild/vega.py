@@ -17,6 +17,10 @@ from pathlib import Path
 SCHEMA_RE = re.compile(r"/vega-lite/v(\d+)\.(\d+)(?:\.(\d+))?\.json$")
 
 
+#: Bumped when the bundle's own code (the snippet below) changes, so that cached bundles are rebuilt.
+BUNDLE_REVISION = "r2"
+
+
 class VegaVersionError(RuntimeError):
     """A chart asks for a Vega-Lite version that the site does not carry."""
 
@@ -100,7 +104,7 @@ def bundle_name(carried: str) -> str:
     import vl_convert
 
     _shipped(carried)
-    return f"vega-{vl_convert.get_vega_version()}.js"
+    return f"vega-{vl_convert.get_vega_version()}-{BUNDLE_REVISION}.js"
 
 
 def write_bundle(carried: str, folder: Path) -> Path:
@@ -112,7 +116,9 @@ def write_bundle(carried: str, folder: Path) -> Path:
     path = folder / bundle_name(carried)
     if not path.exists():
         # Vega alone: Vega-Lite and vega-embed are left out of the bundle
-        snippet = f'import * as vegaModule from "{_vega_module()}";\nwindow.vega = vegaModule;\n'
+        # ... and it says when it is ready: the chart script may run first (both load asynchronously)
+        snippet = (f'import * as vegaModule from "{_vega_module()}";\nwindow.vega = vegaModule;\n'
+                   'window.dispatchEvent(new Event("clusterlab:vega-ready"));\n')
         code = vl_convert.javascript_bundle(snippet, vl_version=version)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(code, encoding="utf-8")

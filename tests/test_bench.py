@@ -143,3 +143,4 @@ def test_the_quick_benchmark_produces_every_figure(tmp_path):
     assert sum(f["budget"] is not None for f in results["figures"]) >= 15
     assert "quick run: budgets not judged" in proc.stdout
     assert results["machine"]["cores"] >= 1 and results["machine"]["python"].startswith("3.")
+

@@ -162,7 +162,7 @@ def test_vega_is_served_by_the_site_where_a_chart_is(site):
         for page in site_pages(site, language):
             source = page.read_text(encoding="utf-8")
             has_chart = 'class="cl-chart"' in source
-            scripts = re.findall(r'<script[^>]+src="([^"]*vendor/vega-[0-9.]+\.js[^"]*)"', source)
+            scripts = re.findall(r'<script[^>]+src="([^"]*vendor/vega-[0-9.]+-r[0-9]+\.js[^"]*)"', source)
             assert bool(scripts) == has_chart, page.relative_to(site)
             for src in scripts:
                 assert (page.parent / src.split("?")[0]).is_file(), src

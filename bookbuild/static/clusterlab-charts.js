@@ -3,6 +3,15 @@
 // book was built, bookbuild/vega.py) in a JSON <script>. Inputs bound to parameters (sliders,
 // menus) are drawn by Vega below the chart; tooltips are the browser's own.
 
+// Both this script and Vega load asynchronously (bookbuild/sphinx_ext.py), so charts are drawn as
+// soon as Vega and the page's text are there, without waiting for the theme's scripts.
+const vegaReady = window.vega
+  ? Promise.resolve()
+  : new Promise((resolve) => window.addEventListener("clusterlab:vega-ready", resolve, { once: true }));
+const pageParsed = document.readyState !== "loading"
+  ? Promise.resolve()
+  : new Promise((resolve) => document.addEventListener("readystatechange", resolve, { once: true }));
+
 async function draw(block) {
   const target = block.querySelector(".cl-chart-target");
   const source = block.querySelector("script.cl-chart-spec");
@@ -21,7 +30,7 @@ async function draw(block) {
 
 // When every chart has been drawn (or has failed), the page says so: the performance mark
 // "clusterlab:charts-drawn" (read by the benchmark, bench/pages.py) and <html data-charts="drawn">.
-Promise.all(Array.from(document.querySelectorAll("div.cl-chart"), draw)).then(() => {
-  performance.mark("clusterlab:charts-drawn");
-  document.documentElement.dataset.charts = "drawn";
-});
+await Promise.all([vegaReady, pageParsed]);
+await Promise.all(Array.from(document.querySelectorAll("div.cl-chart"), draw));
+performance.mark("clusterlab:charts-drawn");
+document.documentElement.dataset.charts = "drawn";
