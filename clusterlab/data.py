@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 
@@ -199,19 +200,41 @@ def _find_column(frame: pd.DataFrame, role: str, given: str | None, name: str) -
     return found[0]
 
 
+def _distinct(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each cell's position among the distinct cells, and the distinct cells as text with surrounding
+    white space removed (a missing cell is the last one, ""). A file of a million rows has a few
+    thousand distinct values per column: each is checked once, and equal cells share one string."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    texts = ["" if pd.isna(u) else str(u).strip() for u in uniques] + [""]
+    return np.where(codes < 0, len(texts) - 1, codes), texts
+
+
+def _stripped(values: pd.Series) -> pd.arrays.StringArray:
+    codes, texts = _distinct(values)
+    return pd.array(np.asarray(texts, dtype=object)[codes], dtype="string")
+
+
 def _counts(values: pd.Series, column: str, name: str, first_line: int = 2) -> pd.Series:
-    text = values.astype("string").str.strip()
-    blank = text.isna() | (text == "")
-    ok = blank | text.str.fullmatch(NUMBER).fillna(False)
-    if not ok.all():
-        bad = [(int(i) + first_line, v) for i, v in text[~ok].items()][:5]
-        where = ", ".join(f"line {line}: {v!r}" for line, v in bad)
+    codes, texts = _distinct(values)
+    counts: list = []
+    bad = np.zeros(len(texts), dtype=bool)
+    for k, text in enumerate(texts):
+        if text == "":
+            counts.append(pd.NA)
+        elif NUMBER.fullmatch(text):
+            counts.append(int(re.sub(r"[.,]0+$", "", re.sub(r"[ \u00a0\u202f]", "", text))))
+        else:
+            bad[k] = True
+            counts.append(pd.NA)
+    wrong = bad[codes]
+    if wrong.any():
+        cells = np.flatnonzero(wrong)
+        where = ", ".join(f"line {int(values.index[i]) + first_line}: {texts[codes[i]]!r}" for i in cells[:5])
         raise DataError(
             f"{name}: column {column!r} must hold counts (whole numbers); found {where}"
-            f"{' and more' if (~ok).sum() > 5 else ''}. Fix or empty those cells."
+            f"{' and more' if len(cells) > 5 else ''}. Fix or empty those cells."
         )
-    cleaned = text.str.replace(r"[ \u00a0\u202f]", "", regex=True).str.replace(r"[.,]0+$", "", regex=True)
-    numbers = pd.to_numeric(cleaned.mask(blank), errors="raise").astype("Int64")
+    numbers = pd.Series(pd.array(np.asarray(counts, dtype=object)[codes], dtype="Int64"), index=values.index)
     negative = numbers < 0
     if negative.fillna(False).any():
         lines = [int(i) + first_line for i in numbers[negative.fillna(False)].index[:5]]
@@ -220,9 +243,8 @@ def _counts(values: pd.Series, column: str, name: str, first_line: int = 2) -> p
 
 
 def _tidy(region: pd.Series, industry: pd.Series, employment: pd.Series, name: str, duplicates: str) -> pd.DataFrame:
-    out = pd.DataFrame({"region": region.astype("string").str.strip(),
-                        "industry": industry.astype("string").str.strip(),
-                        "employment": employment})
+    out = pd.DataFrame({"region": _stripped(region), "industry": _stripped(industry),
+                        "employment": employment.array}, index=region.index)
     empty_key = out["region"].isna() | (out["region"] == "") | out["industry"].isna() | (out["industry"] == "")
     if empty_key.any():
         lines = [int(i) + 2 for i in out.index[empty_key][:5]]
@@ -277,8 +299,7 @@ def read_employment(source, *, region: str | None = None, industry: str | None =
         value_col = value or f"Effectifs salariés {year}"
         counts = _counts(frame[_find_column(frame, "employment", value_col, name)], value_col, name)
         missing = int(counts.isna().sum())
-        rows = pd.DataFrame({"region": frame[region_col].str.strip(), "industry": frame[industry_col].str.strip(),
-                             "employment": counts})
+        rows = pd.DataFrame({"region": frame[region_col], "industry": frame[industry_col], "employment": counts})
         tidy = _tidy(rows["region"], rows["industry"], rows["employment"], name, duplicates="sum")
         tidy = (tidy.groupby(["region", "industry"], sort=True)["employment"]
                 .sum(min_count=1).astype("Int64").reset_index())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -195,3 +196,36 @@ def test_any_valid_long_file_reads_back_exactly(rows, sep, encoding):
     got = {(r, i): (None if pd.isna(v) else int(v)) for r, i, v in tidy.itertuples(index=False)}
     assert got == expected
     assert tidy.attrs["missing"] == sum(v is None for *_, v in rows)
+
+
+def _reference_count(cell: str):
+    """What a cell means, one cell at a time: the rule `read_employment` applies to the counts column."""
+    from clusterlab.data import NUMBER
+
+    text = cell.strip()
+    if text == "":
+        return None
+    if not NUMBER.fullmatch(text):
+        raise ValueError(cell)
+    return int(re.sub(r"[.,]0+$", "", re.sub("[ \u00a0\u202f]", "", text)))
+
+
+@given(st.lists(st.text(alphabet="0123456789 \u00a0\u202f,.-x", max_size=8), min_size=1, max_size=30))
+def test_counts_read_at_once_are_the_counts_read_cell_by_cell(cells):
+    from clusterlab import data
+
+    try:
+        expected = [_reference_count(c) for c in cells]
+    except ValueError:
+        expected = "error"
+    body = "\n".join(f"r{i};i;{c}" for i, c in enumerate(cells))
+    try:
+        got = data.read_employment(io.BytesIO(f"region;industry;employment\n{body}\n".encode()))
+    except data.DataError as err:
+        assert expected == "error" or "zero or blank" in str(err) or "negative" in str(err), str(err)
+        if expected != "error" and "negative" in str(err):
+            assert any(v is not None and v < 0 for v in expected)
+        return
+    assert expected != "error"
+    by_region = dict(zip(got["region"], got["employment"]))
+    assert [None if pd.isna(by_region[f"r{i}"]) else int(by_region[f"r{i}"]) for i in range(len(cells))] == expected
