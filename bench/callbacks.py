@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -60,7 +63,8 @@ def reader_upload() -> dict:
             "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)}
 
 
-def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
+def measure(quick: bool) -> dict[str, list[float]]:
+    """Seconds per call of each control's callback, measured in this process."""
     import warnings
 
     from clusterlab import labels, widgets
@@ -69,7 +73,6 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     calls = 8 if quick else 60
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     timings: dict[str, list[float]] = {}
-
     consortium = widgets.consortium_explorer(fixed_costs=(60, 120, 240), profit=30)
     c = consortium._controls
     timings["consortium: profit slider"] = _time_values(c["profit"], range(5, 200, 7), calls)
@@ -94,6 +97,16 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
         raise RuntimeError(f"the upload callback did not show the uploaded file: {shown[:300]}")
     timings["LQ: upload a file (URSSAF Rouen, commune × APE)"] = uploads
 
+    return timings
+
+
+def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
+    # in a fresh Python process, as in a kernel: nothing left over from the other sections
+    proc = subprocess.run([sys.executable, "-m", "bench.callbacks"] + (["--quick"] if quick else []),
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    if proc.returncode != 0:
+        raise RuntimeError(f"callbacks: {proc.stderr[-2000:]}")
+    timings = json.loads(proc.stdout)
     figures = []
     for name, seconds in timings.items():
         slug = name.split(":")[0].lower() + "." + name.split(":")[1].strip().split(" (")[0].replace(" ", "_")
@@ -102,3 +115,7 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
         figures.append({"key": f"callbacks.{slug}.p95_ms", "label": f"{name}, 95th percentile",
                         "value": percentile(seconds, 95) * 1e3, "unit": "ms", "budget_key": "callbacks.p95_ms"})
     return figures, {"calls": {k: len(v) for k, v in timings.items()}}
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure("--quick" in sys.argv)))
