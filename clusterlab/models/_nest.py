@@ -1,0 +1,82 @@
+"""Shared checks and root finding for the new economic geography models."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def check_mu_sigma(mu: float, sigma: float) -> tuple[float, float]:
+    for name, value in (("mu", mu), ("sigma", sigma)):
+        if not isinstance(value, (int, float, np.floating, np.integer)) or math.isnan(value):
+            raise ValueError(f"{name} must be a number; got {value!r}.")
+    mu, sigma = float(mu), float(sigma)
+    if not 0 < mu < 1:
+        raise ValueError(f"mu (the share of spending on manufactures) must be between 0 and 1, excluded; got {mu}.")
+    if not sigma > 1:
+        raise ValueError(f"sigma (the elasticity of substitution) must be greater than 1; got {sigma}.")
+    return mu, sigma
+
+
+def check_lam_phi(lam, phi) -> tuple[np.ndarray, np.ndarray]:
+    lam_a, phi_a = np.asarray(lam, dtype=float), np.asarray(phi, dtype=float)
+    if np.isnan(lam_a).any() or (lam_a < 0).any() or (lam_a > 1).any():
+        raise ValueError(f"lam (region 1's share of the mobile factor) must be between 0 and 1; got {lam!r}.")
+    if np.isnan(phi_a).any() or (phi_a <= 0).any() or (phi_a > 1).any():
+        raise ValueError(f"phi (the freeness of trade, T^(1 - sigma)) must be in (0, 1]; got {phi!r}.")
+    return lam_a, phi_a
+
+
+def bisect(f, lo: float, hi: float, tol: float = 1e-13, max_iter: int = 200) -> float:
+    """The root of ``f`` in [lo, hi], where ``f(lo)`` and ``f(hi)`` have opposite signs."""
+    f_lo, f_hi = f(lo), f(hi)
+    if f_lo == 0:
+        return lo
+    if f_hi == 0:
+        return hi
+    if (f_lo > 0) == (f_hi > 0):
+        raise ValueError(f"no sign change between {lo} and {hi}")
+    for _ in range(max_iter):
+        mid = 0.5 * (lo + hi)
+        f_mid = f(mid)
+        if f_mid == 0 or hi - lo < tol:
+            return mid
+        if (f_mid > 0) == (f_lo > 0):
+            lo, f_lo = mid, f_mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+def long_run_equilibria(gap, grid: int = 400) -> list[tuple[float, bool]]:
+    """The long-run equilibria of a two-region model with real-wage gap ``gap(λ)`` (ω₁ − ω₂; ``gap``
+    takes a number or an array of λ).
+
+    The mobile factor moves toward the higher real wage: λ = 0 and λ = 1 are equilibria when the
+    gap there pushes no one back (stable when it is strictly so); an interior λ is an equilibrium
+    where the gap is 0, stable when the gap falls as λ rises. Returned sorted by λ.
+    """
+    found: list[tuple[float, bool]] = []
+    g0, g1 = float(gap(0.0)), float(gap(1.0))
+    if g0 <= 0:
+        found.append((0.0, g0 < 0))
+    if g1 >= 0:
+        found.append((1.0, g1 > 0))
+    lams = np.linspace(0.0, 1.0, grid + 1)
+    values = np.asarray(gap(lams), dtype=float)  # the whole grid at once
+    roots = []
+    for i in range(grid):
+        a, b = values[i], values[i + 1]
+        if i == grid // 2 or i + 1 == grid // 2:  # λ = ½ is always an equilibrium: dealt with below
+            continue
+        if a == 0 and 0 < lams[i] < 1:
+            roots.append(lams[i])
+        elif (a > 0) != (b > 0) and b != 0:
+            roots.append(bisect(lambda x: float(gap(x)), lams[i], lams[i + 1]))
+    roots.append(0.5)
+    h = 1e-6
+    for lam in sorted(set(round(r, 12) for r in roots)):
+        slope = (float(gap(min(lam + h, 1.0))) - float(gap(max(lam - h, 0.0)))) / (min(lam + h, 1.0) - max(lam - h, 0.0))
+        found.append((float(lam), slope < 0))
+    return sorted(found)

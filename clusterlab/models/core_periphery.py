@@ -1,0 +1,105 @@
+"""Krugman's core–periphery model, in the normalisation of Fujita, Krugman & Venables (1999, ch. 5).
+
+Two regions. Manufacturing workers (a share μ of all workers) move to the region with the higher
+real wage; farm workers (1 − μ) are immobile, split equally, and paid 1. Manufactures are
+differentiated varieties (elasticity of substitution σ > 1) shipped at an iceberg cost: T ≥ 1 units
+leave for one to arrive. The freeness of trade is φ = T^(1 − σ), from 0 (no trade) to 1 (free).
+With λ the share of manufacturing in region 1, the short-run equilibrium is
+
+    Y₁ = μλw₁ + (1 − μ)/2,              Y₂ = μ(1 − λ)w₂ + (1 − μ)/2
+    G₁ = [λw₁^(1−σ) + (1 − λ)(w₂T)^(1−σ)]^(1/(1−σ)),   G₂ likewise
+    w₁ = [Y₁G₁^(σ−1) + Y₂G₂^(σ−1)φ]^(1/σ),              w₂ likewise
+    ω_r = w_r G_r^(−μ)                  (real wages)
+
+solved here by damped fixed-point iteration. Closed forms (checked against that solution in the
+tests): the break point φ_B = (ρ − μ)(1 − μ) / ((ρ + μ)(1 + μ)) with ρ = (σ − 1)/σ, and the sustain
+point φ_S, the root in (0, φ_B) of φ^(σμ/(σ−1)) [(1 + μ)φ + (1 − μ)/φ] / 2 = 1. The model needs
+σ(1 − μ) > 1 ("no black hole"): otherwise agglomeration wins at any trade cost.
+
+References: Krugman (1991), *Journal of Political Economy* 99(3); Fujita, Krugman & Venables
+(1999), *The Spatial Economy*, ch. 5; Baldwin et al. (2003), ch. 10 in Brakman & Heijdra (eds).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
+
+
+def _check(mu: float, sigma: float) -> tuple[float, float]:
+    mu, sigma = check_mu_sigma(mu, sigma)
+    if sigma * (1 - mu) <= 1:
+        raise ValueError(
+            f"sigma * (1 - mu) = {sigma * (1 - mu):.3g} ≤ 1: the 'black hole' case, where manufacturing "
+            "agglomerates whatever the trade cost; choose a larger sigma or a smaller mu."
+        )
+    return mu, sigma
+
+
+def short_run(lam, phi, mu: float, sigma: float, tol: float = 1e-13, max_iter: int = 20000) -> dict:
+    """The short-run equilibrium for λ = ``lam`` and φ = ``phi`` (scalars or arrays, broadcast).
+
+    Returns a dict of arrays (or floats): nominal wages ``w1``, ``w2``, price indices ``G1``, ``G2``,
+    incomes ``Y1``, ``Y2`` and real wages ``omega1``, ``omega2``.
+    """
+    mu, sigma = _check(mu, sigma)
+    lam, phi = check_lam_phi(lam, phi)
+    lam, phi = np.broadcast_arrays(lam, phi)
+    w1, w2 = np.ones(lam.shape), np.ones(lam.shape)
+    t1s = phi  # T^(1-σ)
+    for _ in range(max_iter):
+        y1 = mu * lam * w1 + (1 - mu) / 2
+        y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
+        g1_1s = lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s   # G₁^(1−σ)
+        g2_1s = lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)
+        new1 = (y1 / g1_1s + y2 / g2_1s * t1s) ** (1 / sigma)
+        new2 = (y1 / g1_1s * t1s + y2 / g2_1s) ** (1 / sigma)
+        change = max(np.max(np.abs(new1 - w1)), np.max(np.abs(new2 - w2)))
+        w1, w2 = 0.5 * (w1 + new1), 0.5 * (w2 + new2)
+        if change < tol:
+            break
+    else:
+        raise RuntimeError(f"the wage equations did not converge in {max_iter} iterations")
+    y1 = mu * lam * w1 + (1 - mu) / 2
+    y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
+    g1 = (lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s) ** (1 / (1 - sigma))
+    g2 = (lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)) ** (1 / (1 - sigma))
+    out = {"w1": w1, "w2": w2, "G1": g1, "G2": g2, "Y1": y1, "Y2": y2,
+           "omega1": w1 * g1 ** (-mu), "omega2": w2 * g2 ** (-mu)}
+    return {k: (float(v) if np.ndim(v) == 0 else v) for k, v in out.items()}
+
+
+def wage_gap(lam, phi, mu: float, sigma: float):
+    """ω₁ − ω₂: region 1's real wage less region 2's, for λ = ``lam`` and φ = ``phi`` (broadcast).
+
+    Positive: manufacturing workers gain by moving to region 1.
+    """
+    eq = short_run(lam, phi, mu, sigma)
+    return eq["omega1"] - eq["omega2"]
+
+
+def break_point(mu: float, sigma: float) -> float:
+    """φ_B, the freeness of trade beyond which the symmetric spread of industry is unstable."""
+    mu, sigma = _check(mu, sigma)
+    rho = (sigma - 1) / sigma
+    return (rho - mu) * (1 - mu) / ((rho + mu) * (1 + mu))
+
+
+def sustain_point(mu: float, sigma: float) -> float:
+    """φ_S, the freeness of trade beyond which a core–periphery pattern is sustainable (relative precision 1e-13)."""
+    mu, sigma = _check(mu, sigma)
+    power = sigma * mu / (sigma - 1)
+
+    def excess(phi: float) -> float:  # ω₂/ω₁ at λ = 1, raised to σ, less 1 (same sign as ω₂ − ω₁)
+        return phi ** power * ((1 + mu) * phi + (1 - mu) / phi) / 2 - 1
+
+    # in log φ: near the black-hole limit φ_S is far below any fixed lower bound
+    return float(np.exp(bisect(lambda x: excess(np.exp(x)), -700.0, np.log(break_point(mu, sigma)))))
+
+
+def equilibria(phi: float, mu: float, sigma: float) -> list[tuple[float, bool]]:
+    """The long-run equilibria at freeness ``phi``: a sorted list of (λ, stable)."""
+    _check(mu, sigma)
+    check_lam_phi(0.5, phi)
+    return long_run_equilibria(lambda lam: wage_gap(lam, phi, mu, sigma))
