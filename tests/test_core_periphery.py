@@ -76,7 +76,11 @@ def test_sustain_point_comes_before_the_break_point(mu, sigma):
         except ValueError as err:
             assert "black hole" in str(err)
             continue
-        assert 0 < phi_s < phi_b < 1
+        assert 0 <= phi_s < phi_b < 1
+        # φ_S tends to 0 at the edge of the black hole and is below the smallest float only there
+        margin = sigma * (1 - mu) - 1 if model is cp else sigma - 1 - mu
+        if margin > 0.01:
+            assert phi_s > 0
 
 
 @settings(max_examples=40, deadline=None)

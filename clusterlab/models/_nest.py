@@ -49,6 +49,16 @@ def bisect(f, lo: float, hi: float, tol: float = 1e-13, max_iter: int = 200) -> 
     return 0.5 * (lo + hi)
 
 
+def lowest_log(f, start: float = -10.0) -> float:
+    """A value of x = ln φ (going down from ``start``) where ``f(x) > 0``: the low end of a bracket."""
+    x = start
+    while f(x) <= 0:
+        x *= 2
+        if x < -1e15:
+            raise ValueError("no sign change: the sustain point is below any number this computer can hold")
+    return x
+
+
 def long_run_equilibria(gap, grid: int = 400) -> list[tuple[float, bool]]:
     """The long-run equilibria of a two-region model with real-wage gap ``gap(λ)`` (ω₁ − ω₂; ``gap``
     takes a number or an array of λ).

@@ -11,7 +11,7 @@ With λ the share of manufacturing in region 1, the short-run equilibrium is
     w₁ = [Y₁G₁^(σ−1) + Y₂G₂^(σ−1)φ]^(1/σ),              w₂ likewise
     ω_r = w_r G_r^(−μ)                  (real wages)
 
-solved here by damped fixed-point iteration. Closed forms (checked against that solution in the
+solved here by fixed-point iteration (damped if plain iteration does not converge). Closed forms (checked against that solution in the
 tests): the break point φ_B = (ρ − μ)(1 − μ) / ((ρ + μ)(1 + μ)) with ρ = (σ − 1)/σ, and the sustain
 point φ_S, the root in (0, φ_B) of φ^(σμ/(σ−1)) [(1 + μ)φ + (1 − μ)/φ] / 2 = 1. The model needs
 σ(1 − μ) > 1 ("no black hole"): otherwise agglomeration wins at any trade cost.
@@ -22,9 +22,11 @@ References: Krugman (1991), *Journal of Political Economy* 99(3); Fujita, Krugma
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
+from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria, lowest_log as _lowest_log
 
 
 def _check(mu: float, sigma: float) -> tuple[float, float]:
@@ -37,7 +39,7 @@ def _check(mu: float, sigma: float) -> tuple[float, float]:
     return mu, sigma
 
 
-def short_run(lam, phi, mu: float, sigma: float, tol: float = 1e-13, max_iter: int = 20000) -> dict:
+def short_run(lam, phi, mu: float, sigma: float, tol: float = 1e-13, max_iter: int = 5000) -> dict:
     """The short-run equilibrium for λ = ``lam`` and φ = ``phi`` (scalars or arrays, broadcast).
 
     Returns a dict of arrays (or floats): nominal wages ``w1``, ``w2``, price indices ``G1``, ``G2``,
@@ -46,19 +48,23 @@ def short_run(lam, phi, mu: float, sigma: float, tol: float = 1e-13, max_iter: i
     mu, sigma = _check(mu, sigma)
     lam, phi = check_lam_phi(lam, phi)
     lam, phi = np.broadcast_arrays(lam, phi)
-    w1, w2 = np.ones(lam.shape), np.ones(lam.shape)
     t1s = phi  # T^(1-σ)
-    for _ in range(max_iter):
-        y1 = mu * lam * w1 + (1 - mu) / 2
-        y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
-        g1_1s = lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s   # G₁^(1−σ)
-        g2_1s = lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)
-        new1 = (y1 / g1_1s + y2 / g2_1s * t1s) ** (1 / sigma)
-        new2 = (y1 / g1_1s * t1s + y2 / g2_1s) ** (1 / sigma)
-        change = max(np.max(np.abs(new1 - w1)), np.max(np.abs(new2 - w2)))
-        w1, w2 = 0.5 * (w1 + new1), 0.5 * (w2 + new2)
-        if change < tol:
-            break
+    for damping in (0.0, 0.5):  # plain iteration converges in a few hundred steps; damped if it does not
+        w1, w2 = np.ones(lam.shape), np.ones(lam.shape)
+        for _ in range(max_iter):
+            y1 = mu * lam * w1 + (1 - mu) / 2
+            y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
+            g1_1s = lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s   # G₁^(1−σ)
+            g2_1s = lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)
+            new1 = (y1 / g1_1s + y2 / g2_1s * t1s) ** (1 / sigma)
+            new2 = (y1 / g1_1s * t1s + y2 / g2_1s) ** (1 / sigma)
+            change = max(np.max(np.abs(new1 - w1)), np.max(np.abs(new2 - w2)))
+            w1, w2 = damping * w1 + (1 - damping) * new1, damping * w2 + (1 - damping) * new2
+            if change < tol:
+                break
+        else:
+            continue
+        break
     else:
         raise RuntimeError(f"the wage equations did not converge in {max_iter} iterations")
     y1 = mu * lam * w1 + (1 - mu) / 2
@@ -91,11 +97,12 @@ def sustain_point(mu: float, sigma: float) -> float:
     mu, sigma = _check(mu, sigma)
     power = sigma * mu / (sigma - 1)
 
-    def excess(phi: float) -> float:  # ω₂/ω₁ at λ = 1, raised to σ, less 1 (same sign as ω₂ − ω₁)
-        return phi ** power * ((1 + mu) * phi + (1 - mu) / phi) / 2 - 1
+    # ln of φ^power [(1 + μ)φ + (1 − μ)/φ] / 2 with x = ln φ, written so that it never overflows:
+    # near the black-hole limit φ_S is far smaller than any fixed bound (even than 1e-300)
+    def log_excess(x: float) -> float:
+        return (power - 1) * x + math.log((1 + mu) * math.exp(2 * x) + (1 - mu)) - math.log(2)
 
-    # in log φ: near the black-hole limit φ_S is far below any fixed lower bound
-    return float(np.exp(bisect(lambda x: excess(np.exp(x)), -700.0, np.log(break_point(mu, sigma)))))
+    return math.exp(bisect(log_excess, _lowest_log(log_excess), math.log(break_point(mu, sigma))))
 
 
 def equilibria(phi: float, mu: float, sigma: float) -> list[tuple[float, bool]]:

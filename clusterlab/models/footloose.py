@@ -22,9 +22,11 @@ Public Policy*, ch. 4.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
+from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria, lowest_log as _lowest_log
 
 
 def _check(mu: float, sigma: float) -> tuple[float, float]:
@@ -89,11 +91,11 @@ def sustain_point(mu: float, sigma: float) -> float:
     mu, sigma = _check(mu, sigma)
     a, b = mu / (sigma - 1), mu / sigma
 
-    def excess(phi: float) -> float:  # V₂/V₁ at λ = 1, less 1 (same sign as V₂ − V₁)
-        return phi ** a * ((1 + b) * phi / 2 + (1 - b) / (2 * phi)) - 1
+    # ln of φ^a [(1 + b)φ/2 + (1 − b)/(2φ)] with x = ln φ, written so that it never overflows
+    def log_excess(x: float) -> float:
+        return (a - 1) * x + math.log((1 + b) * math.exp(2 * x) + (1 - b)) - math.log(2)
 
-    # in log φ: near the black-hole limit φ_S is far below any fixed lower bound
-    return float(np.exp(bisect(lambda x: excess(np.exp(x)), -700.0, np.log(break_point(mu, sigma)))))
+    return math.exp(bisect(log_excess, _lowest_log(log_excess), math.log(break_point(mu, sigma))))
 
 
 def equilibria(phi: float, mu: float, sigma: float, H: float = 1.0, L: float = 1.0) -> list[tuple[float, bool]]:
