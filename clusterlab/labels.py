@@ -127,6 +127,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ("Left out, as they have no employee at all in the file (their quotient would be 0/0): "
                "{industries} industry(ies) and {regions} region(s)."),
     },
+    "neg.model": {"fr": "Modèle", "en": "Model"},
+    "neg.model_cp": {"fr": "centre–périphérie (Krugman)", "en": "core–periphery (Krugman)"},
+    "neg.model_fe": {"fr": "entrepreneurs mobiles (Forslid et Ottaviano)",
+                     "en": "footloose entrepreneurs (Forslid and Ottaviano)"},
+    "neg.preset": {"fr": "Paramètres", "en": "Parameters"},
+    "neg.mu": {"fr": "μ (part des dépenses en biens manufacturés)", "en": "μ (share of spending on manufactures)"},
+    "neg.sigma": {"fr": "σ (élasticité de substitution)", "en": "σ (elasticity of substitution)"},
+    "neg.phi": {"fr": "Liberté des échanges φ", "en": "Freeness of trade φ"},
+    "neg.lam": {"fr": "Part de l'industrie dans la région 1 (λ)", "en": "Region 1's share of industry (λ)"},
+    "neg.gap": {"fr": "Écart de salaire réel, région 1 − région 2", "en": "Real-wage gap, region 1 − region 2"},
+    "neg.stability": {"fr": "Équilibre", "en": "Equilibrium"},
+    "neg.stable": {"fr": "stable", "en": "stable"},
+    "neg.unstable": {"fr": "instable", "en": "unstable"},
+    "neg.points": {"fr": "Point de soutenabilité\u00a0: φ = {phi_s}\u202f; point de rupture\u00a0: φ = {phi_b}",
+                   "en": "Sustain point: φ = {phi_s}; break point: φ = {phi_b}"},
+    "neg.description": {
+        "fr": ("En haut, le diagramme en «\u00a0tomahawk\u00a0»\u00a0: les équilibres de long terme (part λ de "
+               "l'industrie dans la région 1) selon la liberté des échanges φ, en trait plein s'ils sont stables, "
+               "en tirets sinon\u202f; le trait vertical marque φ choisi. En bas, l'écart de salaire réel entre les "
+               "deux régions selon λ, pour ce φ."),
+        "en": ("Top, the 'tomahawk' diagram: the long-run equilibria (region 1's share λ of industry) against the "
+               "freeness of trade φ, solid when stable, dashed when not; the vertical line marks the chosen φ. "
+               "Bottom, the real-wage gap between the two regions against λ, at that φ."),
+    },
     "data.uploaded_file": {"fr": "le fichier téléversé", "en": "the uploaded file"},
     "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
     "data.missing": {"fr": "dont confidentielles ou non disponibles", "en": "of which confidential or not available"},

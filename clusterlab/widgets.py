@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
+import numpy as np
 
 from clusterlab import charts
 from clusterlab.labels import fmt_number, label
@@ -142,6 +143,48 @@ def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 
     upload.observe(on_upload, names="value")
     explorer.children = (widgets.HTML(f"<p>{label('lq.choose_file')}</p>"), upload, *explorer.children)
     return explorer
+
+
+def neg_explorer(model: str = "cp", mu: float = 0.4, sigma: float = 5.0, phi: float = 0.3) -> Explorer:
+    """The new economic geography in JupyterLab: a menu for the model and sliders for μ, σ and φ.
+
+    Any (μ, σ) outside the black hole can be chosen (the website offers three pairs); the equilibria
+    are solved by :mod:`clusterlab.models` for each pair, then φ only moves the chart's marker and curve.
+    """
+    import html
+
+    from IPython.display import HTML
+
+    style = {"description_width": "initial"}
+    wide = widgets.Layout(width="420px")
+    controls = {
+        "model": widgets.Dropdown(options=[(label(f"neg.model_{m}"), m) for m in charts.NEG_MODELS], value=model,
+                                  description=label("neg.model"), style=style),
+        "mu": widgets.FloatSlider(value=mu, min=0.05, max=0.8, step=0.05, continuous_update=False,
+                                  description=label("neg.mu"), style=style, layout=wide),
+        "sigma": widgets.FloatSlider(value=sigma, min=1.5, max=10, step=0.5, continuous_update=False,
+                                     description=label("neg.sigma"), style=style, layout=wide),
+        "phi": widgets.FloatSlider(value=phi, min=0.01, max=0.99, step=0.01, description=label("neg.phi"),
+                                   style=style, layout=wide),
+    }
+    prepared: dict[tuple, charts.Prepared] = {}
+    phis = np.round(np.arange(1, 100) / 100, 2)
+
+    def draw(model: str, mu: float, sigma: float, phi: float) -> list:
+        key = (model, round(mu, 6), round(sigma, 6))
+        if key not in prepared:
+            try:
+                tomahawk, gaps = charts.neg_data([model], [(mu, sigma)], phis=phis)
+            except ValueError as err:
+                return [HTML(f"<p style=\"color:#b00020\"><b>ValueError</b>: {html.escape(str(err))}</p>")]
+            tomahawk["model"], tomahawk["preset"], gaps["model"], gaps["preset"] = "live", "live", "live", "live"
+            if prepared:  # the same chart with new rows: built and checked once, then its tables are swapped
+                prepared[key] = next(iter(prepared.values())).with_data(tomahawk, gaps)
+            else:
+                prepared[key] = charts.Prepared(charts.neg_chart(tomahawk, gaps, interactive=False, phi=0.3))
+        return [prepared[key].with_params(phi=round(float(phi), 2))]
+
+    return Explorer(controls, draw, title="neg_explorer")
 
 
 def _without_empty(tidy):

@@ -78,3 +78,31 @@ def test_a_prepared_chart_with_new_parameters_is_the_chart_made_with_them():
             == charts.lq_chart(lq, ["x"], threshold=1.5, min_employment=300, interactive=False).to_dict())
     with pytest.raises(ValueError, match="no parameter"):
         base.with_params(treshold=1.5)
+
+
+def test_the_new_economic_geography_chart_binds_model_parameters_and_freeness():
+    labels.set_language("fr")
+    tomahawk, gaps = charts.neg_data()
+    spec = charts.neg_chart(tomahawk, gaps).to_dict()
+    binds = {p["name"]: p["bind"]["input"] for p in spec["params"] if "bind" in p}
+    assert binds == {"model": "select", "preset": "select", "phi": "range"}
+    assert len(json.dumps(spec)) < 200_000  # what the page embeds (bench: page-specific bytes)
+    assert "tomahawk" in spec["description"] and "\u202f;" in spec["description"]
+    presets = next(p for p in spec["params"] if p["name"] == "preset")["bind"]["labels"]
+    assert presets[0] == "μ = 0,4\u202f; σ = 5,0"
+    static = charts.neg_chart(tomahawk, gaps, interactive=False, model="fe", preset="0.3-4", phi=0.7).to_dict()
+    assert all("bind" not in p for p in static["params"])
+    with pytest.raises(ValueError, match="model must be one of"):
+        charts.neg_chart(tomahawk, gaps, model="xx")
+
+
+def test_a_prepared_chart_with_new_tables_is_the_chart_made_with_them():
+    labels.set_language("en")
+    first = charts.neg_data(["cp"], [(0.4, 5.0)])
+    second = charts.neg_data(["cp"], [(0.3, 4.0)])
+    for frame in (*first, *second):
+        frame["preset"] = "live"
+    prepared = charts.Prepared(charts.neg_chart(*first, interactive=False))
+    assert prepared.with_data(*second).spec == charts.neg_chart(*second, interactive=False).to_dict()
+    with pytest.raises(ValueError, match="datasets with the columns"):
+        prepared.with_data(first[0][["phi", "lam"]])

@@ -164,3 +164,23 @@ def test_core_periphery_real_wages_at_the_symmetric_point_are_equal_and_positive
     assert w["w1"] == pytest.approx(w["w2"]) and w["omega1"] == pytest.approx(w["omega2"])
     assert w["omega1"] > 0 and w["w1"] == pytest.approx(1.0)
     assert math.isclose(w["Y1"] + w["Y2"], 1.0, rel_tol=1e-12)  # with λ = ½, w = 1: income = labour
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_the_tomahawk_rows_are_the_equilibria(model):
+    mu, sigma = 0.3, 4
+    rows = model.tomahawk(mu, sigma)
+    phi_s, phi_b = model.sustain_point(mu, sigma), model.break_point(mu, sigma)
+    for r in rows:
+        assert 0 < r["phi"] < 1 and 0 <= r["lam"] <= 1
+        assert r["stable"] == (r["branch"].startswith("core") or r["branch"] == "spread_stable")
+        if r["branch"].startswith("core"):
+            assert r["phi"] >= phi_s
+        if r["branch"].startswith("unstable"):
+            assert phi_s <= r["phi"] <= phi_b
+            assert abs(model.wage_gap(r["lam"], r["phi"], mu, sigma)) < 1e-4  # on the grid, interpolated
+    inner = [r for r in rows if r["branch"] == "unstable_1" and phi_s < r["phi"] < phi_b]
+    assert len(inner) >= 30
+    for r in inner[::10]:  # the interpolated branch is where the solver finds the interior equilibrium
+        exact = max(lam for lam, stable in model.equilibria(r["phi"], mu, sigma) if not stable and lam > 0.5)
+        assert r["lam"] == pytest.approx(exact, abs=2e-3)

@@ -2,8 +2,10 @@
 
 import io
 
+import pytest
 
 from clusterlab import labels, widgets
+from clusterlab.models import core_periphery as cp
 
 
 
@@ -58,3 +60,21 @@ def test_lq_explorer_reads_an_uploaded_file_and_reports_bad_ones():
     _upload(explorer, "bad.csv", b"region;industry;employment\nA;x;-3\n")
     message = explorer.output.outputs[0]["data"]["text/html"]
     assert "DataError" in message and "negative" in message and "bad.csv" in message
+
+
+def test_neg_explorer_solves_any_parameters_and_names_the_black_hole():
+    labels.set_language("fr")
+    explorer = widgets.neg_explorer()
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    assert next(p for p in spec["params"] if p["name"] == "phi")["value"] == 0.3
+    explorer._controls["phi"].value = 0.12
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    assert next(p for p in spec["params"] if p["name"] == "phi")["value"] == 0.12
+    explorer._controls["mu"].value = 0.3   # new equilibria, computed for (0.3, 5)
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    gaps = next(rows for rows in spec["datasets"].values() if "gap" in rows[0])
+    assert gaps[0]["phi_b"] == pytest.approx(cp.break_point(0.3, 5.0))
+    explorer._controls["mu"].value = 0.8
+    explorer._controls["sigma"].value = 1.5   # σ(1 − μ) = 0.3: the black hole
+    message = explorer.output.outputs[0]["data"]["text/html"]
+    assert "black hole" in message and "ValueError" in message

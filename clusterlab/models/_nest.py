@@ -90,3 +90,38 @@ def long_run_equilibria(gap, grid: int = 400) -> list[tuple[float, bool]]:
         slope = (float(gap(min(lam + h, 1.0))) - float(gap(max(lam - h, 0.0)))) / (min(lam + h, 1.0) - max(lam - h, 0.0))
         found.append((float(lam), slope < 0))
     return sorted(found)
+
+
+def tomahawk(gap, phi_s: float, phi_b: float, phis, interior_points: int = 40, lam_points: int = 101) -> list[dict]:
+    """The branches of long-run equilibria over the freeness of trade (the "tomahawk").
+
+    ``gap(lam, phi)`` is the model's real-wage gap on broadcast arrays; ``phi_s`` < ``phi_b`` its
+    sustain and break points; ``phis`` the range of freeness to draw (its smallest and largest values).
+    Straight branches are given by their two ends. Returns rows ``phi``, ``lam``,
+    ``stable`` and ``branch``: ``core`` (λ = 1 and λ = 0, from φ_S), ``spread`` (λ = ½, stable
+    below φ_B) and ``unstable`` (the interior equilibria between φ_S and φ_B, from λ = 1 at φ_S to
+    ½ at φ_B, found on a grid of ``lam_points`` values of λ).
+    """
+    phis = np.asarray(phis, dtype=float)
+    low, high = float(min(phis.min(), phi_s)), float(max(phis.max(), phi_b))
+    # the core and spread branches are straight: their ends are enough
+    rows = [{"phi": phi, "lam": lam, "stable": True, "branch": branch}
+            for branch, lam in (("core_1", 1.0), ("core_2", 0.0)) for phi in (phi_s, high)]
+    rows += [{"phi": phi, "lam": 0.5, "stable": True, "branch": "spread_stable"} for phi in (low, phi_b)]
+    rows += [{"phi": phi, "lam": 0.5, "stable": False, "branch": "spread_unstable"} for phi in (phi_b, high)]
+    inner = np.linspace(phi_s, phi_b, interior_points)[1:-1]
+    lams = np.linspace(0.5, 1.0, lam_points)
+    values = np.asarray(gap(lams[None, :], inner[:, None]), dtype=float)
+    found = [(phi_s, 1.0)]
+    for phi, row in zip(inner, values):
+        # just above ½ the gap is negative (the spread is stable), at 1 it is positive (the core is)
+        crossing = np.flatnonzero((row[:-1] < 0) & (row[1:] >= 0))
+        if crossing.size:
+            i = crossing[0]
+            lam = lams[i] + (lams[i + 1] - lams[i]) * (-row[i]) / (row[i + 1] - row[i])
+            found.append((phi, float(lam)))
+    found.append((phi_b, 0.5))
+    for phi, lam in found:
+        rows.append({"phi": phi, "lam": lam, "stable": False, "branch": "unstable_1"})
+        rows.append({"phi": phi, "lam": 1 - lam, "stable": False, "branch": "unstable_2"})
+    return [{**r, "phi": float(r["phi"])} for r in rows]

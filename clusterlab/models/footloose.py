@@ -27,6 +27,7 @@ import math
 import numpy as np
 
 from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria, lowest_log as _lowest_log
+from clusterlab.models._nest import tomahawk as _tomahawk
 
 
 def _check(mu: float, sigma: float) -> tuple[float, float]:
@@ -103,3 +104,12 @@ def equilibria(phi: float, mu: float, sigma: float, H: float = 1.0, L: float = 1
     _check(mu, sigma)
     check_lam_phi(0.5, phi)
     return long_run_equilibria(lambda lam: wage_gap(lam, phi, mu, sigma, H, L))
+
+
+def tomahawk(mu: float, sigma: float, phis=None, H: float = 1.0, L: float = 1.0) -> list[dict]:
+    """The long-run equilibria over the freeness of trade, as rows ``phi``, ``lam``, ``stable``, ``branch``
+    (see :func:`clusterlab.models._nest.tomahawk`); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
+    _check(mu, sigma)
+    phis = np.round(np.arange(1, 100) / 100, 2) if phis is None else phis
+    return _tomahawk(lambda lam, phi: wage_gap(lam, phi, mu, sigma, H, L),
+                     sustain_point(mu, sigma), break_point(mu, sigma), phis)
