@@ -97,6 +97,14 @@ def measure(quick: bool) -> dict[str, list[float]]:
         raise RuntimeError(f"the upload callback did not show the uploaded file: {shown[:300]}")
     timings["LQ: upload a file (URSSAF Rouen, commune × APE)"] = uploads
 
+    neg = widgets.neg_explorer(phi=0.12)  # chapter 3
+    c = neg._controls
+    timings["NEG: freeness slider"] = _time_values(c["phi"], [round(0.01 * k, 2) for k in range(5, 95, 3)], calls)
+    # each new μ solves the model's equilibria again (cached when a value comes back)
+    timings["NEG: mu slider (new equilibria)"] = _time_values(c["mu"], [round(0.05 * k, 2) for k in range(1, 16)],
+                                                               calls)
+    timings["NEG: model menu"] = _time_values(c["model"], ["fe", "cp"], calls)
+
     return timings
 
 

@@ -140,6 +140,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "neg.stability": {"fr": "Équilibre", "en": "Equilibrium"},
     "neg.stable": {"fr": "stable", "en": "stable"},
     "neg.unstable": {"fr": "instable", "en": "unstable"},
+    "neg.sustain_point": {"fr": "Point de soutenabilité φ_S", "en": "Sustain point φ_S"},
+    "neg.break_point": {"fr": "Point de rupture φ_B", "en": "Break point φ_B"},
     "neg.points": {"fr": "Point de soutenabilité\u00a0: φ = {phi_s}\u202f; point de rupture\u00a0: φ = {phi_b}",
                    "en": "Sustain point: φ = {phi_s}; break point: φ = {phi_b}"},
     "neg.description": {

@@ -184,3 +184,12 @@ def test_the_tomahawk_rows_are_the_equilibria(model):
     for r in inner[::10]:  # the interpolated branch is where the solver finds the interior equilibrium
         exact = max(lam for lam, stable in model.equilibria(r["phi"], mu, sigma) if not stable and lam > 0.5)
         assert r["lam"] == pytest.approx(exact, abs=2e-3)
+
+
+def test_the_fixed_point_fallback_gives_the_same_wages(monkeypatch):
+    lam, phi = np.linspace(0, 1, 11)[None, :], np.array([[0.05], [0.12], [0.5]])
+    newton = cp.short_run(lam, phi, 0.4, 5)
+    monkeypatch.setattr(cp, "NEWTON_STEPS", 0)
+    fallback = cp.short_run(lam, phi, 0.4, 5)
+    for key in ("w1", "w2", "omega1", "omega2"):
+        assert np.allclose(newton[key], fallback[key], atol=1e-11, rtol=0)

@@ -11,7 +11,7 @@ With λ the share of manufacturing in region 1, the short-run equilibrium is
     w₁ = [Y₁G₁^(σ−1) + Y₂G₂^(σ−1)φ]^(1/σ),              w₂ likewise
     ω_r = w_r G_r^(−μ)                  (real wages)
 
-solved here by fixed-point iteration (damped if plain iteration does not converge). Closed forms (checked against that solution in the
+solved here by Newton's method (with fixed-point iteration as a fallback). Closed forms (checked against that solution in the
 tests): the break point φ_B = (ρ − μ)(1 − μ) / ((ρ + μ)(1 + μ)) with ρ = (σ − 1)/σ, and the sustain
 point φ_S, the root in (0, φ_B) of φ^(σμ/(σ−1)) [(1 + μ)φ + (1 − μ)/φ] / 2 = 1. The model needs
 σ(1 − μ) > 1 ("no black hole"): otherwise agglomeration wins at any trade cost.
@@ -28,6 +28,10 @@ import numpy as np
 
 from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria, lowest_log as _lowest_log
 from clusterlab.models._nest import tomahawk as _tomahawk
+
+
+#: Newton steps before falling back on fixed-point iteration (0 forces the fallback; the tests use it).
+NEWTON_STEPS = 30
 
 
 def _check(mu: float, sigma: float) -> tuple[float, float]:
@@ -50,24 +54,54 @@ def short_run(lam, phi, mu: float, sigma: float, tol: float = 1e-13, max_iter: i
     lam, phi = check_lam_phi(lam, phi)
     lam, phi = np.broadcast_arrays(lam, phi)
     t1s = phi  # T^(1-σ)
-    for damping in (0.0, 0.5):  # plain iteration converges in a few hundred steps; damped if it does not
-        w1, w2 = np.ones(lam.shape), np.ones(lam.shape)
-        for _ in range(max_iter):
-            y1 = mu * lam * w1 + (1 - mu) / 2
-            y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
-            g1_1s = lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s   # G₁^(1−σ)
-            g2_1s = lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)
-            new1 = (y1 / g1_1s + y2 / g2_1s * t1s) ** (1 / sigma)
-            new2 = (y1 / g1_1s * t1s + y2 / g2_1s) ** (1 / sigma)
-            change = max(np.max(np.abs(new1 - w1)), np.max(np.abs(new2 - w2)))
-            w1, w2 = damping * w1 + (1 - damping) * new1, damping * w2 + (1 - damping) * new2
-            if change < tol:
+
+    def update(w1, w2):  # the right-hand side of the wage equations
+        y1 = mu * lam * w1 + (1 - mu) / 2
+        y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
+        g1_1s = lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s   # G₁^(1−σ)
+        g2_1s = lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)
+        return (y1 / g1_1s + y2 / g2_1s * t1s) ** (1 / sigma), (y1 / g1_1s * t1s + y2 / g2_1s) ** (1 / sigma)
+
+    def residual(w1, w2) -> float:
+        n1, n2 = update(w1, w2)
+        r = max(np.max(np.abs(n1 - w1)), np.max(np.abs(n2 - w2)))
+        return float(r) if np.isfinite(r) else np.inf
+
+    # Newton's method on w − update(w) = 0, from a few plain fixed-point steps; plain then damped
+    # fixed-point iteration if Newton does not settle (the tests cover both)
+    w1, w2 = np.ones(lam.shape), np.ones(lam.shape)
+    for _ in range(5):
+        w1, w2 = update(w1, w2)
+    h = 1e-7
+    with np.errstate(all="ignore"):
+        for _ in range(NEWTON_STEPS):
+            n1, n2 = update(w1, w2)
+            f1, f2 = w1 - n1, w2 - n2
+            if max(np.max(np.abs(f1)), np.max(np.abs(f2))) < tol:
                 break
+            a1, a2 = update(w1 + h, w2)   # finite-difference Jacobian of f
+            b1, b2 = update(w1, w2 + h)
+            j11, j21 = 1 - (a1 - n1) / h, -(a2 - n2) / h
+            j12, j22 = -(b1 - n1) / h, 1 - (b2 - n2) / h
+            det = j11 * j22 - j12 * j21
+            w1, w2 = w1 - (f1 * j22 - j12 * f2) / det, w2 - (j11 * f2 - j21 * f1) / det
+            if not (np.all(w1 > 0) and np.all(w2 > 0)):  # also false for NaN
+                break
+        converged = bool(np.all(w1 > 0) and np.all(w2 > 0)) and residual(w1, w2) < 10 * tol
+    if not converged:
+        for damping in (0.0, 0.5):
+            w1, w2 = np.ones(lam.shape), np.ones(lam.shape)
+            for _ in range(max_iter):
+                new1, new2 = update(w1, w2)
+                change = max(np.max(np.abs(new1 - w1)), np.max(np.abs(new2 - w2)))
+                w1, w2 = damping * w1 + (1 - damping) * new1, damping * w2 + (1 - damping) * new2
+                if change < tol:
+                    break
+            else:
+                continue
+            break
         else:
-            continue
-        break
-    else:
-        raise RuntimeError(f"the wage equations did not converge in {max_iter} iterations")
+            raise RuntimeError(f"the wage equations did not converge in {max_iter} iterations")
     y1 = mu * lam * w1 + (1 - mu) / 2
     y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
     g1 = (lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s) ** (1 / (1 - sigma))
