@@ -53,3 +53,11 @@ def test_the_exercise_answers_hold():
     assert round(cp_width, 3) == 0.049 and round(fe_width, 4) == 0.0015 and 25 < cp_width / fe_width < 35
     with pytest.raises(ValueError, match="black hole"):
         cp.break_point(0.8, 4)
+
+
+def test_the_opening_cell_prints_every_figure_the_text_quotes():
+    for language, expected in (("en", "273 29,049,079 17.7 ITC4 897,520 46"),
+                               ("fr", "273 29\u202f049\u202f079 17,7 ITC4 897\u202f520 46")):
+        nb = json.loads((ROOT / "chapters" / language / "03-new-economic-geography.ipynb").read_text(encoding="utf-8"))
+        [hook] = [c for c in nb["cells"] if c["cell_type"] == "code" and "top10_share" in "".join(c["source"])]
+        assert "".join(hook["outputs"][0]["text"]).strip() == expected
