@@ -1,5 +1,11 @@
-"""Didactic economic models used in the book's chapters, one module per model."""
+"""Didactic economic models used in the book's chapters, one module per model.
 
-from clusterlab.models import consortium
+* :mod:`~clusterlab.models.consortium`: sharing the fixed cost of exporting (export consortia);
+* :mod:`~clusterlab.models.labour_pooling`: Marshall's labour-market pooling, simulated;
+* :mod:`~clusterlab.models.core_periphery`: Krugman's core–periphery model;
+* :mod:`~clusterlab.models.footloose`: the footloose-entrepreneur model (Forslid and Ottaviano).
+"""
 
-__all__ = ["consortium"]
+from clusterlab.models import consortium, core_periphery, footloose, labour_pooling
+
+__all__ = ["consortium", "core_periphery", "footloose", "labour_pooling"]
