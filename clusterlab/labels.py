@@ -127,6 +127,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ("Left out, as they have no employee at all in the file (their quotient would be 0/0): "
                "{industries} industry(ies) and {regions} region(s)."),
     },
+    "pool.n_firms": {"fr": "Nombre d'entreprises", "en": "Number of firms"},
+    "pool.shock_sd": {"fr": "Ampleur des chocs de demande (écart type)", "en": "Size of demand shocks (standard deviation)"},
+    "pool.setting": {"fr": "Organisation", "en": "Setting"},
+    "pool.pooled": {"fr": "un seul bassin d'emploi", "en": "one shared labour pool"},
+    "pool.isolated": {"fr": "chaque entreprise isolée", "en": "each firm on its own"},
+    "pool.profit": {"fr": "Profit espéré par entreprise", "en": "Expected profit per firm"},
+    "pool.wage_sd": {"fr": "Risque de salaire (écart type)", "en": "Wage risk (standard deviation)"},
+    "pool.unemployment": {"fr": "Chômage espéré, salaire rigide (%)", "en": "Expected unemployment, rigid wage (%)"},
+    "pool.description": {
+        "fr": ("Trois barres par organisation\u00a0: le profit espéré d'une entreprise, le risque de salaire d'un "
+               "ouvrier et son risque de chômage quand le salaire ne peut pas baisser, selon que les entreprises "
+               "partagent un seul bassin d'emploi ou sont chacune isolées, pour le nombre d'entreprises et "
+               "l'ampleur des chocs choisis."),
+        "en": ("Three bars per setting: a firm's expected profit, a worker's wage risk, and their risk of "
+               "unemployment when the wage cannot fall, whether the firms share one labour pool or each is on its "
+               "own, for the chosen number of firms and size of shocks."),
+    },
     "neg.model": {"fr": "Modèle", "en": "Model"},
     "neg.model_cp": {"fr": "centre–périphérie (Krugman)", "en": "core–periphery (Krugman)"},
     "neg.model_fe": {"fr": "entrepreneurs mobiles (Forslid et Ottaviano)",

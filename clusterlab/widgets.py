@@ -187,6 +187,28 @@ def neg_explorer(model: str = "cp", mu: float = 0.4, sigma: float = 5.0, phi: fl
     return Explorer(controls, draw, title="neg_explorer")
 
 
+def pooling_explorer(n_firms: int = 6, shock_sd: float = 1.5, workers_per_firm: float = 10.0) -> Explorer:
+    """Marshall's labour pooling in JupyterLab: sliders for the number of firms and the size of the shocks
+    (any values, where the website offers a grid), simulated live by :mod:`clusterlab.models.labour_pooling`."""
+    style = {"description_width": "initial"}
+    wide = widgets.Layout(width="420px")
+    controls = {
+        "n_firms": widgets.IntSlider(value=n_firms, min=2, max=20, step=1, description=label("pool.n_firms"),
+                                     style=style, layout=wide),
+        "shock_sd": widgets.FloatSlider(value=shock_sd, min=0.1, max=4.0, step=0.1,
+                                        description=label("pool.shock_sd"), style=style, layout=wide),
+    }
+    state: dict = {}
+
+    def draw(n_firms: int, shock_sd: float) -> list:
+        data = charts.pooling_data([n_firms], [round(shock_sd, 6)], workers_per_firm=workers_per_firm)
+        if "chart" not in state:  # made and checked once; afterwards only its table changes
+            state["chart"] = charts.Prepared(charts.pooling_chart(data, interactive=False))
+        return [state["chart"].with_data(data).with_params(n_firms=int(n_firms), shock_sd=round(shock_sd, 6))]
+
+    return Explorer(controls, draw, title="pooling_explorer")
+
+
 def _without_empty(tidy):
     """The rows of the regions and industries with some employment, and how many of each were left out.
 

@@ -106,3 +106,20 @@ def test_a_prepared_chart_with_new_tables_is_the_chart_made_with_them():
     assert prepared.with_data(*second).spec == charts.neg_chart(*second, interactive=False).to_dict()
     with pytest.raises(ValueError, match="datasets with the columns"):
         prepared.with_data(first[0][["phi", "lam"]])
+
+
+def test_the_labour_pooling_chart_binds_firms_and_shocks_to_the_simulated_grid():
+    labels.set_language("fr")
+    data = charts.pooling_data(n_firms=(2, 4, 6), shock_sds=(1.0, 2.0), draws=500)
+    assert len(data) == 12 and set(data["setting"]) == {"pooled", "isolated"}
+    spec = charts.pooling_chart(data).to_dict()
+    binds = {p["name"]: p["bind"] for p in spec["params"] if "bind" in p}
+    assert (binds["n_firms"]["min"], binds["n_firms"]["max"], binds["n_firms"]["step"]) == (2, 6, 2)
+    assert (binds["shock_sd"]["min"], binds["shock_sd"]["max"], binds["shock_sd"]["step"]) == (1.0, 2.0, 1.0)
+    assert "bassin d'emploi" in spec["description"]
+    static = charts.pooling_chart(data, interactive=False, n_firms=4, shock_sd=2.0).to_dict()
+    assert all("bind" not in p for p in static["params"])
+    # the simulation's message: pooling pays firms and protects workers
+    for (n, sd), group in data.groupby(["n_firms", "shock_sd"]):
+        pooled, alone = group.set_index("setting").loc["pooled"], group.set_index("setting").loc["isolated"]
+        assert pooled["profit"] > alone["profit"] and pooled["wage_sd"] < alone["wage_sd"]

@@ -49,3 +49,12 @@ def test_bad_parameters_are_refused():
         lp.simulate(workers=0)
     with pytest.raises(ValueError, match="n_firms"):
         lp.simulate(n_firms=0)
+
+
+def test_the_clearing_wage_clears_the_market_also_when_some_firms_shut():
+    rng = np.random.default_rng(3)
+    value = 10 + rng.normal(0, 6, size=(500, 5))  # large shocks: some firms hire nobody
+    wage = lp._clearing_wage(value, supply=20.0, slope=1.0)
+    demand = np.maximum(0.0, value - wage[:, None]).sum(axis=1)
+    assert np.allclose(demand, 20.0, atol=1e-9)
+    assert ((value - wage[:, None]) < 0).any()  # the bisection path was needed and taken

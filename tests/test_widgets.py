@@ -78,3 +78,17 @@ def test_neg_explorer_solves_any_parameters_and_names_the_black_hole():
     explorer._controls["sigma"].value = 1.5   # σ(1 − μ) = 0.3: the black hole
     message = explorer.output.outputs[0]["data"]["text/html"]
     assert "black hole" in message and "ValueError" in message
+
+
+def test_pooling_explorer_simulates_any_number_of_firms():
+    labels.set_language("en")
+    explorer = widgets.pooling_explorer()
+    explorer._controls["n_firms"].value = 7
+    explorer._controls["shock_sd"].value = 2.3
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    rows = next(rows for rows in spec["datasets"].values() if rows and "setting" in rows[0])
+    assert {(r["n_firms"], r["shock_sd"]) for r in rows} == {(7, 2.3)}
+    values = {p["name"]: p["value"] for p in spec["params"]}
+    assert values == {"n_firms": 7, "shock_sd": 2.3}
+    pooled, alone = (next(r for r in rows if r["setting"] == s) for s in ("pooled", "isolated"))
+    assert pooled["profit"] > alone["profit"] and pooled["unemployment"] < alone["unemployment"]

@@ -52,15 +52,25 @@ def profit_gain(n_firms: int, n_towns: int, shock_sd: float, slope: float = 1.0)
 
 
 def _clearing_wage(value: np.ndarray, supply: float, slope: float) -> np.ndarray:
-    """The wage at which Σ max(0, (value − w)/b) = supply, row by row (value: draws × firms)."""
-    lo = value.min(axis=1) - slope * supply  # every firm hires at least supply/n: demand ≥ supply
-    hi = value.max(axis=1)                   # nobody hires: demand 0 < supply
-    for _ in range(80):
-        mid = (lo + hi) / 2
-        demand = np.maximum(0.0, (value - mid[:, None]) / slope).sum(axis=1)
-        too_low = demand > supply
-        lo, hi = np.where(too_low, mid, lo), np.where(too_low, hi, mid)
-    return (lo + hi) / 2
+    """The wage at which Σ max(0, (value − w)/b) = supply, row by row (value: draws × firms).
+
+    When every firm hires (the usual case), w = mean(value) − b·supply/n exactly; the other rows,
+    where some firm would hire fewer than nobody, are solved by bisection.
+    """
+    n = value.shape[1]
+    wage = value.mean(axis=1) - slope * supply / n
+    closed = (value >= wage[:, None]).all(axis=1)
+    if not closed.all():
+        v = value[~closed]
+        lo = v.min(axis=1) - slope * supply  # every firm hires at least supply/n: demand ≥ supply
+        hi = v.max(axis=1)                   # nobody hires: demand 0 < supply
+        for _ in range(80):
+            mid = (lo + hi) / 2
+            demand = np.maximum(0.0, (v - mid[:, None]) / slope).sum(axis=1)
+            too_low = demand > supply
+            lo, hi = np.where(too_low, mid, lo), np.where(too_low, hi, mid)
+        wage[~closed] = (lo + hi) / 2
+    return wage
 
 
 def simulate(n_firms: int = 10, n_towns: int = 1, workers: float = 100.0, shock_sd: float = 1.0,
