@@ -140,3 +140,14 @@ def test_charts_keep_a_light_card_in_the_dark_theme(visit):
         "getComputedStyle(document.querySelector('div.cl-chart .cl-chart-target')).backgroundColor"
     )
     assert background == "rgb(255, 255, 255)"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language, shown, moved", [("fr", "0,12", "0,2"), ("en", "0.12", "0.2")])
+def test_slider_values_are_written_in_the_page_language(visit, language, shown, moved):
+    v = visit(f"{language}/chapters/{language}/03-new-economic-geography.html")
+    slider = v.page.locator("div.cl-chart input[type=range]").first
+    value = slider.locator("xpath=following-sibling::span[1]")
+    assert value.inner_text() == shown
+    slider.fill("0.2")
+    assert value.inner_text() == moved

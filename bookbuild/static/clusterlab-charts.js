@@ -12,6 +12,21 @@ const pageParsed = document.readyState !== "loading"
   ? Promise.resolve()
   : new Promise((resolve) => document.addEventListener("readystatechange", resolve, { once: true }));
 
+// Vega writes a slider's value as JavaScript prints numbers ("0.12", "5000"); the page writes it
+// in its own language ("0,12" and "5 000" on French pages).
+const numbers = new Intl.NumberFormat(document.documentElement.lang || "en", { maximumFractionDigits: 6 });
+
+function localiseSliders(target) {
+  for (const input of target.querySelectorAll('input[type="range"]')) {
+    const output = input.nextElementSibling;
+    if (!output || output.tagName !== "SPAN") continue;
+    const show = () => { output.textContent = numbers.format(Number(input.value)); };
+    show();
+    input.addEventListener("input", show);
+    input.addEventListener("change", show);
+  }
+}
+
 async function draw(block) {
   const target = block.querySelector(".cl-chart-target");
   const source = block.querySelector("script.cl-chart-spec");
@@ -19,6 +34,7 @@ async function draw(block) {
     const spec = JSON.parse(source.textContent);
     const view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
     await view.runAsync();
+    localiseSliders(target);
     block.dataset.rendered = "true";
     block.clChart = view;
   } catch (err) {
