@@ -14,27 +14,19 @@ For each page, in a fresh browser context (empty cache):
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.stats import median
 from bookbuild.browser import CHROMIUM_ARGS, require_chromium
 from bookbuild.editions import EDITIONS, ROOT
-from bookbuild.site import site_pages
+from bookbuild.site import served, site_pages
 
 SITE = ROOT / "_build" / "site"
 ALL_DRAWN = """() => {
   const blocks = document.querySelectorAll("div.cl-chart");
   return blocks.length === 0 || document.documentElement.dataset.charts === "drawn";
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def page_specific(loads: dict[str, dict[str, int]]) -> dict[str, int]:
@@ -77,11 +69,8 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     if not (SITE / "index.html").exists():
         raise RuntimeError("the site is not built: run `make book` first")
     repeat = 1 if quick else 3
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     details: dict[str, dict] = {}
-    try:
+    with served(SITE) as base:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
             visit(browser, f"{base}/en/search.html")  # warm the browser and the server once
@@ -101,8 +90,6 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
                 for name, specific in page_specific(loads).items():
                     details[name]["specific_bytes"] = specific
             browser.close()
-    finally:
-        httpd.shutdown()
     chart_pages = {k: v for k, v in details.items() if v["charts"]}
     plain_pages = {k: v for k, v in details.items() if not v["charts"]}
     if not chart_pages or not plain_pages:

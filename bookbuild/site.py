@@ -10,11 +10,15 @@ executed); the two builds run side by side.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import html
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -125,6 +129,23 @@ def site_pages(site: Path, language: str) -> list[Path]:
             continue
         pages.append(path)
     return pages
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test and benchmark output readable
+        pass
+
+
+@contextlib.contextmanager
+def served(directory: Path):
+    """``directory`` over HTTP on 127.0.0.1 (a free port) in a background thread; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
 def serve(port: int = 8000) -> None:

@@ -17,6 +17,7 @@ parameters bound to inputs, computed in the browser.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 import altair as alt
@@ -442,16 +443,8 @@ def neg_chart(tomahawk: pd.DataFrame, gaps: pd.DataFrame, interactive: bool = Tr
 
 def _points_expression(template: str) -> str:
     """A Vega expression writing ``template`` with the row's φ_S and φ_B in the reader's number format."""
-    pieces = template.replace("{phi_s}", "\x00s\x00").replace("{phi_b}", "\x00b\x00").split("\x00")
-    parts = []
-    for piece in pieces:
-        if piece == "s":
-            parts.append("format(datum.phi_s, '.3f')")
-        elif piece == "b":
-            parts.append("format(datum.phi_b, '.3f')")
-        elif piece:
-            parts.append(_js(piece))
-    return " + ".join(parts)
+    fields = {"{phi_s}": "format(datum.phi_s, '.3f')", "{phi_b}": "format(datum.phi_b, '.3f')"}
+    return " + ".join(fields.get(piece, _js(piece)) for piece in re.split(r"(\{phi_[sb]\})", template) if piece)
 
 
 # --------------------------------------------------------------------------- Marshall's labour pooling

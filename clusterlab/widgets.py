@@ -109,7 +109,7 @@ def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 
                 validate=not state.get("checked"))
             state["checked"] = True
         chart = prepared[industry].with_params(threshold=threshold, min_employment=min_employment)
-        return [HTML(f"<p>{state['note']}</p>"), chart]
+        return [HTML(f"<p>{html.escape(state['note'])}</p>"), chart]  # the note names the reader's file
 
     explorer = Explorer(controls, draw, title="lq_explorer")
     upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description=label("lq.upload"))
@@ -127,8 +127,7 @@ def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 
             table = measures.lq_table(counted)
         except ValueError as err:
             explorer.output.outputs = ()
-            explorer.output.append_display_data(HTML(
-                f"<p style=\"color:#b00020\"><b>{type(err).__name__}</b>: {html.escape(str(err))}</p>"))
+            explorer.output.append_display_data(_error(err))
             return
         note = data.summary(tidy)
         if left_out["industry"] or left_out["region"]:
@@ -151,10 +150,6 @@ def neg_explorer(model: str = "cp", mu: float = 0.4, sigma: float = 5.0, phi: fl
     Any (μ, σ) outside the black hole can be chosen (the website offers three pairs); the equilibria
     are solved by :mod:`clusterlab.models` for each pair, then φ only moves the chart's marker and curve.
     """
-    import html
-
-    from IPython.display import HTML
-
     style = {"description_width": "initial"}
     wide = widgets.Layout(width="420px")
     controls = {
@@ -176,7 +171,7 @@ def neg_explorer(model: str = "cp", mu: float = 0.4, sigma: float = 5.0, phi: fl
             try:
                 tomahawk, gaps = charts.neg_data([model], [(mu, sigma)], phis=phis)
             except ValueError as err:
-                return [HTML(f"<p style=\"color:#b00020\"><b>ValueError</b>: {html.escape(str(err))}</p>")]
+                return [_error(err)]
             tomahawk["model"], tomahawk["preset"], gaps["model"], gaps["preset"] = "live", "live", "live", "live"
             if prepared:  # the same chart with new rows: built and checked once, then its tables are swapped
                 prepared[key] = next(iter(prepared.values())).with_data(tomahawk, gaps)
@@ -207,6 +202,15 @@ def pooling_explorer(n_firms: int = 6, shock_sd: float = 1.5, workers_per_firm: 
         return [state["chart"].with_data(data).with_params(n_firms=int(n_firms), shock_sd=round(shock_sd, 6))]
 
     return Explorer(controls, draw, title="pooling_explorer")
+
+
+def _error(err: Exception):
+    """An error shown in an explorer's output area: its kind and its message (which says what to fix)."""
+    import html
+
+    from IPython.display import HTML
+
+    return HTML(f"<p style=\"color:#b00020\"><b>{type(err).__name__}</b>: {html.escape(str(err))}</p>")
 
 
 def _without_empty(tidy):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
 from bookbuild.browser import CHROMIUM_ARGS, require_chromium
-from bookbuild.site import site_pages  # noqa: F401  (the tests import it from here)
+from bookbuild.site import served, site_pages  # noqa: F401  (the tests import site_pages from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "site"
@@ -42,20 +39,11 @@ def site() -> Path:
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """The built site over HTTP on 127.0.0.1 (a free port); yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with served(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -92,3 +92,14 @@ def test_pooling_explorer_simulates_any_number_of_firms():
     assert values == {"n_firms": 7, "shock_sd": 2.3}
     pooled, alone = (next(r for r in rows if r["setting"] == s) for s in ("pooled", "isolated"))
     assert pooled["profit"] > alone["profit"] and pooled["unemployment"] < alone["unemployment"]
+
+
+def test_the_name_of_an_uploaded_file_is_shown_as_text_not_markup():
+    from clusterlab import data, measures
+
+    labels.set_language("en")
+    start = measures.lq_table(data.read_employment(io.BytesIO(b"region;industry;employment\nA;x;1\nA;y;2\nB;x;3\nB;y;1\n")))
+    explorer = widgets.lq_explorer(start)
+    _upload(explorer, "<img src=x onerror=alert(1)>.csv", b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n")
+    note = explorer.output.outputs[0]["data"]["text/html"]
+    assert "<img" not in note and "&lt;img src=x onerror=alert(1)&gt;.csv" in note
