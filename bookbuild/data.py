@@ -30,6 +30,7 @@ LICENCES = {
     "eurostat": {"name": "Eurostat-reuse", "title": "Eurostat copyright and reuse policy: reuse authorised, source acknowledged, changes stated (compatible with CC BY 4.0)", "path": "https://ec.europa.eu/eurostat/about-us/policies/copyright"},
     "etalab": {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},
     "ccby": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"},
+    "quoted": {"name": "quoted-figures", "title": "Figures quoted from the publications named in each row (facts, each with its source and date); the compilation is the book's own (MIT)", "path": "https://opensource.org/licenses/MIT"},
     "baci": {"name": "CEPII-BACI-unconfirmed", "title": "CEPII BACI terms of use; redistribution licence not confirmed (see data/README.md)", "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"},
 }
 
@@ -453,7 +454,11 @@ NUTS_NAMES = [
     ("FI20", "Åland", "Åland", "Åland"),
     ("FR10", "Île-de-France", "Île-de-France", "Île-de-France"),
     ("FR62", "Midi-Pyrénées", "Midi-Pyrénées", "Midi-Pyrénées"),
+    ("FR51", "Pays de la Loire", "Pays de la Loire", "Pays de la Loire"),
+    ("FR71", "Rhône-Alpes", "Rhône-Alpes", "Rhône-Alpes"),
     ("FR72", "Auvergne", "Auvergne", "Auvergne"),
+    ("ITC4", "Lombardia", "Lombardy", "Lombardie"),
+    ("ITH5", "Emilia-Romagna", "Emilia-Romagna", "Émilie-Romagne"),
     ("ITI1", "Toscana", "Tuscany", "Toscane"),
     ("ITI3", "Marche", "Marche", "Marches"),
     ("PT11", "Norte", "Norte", "Norte"),
@@ -480,7 +485,88 @@ def nuts_names(src: Path) -> list[Table]:
     )]
 
 
-BUILDERS = (eurostat, nuts_names, geodist, wdi, tradhist, baci, urssaf)
+# --------------------------------------------------------------------------- Italian ceramic tiles
+
+# Figures on the Italian ceramic tile industry and the Sassuolo district, transcribed by hand from
+# the publications named on each row, with the date of the publication. Scope says whether a row is
+# about Italy as a whole or about the Sassuolo district; "basis" says what a share is a share of,
+# as the publication gives it. Nothing is converted or filled in.
+# id: (publication, its date)
+SOURCES_TILES = {
+    "economist1998": ("The Economist, 'On the tiles'", "1998-12-31"),
+    "assopiastrelle2004": ("Assopiastrelle, 2003 statistics, reported by modena2000.it, "
+                           "'Ceramica: Sassi, fatturato a 5,2 mld'", "2004-06-21"),
+    "assopiastrelle2004d": ("Assopiastrelle research centre (estimate), reported by modena2000.it, "
+                            "'Sassuolo, distretto ceramico oltre 4 mld fatturato 2003'", "2004-03-02"),
+    "confindustria2016": ("Confindustria Ceramica, 'Piastrelle di ceramica' (figures for 2015)", "2016"),
+    "ansa2022": ("Confindustria Ceramica figures for 2021, reported by ANSA", "2022-06-15"),
+    "confindustria2024": ("Confindustria Ceramica, 'Piastrelle di ceramica' (figures for 2023)", "2024-04-10"),
+}
+ECONOMIST, ASSO_ITALY, ASSO_DISTRICT = "economist1998", "assopiastrelle2004", "assopiastrelle2004d"
+CC_2015, CC_2021, CC_2023 = "confindustria2016", "ansa2022", "confindustria2024"
+TILES = [
+    # year, scope, indicator, value, unit, basis, source
+    (1973, "italy", "production", 200, "million m2", "", ECONOMIST),
+    (1973, "italy", "export_share", 30, "percent", "exports, as the source gives it", ECONOMIST),
+    (1997, "italy", "production", 572, "million m2", "", ECONOMIST),
+    (1997, "italy", "export_share", 70, "percent", "exports, as the source gives it", ECONOMIST),
+    (2002, "district", "production", 485.3, "million m2", "", ASSO_DISTRICT),
+    (2003, "district", "firms", 140, "firms", "about", ASSO_DISTRICT),
+    (2003, "district", "employees", 21100, "persons", "", ASSO_DISTRICT),
+    (2003, "district", "production", 475, "million m2", "", ASSO_DISTRICT),
+    (2003, "district", "export_share", 72, "percent", "export share, as the source gives it", ASSO_DISTRICT),
+    (2003, "italy", "firms", 239, "firms", "", ASSO_ITALY),
+    (2003, "italy", "employees", 30000, "persons", "more than", ASSO_ITALY),
+    (2003, "italy", "production", 603, "million m2", "", ASSO_ITALY),
+    (2003, "italy", "export_share", 72, "percent", "of production", ASSO_ITALY),
+    (2015, "italy", "firms", 150, "firms", "", CC_2015),
+    (2015, "italy", "employees", 19143, "persons", "", CC_2015),
+    (2015, "italy", "production", 394.8, "million m2", "", CC_2015),
+    (2015, "italy", "export_share", 84.4, "percent", "of turnover", CC_2015),
+    (2021, "italy", "firms", 131, "firms", "", CC_2021),
+    (2021, "italy", "employees", 18528, "persons", "", CC_2021),
+    (2021, "italy", "production", 435.3, "million m2", "", CC_2021),
+    (2021, "italy", "export_share", 86, "percent", "of turnover", CC_2021),
+    (2023, "italy", "firms", 125, "firms", "", CC_2023),
+    (2023, "italy", "employees", 18432, "persons", "direct employees", CC_2023),
+    (2023, "italy", "production", 373.7, "million m2", "", CC_2023),
+    (2023, "italy", "export_share", 85, "percent", "of turnover, about", CC_2023),
+]
+
+
+def tiles(src: Path) -> list[Table]:
+    frame = pd.DataFrame([(y, sc, ind, float(v), u, b, so, *SOURCES_TILES[so]) for y, sc, ind, v, u, b, so in TILES],
+                         columns=["year", "scope", "indicator", "value", "unit", "basis", "source", "source_title",
+                                  "source_date"])
+    frame = frame.sort_values(["scope", "indicator", "year"]).reset_index(drop=True)
+    return [Table(
+        name="italian_tiles",
+        title="The Italian ceramic tile industry and the Sassuolo district: dated figures from named publications",
+        description="Firms, employees, production (million m²) and export share of the Italian ceramic tile industry "
+                    "and of the Sassuolo district, each row quoted from the publication it names, with that "
+                    "publication's date. Scopes and bases differ between sources and are stated on each row.",
+        source={"title": "The Economist (1998); Assopiastrelle (2004, via modena2000.it); Confindustria Ceramica "
+                         "(2016, 2022 via ANSA, 2024)", "path": "https://www.confindustriaceramica.it/"},
+        licence="quoted", attribution="Figures: as named on each row (source, source_date).",
+        fields=[f("year", "integer", "Year the figure refers to", required=True),
+                f("scope", "string", "italy (the whole Italian tile industry) or district (the Sassuolo district)",
+                  required=True, enum=["italy", "district"]),
+                f("indicator", "string", "firms, employees, production or export_share", required=True,
+                  enum=["firms", "employees", "production", "export_share"]),
+                f("value", "number", "The figure as the source gives it", required=True),
+                f("unit", "string", "firms, persons, million m2 or percent"),
+                f("basis", "string", "What the figure is, when the source qualifies it (about, more than, of turnover…)"),
+                f("source", "string", "Short name of the source (author and year of publication)", required=True),
+                f("source_title", "string", "The publication the figure is quoted from", required=True),
+                f("source_date", "string", "Date of that publication (YYYY or YYYY-MM-DD)", required=True)],
+        frame=frame,
+        steps=["Transcribed by hand from the publications named on each row; not read from a source file.",
+               "Nothing converted, rounded or filled in; where a source says 'about' or 'more than', the basis says so."],
+        primary_key=["year", "scope", "indicator"],
+    )]
+
+
+BUILDERS = (eurostat, nuts_names, geodist, wdi, tradhist, baci, urssaf, tiles)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

@@ -170,6 +170,103 @@ MESSAGES: dict[str, dict[str, str]] = {
                "freeness of trade φ, solid when stable, dashed when not; the vertical line marks the chosen φ. "
                "Bottom, the real-wage gap between the two regions against λ, at that φ."),
     },
+    "diamond.factors": {"fr": "Conditions des facteurs", "en": "Factor conditions"},
+    "diamond.demand": {"fr": "Conditions de la demande", "en": "Demand conditions"},
+    "diamond.related": {"fr": "Industries apparentées et de soutien", "en": "Related and supporting industries"},
+    "diamond.rivalry": {"fr": "Stratégie, structure et rivalité des entreprises", "en": "Firm strategy, structure and rivalry"},
+    "diamond.chance": {"fr": "Hasard", "en": "Chance"},
+    "diamond.government": {"fr": "Pouvoirs publics", "en": "Government"},
+    "diamond.determinant": {"fr": "Déterminant", "en": "Determinant"},
+    "diamond.score": {"fr": "Note (0 = aucun rôle, 3 = source majeure)", "en": "Score (0 = no role, 3 = major source)"},
+    "diamond.yours": {"fr": "votre note", "en": "your score"},
+    "diamond.reference": {"fr": "lecture du récit publié", "en": "reading of the published account"},
+    "diamond.whose": {"fr": "Note", "en": "Score"},
+    "diamond.gap": {"fr": "Écart (vous − récit)", "en": "Gap (you − account)"},
+    "diamond.evidence": {"fr": "Ce que dit le récit", "en": "What the account says"},
+    "diamond.reveal": {"fr": "Montrer le récit publié", "en": "Show the published account"},
+    "diamond.before_reveal": {
+        "fr": "Notez les six éléments, puis cochez la case pour comparer avec le récit publié.",
+        "en": "Score the six elements, then tick the box to compare with the published account.",
+    },
+    "diamond.gap_total": {
+        "fr": "Écart total avec le récit publié\u00a0: {total} point(s) sur 18",
+        "en": "Total gap with the published account: {total} point(s) out of 18",
+    },
+    "diamond.description": {
+        "fr": ("Barres horizontales\u00a0: pour chacun des quatre déterminants du diamant de Porter et des deux "
+               "influences extérieures, la note du lecteur de 0 à 3 et, si la case est cochée, la note tirée du récit "
+               "publié du cas de Sassuolo\u202f; en dessous, l'écart total entre les deux."),
+        "en": ("Horizontal bars: for each of the four determinants of Porter's diamond and the two outside "
+               "influences, the reader's score from 0 to 3 and, when the box is ticked, the score read from the "
+               "published account of the Sassuolo case; below, the total gap between the two."),
+    },
+    "diamond.sassuolo.factors": {
+        "fr": ("Pas d'avantage «\u00a0statique ou historique\u00a0»\u00a0: le savoir naît de l'expérimentation "
+               "continue et de l'expérience cumulée de production (facteurs créés sur place)."),
+        "en": ("No 'static or historical advantage': knowledge grows from continuous experimentation and "
+               "cumulative production experience (factors created on the spot)."),
+    },
+    "diamond.sassuolo.demand": {
+        "fr": "Des acheteurs locaux exigeants et avertis, des circuits de distribution solides et originaux.",
+        "en": "Sophisticated and demanding local buyers, strong and unique distribution channels.",
+    },
+    "diamond.sassuolo.related": {
+        "fr": ("Un ensemble très développé de fabricants locaux de machines et d'autres industries de soutien, "
+               "et des industries italiennes apparentées de niveau mondial."),
+        "en": ("A highly developed set of local machinery suppliers and other supporting industries, and "
+               "world-class Italian related industries."),
+    },
+    "diamond.sassuolo.rivalry": {
+        "fr": ("Une rivalité intense entre entreprises locales\u202f; la propriété privée et l'attachement à la "
+               "communauté poussent à investir dans l'industrie."),
+        "en": ("Intense rivalry among local companies; private ownership and loyalty to the community drive "
+               "investment in the industry."),
+    },
+    "diamond.sassuolo.chance": {
+        "fr": "Le résumé du récit ne lui attribue aucun rôle.",
+        "en": "The account's summary gives it no role.",
+    },
+    "diamond.sassuolo.government": {
+        "fr": "Le résumé du récit ne lui attribue aucun rôle.",
+        "en": "The account's summary gives it no role.",
+    },
+    "profile.above": {"fr": "plus spécialisée que l'ensemble (QL ≥ 1)", "en": "more specialised than all regions (LQ ≥ 1)"},
+    "profile.below": {"fr": "moins spécialisée (QL < 1)", "en": "less specialised (LQ < 1)"},
+    "profile.description": {
+        "fr": ("Barres horizontales\u00a0: pour la région choisie, le quotient de localisation de chaque division "
+               "de l'industrie manufacturière en 2015, de la plus forte à la plus faible\u202f; un trait vertical "
+               "marque la valeur 1."),
+        "en": ("Horizontal bars: for the chosen region, the location quotient of each manufacturing division in "
+               "2015, from highest to lowest; a vertical line marks the value 1."),
+    },
+    "tiles.year": {"fr": "Année", "en": "Year"},
+    "tiles.production": {"fr": "Production de carreaux en Italie (millions de m²)", "en": "Tile production in Italy (million m²)"},
+    "tiles.source": {"fr": "Source", "en": "Source"},
+    "tiles.scope": {"fr": "Champ", "en": "Scope"},
+    "tiles.indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "tiles.value": {"fr": "Valeur", "en": "Value"},
+    "tiles.italy": {"fr": "Italie entière", "en": "Italy as a whole"},
+    "tiles.district": {"fr": "district de Sassuolo", "en": "Sassuolo district"},
+    "tiles.firms": {"fr": "Entreprises", "en": "Firms"},
+    "tiles.employees": {"fr": "Salariés", "en": "Employees"},
+    "tiles.export_share": {"fr": "Part exportée (%)", "en": "Export share (%)"},
+    "tiles.production_short": {"fr": "Production (millions de m²)", "en": "Production (million m²)"},
+    "tiles.basis": {"fr": "Précision de la source", "en": "As the source puts it"},
+    "tiles.source_date": {"fr": "Date de la source", "en": "Date of the source"},
+    "tiles.src.economist1998": {"fr": "The Economist (1998)", "en": "The Economist (1998)"},
+    "tiles.src.assopiastrelle2004": {"fr": "Assopiastrelle (2004)", "en": "Assopiastrelle (2004)"},
+    "tiles.src.assopiastrelle2004d": {"fr": "Assopiastrelle, estimation (2004)", "en": "Assopiastrelle, estimate (2004)"},
+    "tiles.src.confindustria2016": {"fr": "Confindustria Ceramica (2016)", "en": "Confindustria Ceramica (2016)"},
+    "tiles.src.ansa2022": {"fr": "Confindustria Ceramica, via l'ANSA (2022)", "en": "Confindustria Ceramica, via ANSA (2022)"},
+    "tiles.src.confindustria2024": {"fr": "Confindustria Ceramica (2024)", "en": "Confindustria Ceramica (2024)"},
+    "tiles.description": {
+        "fr": ("Points\u00a0: production de carreaux de céramique en millions de mètres carrés, pour l'Italie entière "
+               "(reliés par une ligne) et pour le district de Sassuolo, aux années où une source nommée la donne\u202f; "
+               "la forme du point indique la source."),
+        "en": ("Points: ceramic tile production in million square metres, for Italy as a whole (joined by a line) "
+               "and for the Sassuolo district, in the years a named source gives it; the shape of each point shows "
+               "its source."),
+    },
     "data.uploaded_file": {"fr": "le fichier téléversé", "en": "the uploaded file"},
     "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
     "data.missing": {"fr": "dont confidentielles ou non disponibles", "en": "of which confidential or not available"},
@@ -184,16 +281,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "maup.nuts2": {"fr": "Région NUTS 2", "en": "NUTS-2 region"},
     "maup.country": {"fr": "Pays", "en": "Country"},
     "maup.area": {"fr": "Territoire", "en": "Area"},
-    # NACE Rev. 2 divisions (official titles, shortened where marked in the chapter)
+    # NACE Rev. 2 divisions of manufacturing (official titles; the longest shortened, marked '(hors …)' / '(except …)')
+    "nace.C10": {"fr": "Industries alimentaires", "en": "Manufacture of food products"},
+    "nace.C11": {"fr": "Fabrication de boissons", "en": "Manufacture of beverages"},
+    "nace.C12": {"fr": "Fabrication de produits à base de tabac", "en": "Manufacture of tobacco products"},
     "nace.C13": {"fr": "Fabrication de textiles", "en": "Manufacture of textiles"},
     "nace.C14": {"fr": "Industrie de l'habillement", "en": "Manufacture of wearing apparel"},
     "nace.C15": {"fr": "Industrie du cuir et de la chaussure", "en": "Manufacture of leather and related products"},
+    "nace.C16": {"fr": "Travail du bois et fabrication d'articles en bois (hors meubles)", "en": "Manufacture of wood and wood products (except furniture)"},
+    "nace.C17": {"fr": "Industrie du papier et du carton", "en": "Manufacture of paper and paper products"},
+    "nace.C18": {"fr": "Imprimerie et reproduction d'enregistrements", "en": "Printing and reproduction of recorded media"},
+    "nace.C19": {"fr": "Cokéfaction et raffinage", "en": "Manufacture of coke and refined petroleum products"},
     "nace.C20": {"fr": "Industrie chimique", "en": "Manufacture of chemicals and chemical products"},
+    "nace.C21": {"fr": "Industrie pharmaceutique", "en": "Manufacture of basic pharmaceutical products and preparations"},
     "nace.C22": {"fr": "Fabrication de produits en caoutchouc et en plastique", "en": "Manufacture of rubber and plastic products"},
     "nace.C23": {"fr": "Fabrication d'autres produits minéraux non métalliques", "en": "Manufacture of other non-metallic mineral products"},
+    "nace.C24": {"fr": "Métallurgie", "en": "Manufacture of basic metals"},
+    "nace.C25": {"fr": "Fabrication de produits métalliques (hors machines et équipements)", "en": "Manufacture of fabricated metal products (except machinery)"},
     "nace.C26": {"fr": "Fabrication de produits informatiques, électroniques et optiques", "en": "Manufacture of computer, electronic and optical products"},
+    "nace.C27": {"fr": "Fabrication d'équipements électriques", "en": "Manufacture of electrical equipment"},
+    "nace.C28": {"fr": "Fabrication de machines et équipements n.c.a.", "en": "Manufacture of machinery and equipment n.e.c."},
     "nace.C29": {"fr": "Industrie automobile", "en": "Manufacture of motor vehicles, trailers and semi-trailers"},
     "nace.C30": {"fr": "Fabrication d'autres matériels de transport", "en": "Manufacture of other transport equipment"},
+    "nace.C31": {"fr": "Fabrication de meubles", "en": "Manufacture of furniture"},
+    "nace.C32": {"fr": "Autres industries manufacturières", "en": "Other manufacturing"},
+    "nace.C33": {"fr": "Réparation et installation de machines et d'équipements", "en": "Repair and installation of machinery and equipment"},
 }
 
 

@@ -204,6 +204,64 @@ def pooling_explorer(n_firms: int = 6, shock_sd: float = 1.5, workers_per_firm: 
     return Explorer(controls, draw, title="pooling_explorer")
 
 
+def diamond_explorer(case: str = "sassuolo") -> Explorer:
+    """Porter's diamond scorecard in JupyterLab: one slider per determinant and a box to show the published
+    account; below the chart, the table of scores, gaps and the account's evidence for each determinant."""
+    import pandas as pd
+
+    from clusterlab.models import diamond
+
+    style = {"description_width": "initial"}
+    controls = {k: widgets.IntSlider(value=diamond.LOW, min=diamond.LOW, max=diamond.HIGH, step=1,
+                                     description=label(f"diamond.{k}"), style=style,
+                                     layout=widgets.Layout(width="420px"))
+                for k in diamond.DETERMINANTS}
+    controls["reveal"] = widgets.Checkbox(value=False, description=label("diamond.reveal"), style=style)
+    prepared = charts.Prepared(charts.diamond_chart(case, interactive=False))
+
+    def draw(reveal: bool, **scores) -> list:
+        chart = prepared.with_params(reveal=bool(reveal), **{k: int(v) for k, v in scores.items()})
+        if not reveal:
+            return [chart]
+        table = diamond.compare(scores, case)
+        table["determinant"] = [label(f"diamond.{k}") for k in diamond.DETERMINANTS]
+        table["evidence"] = [label(f"diamond.{case}.{k}") for k in diamond.DETERMINANTS]
+        from clusterlab.labels import table as shown
+
+        return [chart, shown(pd.DataFrame(table), {"determinant": "diamond.determinant", "yours": "diamond.yours",
+                                                   "reference": "diamond.reference", "gap": "diamond.gap",
+                                                   "evidence": "diamond.evidence"})]
+
+    explorer = Explorer(controls, draw, title="diamond_explorer")
+    # six sliders and a box: two rows, not one long line
+    explorer.children = (widgets.VBox([widgets.HBox(list(controls.values())[:3]),
+                                       widgets.HBox(list(controls.values())[3:])]), explorer.output)
+    return explorer
+
+
+def profile_explorer(lq, region: str = "ITH5") -> Explorer:
+    """A region's specialisation profile in JupyterLab: any region of the LQ table (the website offers a few),
+    with readable names, drawn with :func:`clusterlab.charts.profile_chart`."""
+    from clusterlab import data
+
+    codes = sorted(set(lq["region"]))
+    if region not in codes:
+        raise ValueError(f"region {region!r} is not in the LQ table.")
+    names = data.region_names(codes)
+    controls = {"region": widgets.Dropdown(options=list(zip(names, codes)), value=region,
+                                           description=label("lq.region"),
+                                           style={"description_width": "initial"})}
+    state: dict = {}
+
+    def draw(region: str) -> list:
+        rows = charts.profile_data(lq, [region])
+        if "chart" not in state:  # made and checked once; afterwards only its table changes
+            state["chart"] = charts.Prepared(charts.profile_chart(rows, interactive=False))
+        return [state["chart"].with_data(rows).with_params(region=region)]
+
+    return Explorer(controls, draw, title="profile_explorer")
+
+
 def _error(err: Exception):
     """An error shown in an explorer's output area: its kind and its message (which says what to fix)."""
     import html

@@ -123,3 +123,62 @@ def test_the_labour_pooling_chart_binds_firms_and_shocks_to_the_simulated_grid()
     for (n, sd), group in data.groupby(["n_firms", "shock_sd"]):
         pooled, alone = group.set_index("setting").loc["pooled"], group.set_index("setting").loc["isolated"]
         assert pooled["profit"] > alone["profit"] and pooled["wage_sd"] < alone["wage_sd"]
+
+
+def _svg(chart) -> str:
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(chart.to_json())
+
+
+def test_the_diamond_scorecard_hides_the_account_until_asked_and_counts_the_gap():
+    from clusterlab.models import diamond
+
+    labels.set_language("en")
+    spec = charts.diamond_chart().to_dict()
+    binds = {p["name"]: p["bind"]["input"] for p in spec["vconcat"][0].get("params", []) + spec.get("params", [])
+             if "bind" in p}
+    assert binds == {**{k: "range" for k in diamond.DETERMINANTS}, "reveal": "checkbox"}
+    mine = {"factors": 1, "demand": 3, "related": 2, "rivalry": 3, "chance": 2, "government": 0}
+    hidden = _svg(charts.diamond_chart(scores=mine, interactive=False))
+    assert labels.label("diamond.before_reveal") in hidden
+    assert hidden.count('aria-roledescription="bar"') == len(diamond.DETERMINANTS)  # the reader's bars only
+    shown = _svg(charts.diamond_chart(scores=mine, interactive=False, reveal=True))
+    total = diamond.distance(mine)
+    assert total == 4
+    assert labels.label("diamond.gap_total").replace("{total}", "4") in shown
+    assert shown.count('aria-roledescription="bar"') == 2 * len(diamond.DETERMINANTS)
+    with pytest.raises(ValueError, match="whole number from 0 to 3"):
+        charts.diamond_chart(scores={**mine, "demand": 5})
+
+
+def test_the_profile_chart_shows_the_chosen_region_s_industries_by_name():
+    from bench.callbacks import chapter_lq
+
+    labels.set_language("fr")
+    lq = chapter_lq()
+    rows = charts.profile_data(lq, ["ITH5", "DE11"])
+    assert len(rows) == len(lq[lq["region"].isin(["ITH5", "DE11"])])
+    assert set(rows["region_label"]) == {"ITH5 Émilie-Romagne", "DE11 Stuttgart"}
+    spec = charts.profile_chart(rows).to_dict()
+    menu = next(p["bind"] for p in spec["params"] if p["name"] == "region")
+    assert menu["options"] == ["ITH5", "DE11"] and menu["labels"] == ["ITH5 Émilie-Romagne", "DE11 Stuttgart"]
+    svg = _svg(charts.profile_chart(rows, interactive=False, region="ITH5"))
+    assert labels.label("nace.C23") in svg.replace("&apos;", "'")
+    with pytest.raises(ValueError, match="not found"):
+        charts.profile_data(lq, ["ITH5", "XX99"])
+
+
+def test_the_tiles_chart_keeps_every_production_figure_with_its_source_and_date():
+    from clusterlab import data
+
+    labels.set_language("en")
+    tiles = data.load("italian_tiles")
+    spec = charts.tiles_chart(tiles).to_dict()
+    rows = next(rows for rows in spec["datasets"].values() if rows and "source_date" in rows[0])
+    production = tiles[tiles["indicator"] == "production"]
+    assert len(rows) == len(production)
+    assert {(r["year"], r["production"]) for r in rows} == set(zip(production["year"], production["value"]))
+    assert all(r["source"] and r["source_date"] for r in rows)
+    with pytest.raises(ValueError, match="source_date"):
+        charts.tiles_chart(tiles.drop(columns=["source_date"]))

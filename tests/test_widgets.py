@@ -103,3 +103,41 @@ def test_the_name_of_an_uploaded_file_is_shown_as_text_not_markup():
     _upload(explorer, "<img src=x onerror=alert(1)>.csv", b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n")
     note = explorer.output.outputs[0]["data"]["text/html"]
     assert "<img" not in note and "&lt;img src=x onerror=alert(1)&gt;.csv" in note
+
+
+def test_diamond_explorer_compares_only_once_the_account_is_shown():
+    from clusterlab.models import diamond
+
+    labels.set_language("fr")
+    explorer = widgets.diamond_explorer()
+    assert len(explorer.output.outputs) == 1  # the chart alone: score first, compare after
+    for key, value in {"factors": 1, "demand": 3, "related": 2, "rivalry": 3, "chance": 2, "government": 0}.items():
+        explorer._controls[key].value = value
+    explorer._controls["reveal"].value = True
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    values = {p["name"]: p["value"] for p in spec["params"]}
+    assert values == {"factors": 1, "demand": 3, "related": 2, "rivalry": 3, "chance": 2, "government": 0,
+                      "reveal": True}
+    html = explorer.output.outputs[1]["data"]["text/html"]
+    assert labels.label("diamond.sassuolo.demand") in html and "Conditions de la demande" in html
+    gaps = diamond.compare({k: v for k, v in values.items() if k != "reveal"})
+    assert list(gaps["gap"]) == [-1, 0, -1, 0, 2, 0]
+
+
+def test_profile_explorer_offers_every_region_and_draws_the_chosen_one():
+    from bench.callbacks import chapter_lq
+
+    labels.set_language("en")
+    lq = chapter_lq()
+    explorer = widgets.profile_explorer(lq, region="ITH5")
+    menu = explorer._controls["region"]
+    assert len(menu.options) == lq["region"].nunique()
+    assert ("ITH5 Emilia-Romagna", "ITH5") in menu.options
+    menu.value = "DE11"
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    rows = next(rows for rows in spec["datasets"].values() if rows and "lq" in rows[0])
+    assert {r["region"] for r in rows} == {"DE11"}
+    top = max(rows, key=lambda r: r["lq"])
+    assert top["industry"] == labels.label("nace.C29") and top["lq"] > 3
+    with pytest.raises(ValueError, match="XX99"):
+        widgets.profile_explorer(lq, region="XX99")
