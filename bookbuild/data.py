@@ -494,43 +494,38 @@ def nuts_names(src: Path) -> list[Table]:
 # id: (publication, its date)
 SOURCES_TILES = {
     "economist1998": ("The Economist, 'On the tiles'", "1998-12-31"),
-    "assopiastrelle2004": ("Assopiastrelle, 2003 statistics, reported by modena2000.it, "
-                           "'Ceramica: Sassi, fatturato a 5,2 mld'", "2004-06-21"),
-    "assopiastrelle2004d": ("Assopiastrelle research centre (estimate), reported by modena2000.it, "
-                            "'Sassuolo, distretto ceramico oltre 4 mld fatturato 2003'", "2004-03-02"),
-    "confindustria2016": ("Confindustria Ceramica, 'Piastrelle di ceramica' (figures for 2015)", "2016"),
-    "ansa2022": ("Confindustria Ceramica figures for 2021, reported by ANSA", "2022-06-15"),
-    "confindustria2024": ("Confindustria Ceramica, 'Piastrelle di ceramica' (figures for 2023)", "2024-04-10"),
+    "assopiastrelle2004": ("Assopiastrelle, statistics of the Italian tile industry for 2003, reported by modena2000.it",
+                           "2004-06-21"),
+    "assopiastrelle2004d": ("Assopiastrelle research centre, estimates for the Sassuolo district in 2003, reported by "
+                            "modena2000.it", "2004-03-02"),
+    "confindustria2015": ("Confindustria Ceramica, web page on ceramic tiles, figures for 2015 (undated)", "n.d."),
+    "confindustria2024": ("Confindustria Ceramica, web page on ceramic tiles, figures for 2023", "2024-04-10"),
 }
 ECONOMIST, ASSO_ITALY, ASSO_DISTRICT = "economist1998", "assopiastrelle2004", "assopiastrelle2004d"
-CC_2015, CC_2021, CC_2023 = "confindustria2016", "ansa2022", "confindustria2024"
+CC_2015, CC_2023 = "confindustria2015", "confindustria2024"
 TILES = [
     # year, scope, indicator, value, unit, basis, source
     (1973, "italy", "production", 200, "million m2", "", ECONOMIST),
-    (1973, "italy", "export_share", 30, "percent", "exports, as the source gives it", ECONOMIST),
+    (1973, "italy", "export_share", 30, "percent", "as_given", ECONOMIST),
     (1997, "italy", "production", 572, "million m2", "", ECONOMIST),
-    (1997, "italy", "export_share", 70, "percent", "exports, as the source gives it", ECONOMIST),
+    (1997, "italy", "export_share", 70, "percent", "as_given", ECONOMIST),
     (2002, "district", "production", 485.3, "million m2", "", ASSO_DISTRICT),
     (2003, "district", "firms", 140, "firms", "about", ASSO_DISTRICT),
     (2003, "district", "employees", 21100, "persons", "", ASSO_DISTRICT),
     (2003, "district", "production", 475, "million m2", "", ASSO_DISTRICT),
-    (2003, "district", "export_share", 72, "percent", "export share, as the source gives it", ASSO_DISTRICT),
+    (2003, "district", "export_share", 72, "percent", "as_given", ASSO_DISTRICT),
     (2003, "italy", "firms", 239, "firms", "", ASSO_ITALY),
-    (2003, "italy", "employees", 30000, "persons", "more than", ASSO_ITALY),
+    (2003, "italy", "employees", 30000, "persons", "more_than", ASSO_ITALY),
     (2003, "italy", "production", 603, "million m2", "", ASSO_ITALY),
-    (2003, "italy", "export_share", 72, "percent", "of production", ASSO_ITALY),
+    (2003, "italy", "export_share", 72, "percent", "of_production", ASSO_ITALY),
     (2015, "italy", "firms", 150, "firms", "", CC_2015),
     (2015, "italy", "employees", 19143, "persons", "", CC_2015),
     (2015, "italy", "production", 394.8, "million m2", "", CC_2015),
-    (2015, "italy", "export_share", 84.4, "percent", "of turnover", CC_2015),
-    (2021, "italy", "firms", 131, "firms", "", CC_2021),
-    (2021, "italy", "employees", 18528, "persons", "", CC_2021),
-    (2021, "italy", "production", 435.3, "million m2", "", CC_2021),
-    (2021, "italy", "export_share", 86, "percent", "of turnover", CC_2021),
+    (2015, "italy", "export_share", 84.4, "percent", "of_turnover", CC_2015),
     (2023, "italy", "firms", 125, "firms", "", CC_2023),
-    (2023, "italy", "employees", 18432, "persons", "direct employees", CC_2023),
+    (2023, "italy", "employees", 18432, "persons", "direct", CC_2023),
     (2023, "italy", "production", 373.7, "million m2", "", CC_2023),
-    (2023, "italy", "export_share", 85, "percent", "of turnover, about", CC_2023),
+    (2023, "italy", "export_share", 85, "percent", "of_turnover_about", CC_2023),
 ]
 
 
@@ -546,7 +541,7 @@ def tiles(src: Path) -> list[Table]:
                     "and of the Sassuolo district, each row quoted from the publication it names, with that "
                     "publication's date. Scopes and bases differ between sources and are stated on each row.",
         source={"title": "The Economist (1998); Assopiastrelle (2004, via modena2000.it); Confindustria Ceramica "
-                         "(2016, 2022 via ANSA, 2024)", "path": "https://www.confindustriaceramica.it/"},
+                         "(n.d., 2024)", "path": "https://www.confindustriaceramica.it/"},
         licence="quoted", attribution="Figures: as named on each row (source, source_date).",
         fields=[f("year", "integer", "Year the figure refers to", required=True),
                 f("scope", "string", "italy (the whole Italian tile industry) or district (the Sassuolo district)",
@@ -555,13 +550,17 @@ def tiles(src: Path) -> list[Table]:
                   enum=["firms", "employees", "production", "export_share"]),
                 f("value", "number", "The figure as the source gives it", required=True),
                 f("unit", "string", "firms, persons, million m2 or percent"),
-                f("basis", "string", "What the figure is, when the source qualifies it (about, more than, of turnover…)"),
+                f("basis", "string", "How the source qualifies the figure: about, more_than, direct (direct employees), "
+                  "of_production, of_turnover, of_turnover_about, as_given (a share whose base the source does not "
+                  "state); empty when it does not", enum=["", "about", "more_than", "direct", "of_production",
+                                                          "of_turnover", "of_turnover_about", "as_given"]),
                 f("source", "string", "Short name of the source (author and year of publication)", required=True),
                 f("source_title", "string", "The publication the figure is quoted from", required=True),
-                f("source_date", "string", "Date of that publication (YYYY or YYYY-MM-DD)", required=True)],
+                f("source_date", "string", "Date of that publication (YYYY-MM-DD), or n.d. when it is undated", required=True)],
         frame=frame,
         steps=["Transcribed by hand from the publications named on each row; not read from a source file.",
-               "Nothing converted, rounded or filled in; where a source says 'about' or 'more than', the basis says so."],
+               "Nothing converted, rounded or filled in; where a source says 'about' or 'more than', or what a share is "
+               "a share of, the basis says so."],
         primary_key=["year", "scope", "indicator"],
     )]
 

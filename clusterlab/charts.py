@@ -547,26 +547,26 @@ def diamond_chart(case: str = "sassuolo", scores: dict | None = None, interactiv
         .transform_calculate(who=f"datum.series == 'yours' ? {_js(yours_label)} : {_js(reference_label)}")
         .mark_bar()
         .encode(
-            y=alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=330)),
             yOffset=alt.YOffset("who:N", sort=[yours_label, reference_label]),
             x=alt.X("score:Q", title=label("diamond.score"), scale=alt.Scale(domain=[diamond.LOW, diamond.HIGH]),
                     axis=alt.Axis(values=list(range(diamond.LOW, diamond.HIGH + 1)), format="d")),
-            color=alt.Color("who:N", title=None, scale=alt.Scale(domain=[yours_label, reference_label],
-                                                                  range=["#1f5fa8", "#c2410c"])),
+            color=alt.Color("who:N", title=None, legend=alt.Legend(labelLimit=400),
+                            scale=alt.Scale(domain=[yours_label, reference_label], range=["#1f5fa8", "#c2410c"])),
             tooltip=[alt.Tooltip("name:N", title=label("diamond.determinant")),
                      alt.Tooltip("who:N", title=label("diamond.whose")),
                      alt.Tooltip("score:Q", title=label("diamond.score"))],
         )
-        .properties(width=WIDTH - 170, height=34 * len(keys))
+        .properties(width=WIDTH - 200, height=34 * len(keys))
     )
     before, after = label("diamond.before_reveal"), label("diamond.gap_total")
     gap_text = (
         base.transform_calculate(gap="abs(datum.yours - datum.reference)")
         .transform_aggregate(total="sum(gap)")
         .transform_calculate(text=f"reveal ? replace({_js(after)}, '{{total}}', format(datum.total, 'd')) : {_js(before)}")
-        .mark_text(align="left", x=0, y=8, fontSize=13, color="#222")
+        .mark_text(align="left", baseline="top", x=0, y=0, fontSize=13, color="#222", lineBreak="\n")
         .encode(text="text:N")
-        .properties(width=WIDTH - 170, height=16)
+        .properties(width=WIDTH - 200, height=36)
     )
     return alt.vconcat(bars, gap_text).add_params(*params).properties(description=label("diamond.description"))
 
@@ -620,7 +620,7 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
         base.transform_calculate(status=f"datum.lq >= 1 ? {_js(above)} : {_js(below)}")
         .mark_bar()
         .encode(
-            y=alt.Y("industry:N", sort="-x", title=None, axis=alt.Axis(labelLimit=250)),
+            y=alt.Y("industry:N", sort="-x", title=None, axis=alt.Axis(labelLimit=360)),
             x=alt.X("lq:Q", title=label("lq.lq"), axis=alt.Axis(tickCount=5)),
             color=alt.Color("status:N", title=None, legend=alt.Legend(labelLimit=400, columns=1),
                             scale=alt.Scale(domain=[above, below], range=["#1f5fa8", "#b8c2cc"])),
@@ -633,7 +633,7 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
     one = alt.Chart(pd.DataFrame({"one": [1]})).mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2).encode(
         x="one:Q")
     return (alt.layer(bars, one).add_params(alt.param(**p_region))
-            .properties(width=WIDTH - 200, height=17 * n_bars, description=label("profile.description")))
+            .properties(width=WIDTH - 230, height=17 * n_bars, description=label("profile.description")))
 
 
 # --------------------------------------------------------------------------- the Italian tile industry
@@ -671,3 +671,31 @@ def tiles_chart(tiles: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("source_date:N", title=label("tiles.source_date"))],
     )
     return alt.layer(line, points).properties(width=WIDTH, height=260, description=label("tiles.description"))
+
+
+def tiles_table(tiles: pd.DataFrame, years: Sequence[int] | None = None):
+    """The figures of the ``italian_tiles`` table for ``years`` (default: all), one row each, in the reader's
+    language: scope, indicator, value with the source's own qualification (about, more than, of turnover…),
+    source and the source's date. Nothing is rounded beyond what the source gives."""
+    rows = tiles if years is None else tiles[tiles["year"].isin(list(years))]
+    order = {"firms": 0, "employees": 1, "production": 2, "export_share": 3}
+    rows = rows.assign(_o=rows["indicator"].map(order)).sort_values(["year", "scope", "_o"])
+    names = {"firms": "tiles.firms", "employees": "tiles.employees", "production": "tiles.production_short",
+             "export_share": "tiles.export_share"}
+
+    def value(row) -> str:
+        text = labels.fmt_number(row.value, 0 if float(row.value).is_integer() else 1)
+        basis = row.basis if isinstance(row.basis, str) and row.basis else ""
+        if basis in ("about", "more_than"):
+            return f"{label(f'tiles.basis.{basis}')} {text}"
+        return f"{text} ({label(f'tiles.basis.{basis}')})" if basis else text
+
+    shown = pd.DataFrame({
+        "year": rows["year"].astype(int).astype(str),
+        "scope": [label(f"tiles.{s}") for s in rows["scope"]],
+        "indicator": [label(names[i]) for i in rows["indicator"]],
+        "value": [value(r) for r in rows.itertuples()],
+        "source": [label(f"tiles.src.{s}") for s in rows["source"]],
+    })
+    return labels.table(shown, {"year": "tiles.year", "scope": "tiles.scope", "indicator": "tiles.indicator",
+                                "value": "tiles.value", "source": "tiles.source"})

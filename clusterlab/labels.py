@@ -185,8 +185,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diamond.evidence": {"fr": "Ce que dit le récit", "en": "What the account says"},
     "diamond.reveal": {"fr": "Montrer le récit publié", "en": "Show the published account"},
     "diamond.before_reveal": {
-        "fr": "Notez les six éléments, puis cochez la case pour comparer avec le récit publié.",
-        "en": "Score the six elements, then tick the box to compare with the published account.",
+        "fr": "Notez les six éléments avec les curseurs,\npuis cochez la case pour comparer avec le récit publié.",
+        "en": "Score the six elements with the sliders,\nthen tick the box to compare with the published account.",
     },
     "diamond.gap_total": {
         "fr": "Écart total avec le récit publié\u00a0: {total} point(s) sur 18",
@@ -253,11 +253,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tiles.production_short": {"fr": "Production (millions de m²)", "en": "Production (million m²)"},
     "tiles.basis": {"fr": "Précision de la source", "en": "As the source puts it"},
     "tiles.source_date": {"fr": "Date de la source", "en": "Date of the source"},
+    "tiles.basis.about": {"fr": "environ", "en": "about"},
+    "tiles.basis.more_than": {"fr": "plus de", "en": "more than"},
+    "tiles.basis.direct": {"fr": "salariés directs", "en": "direct employees"},
+    "tiles.basis.of_production": {"fr": "de la production", "en": "of production"},
+    "tiles.basis.of_turnover": {"fr": "du chiffre d'affaires", "en": "of turnover"},
+    "tiles.basis.of_turnover_about": {"fr": "du chiffre d'affaires, environ", "en": "of turnover, about"},
+    "tiles.basis.as_given": {"fr": "base non précisée par la source", "en": "base not stated by the source"},
     "tiles.src.economist1998": {"fr": "The Economist (1998)", "en": "The Economist (1998)"},
     "tiles.src.assopiastrelle2004": {"fr": "Assopiastrelle (2004)", "en": "Assopiastrelle (2004)"},
     "tiles.src.assopiastrelle2004d": {"fr": "Assopiastrelle, estimation (2004)", "en": "Assopiastrelle, estimate (2004)"},
-    "tiles.src.confindustria2016": {"fr": "Confindustria Ceramica (2016)", "en": "Confindustria Ceramica (2016)"},
-    "tiles.src.ansa2022": {"fr": "Confindustria Ceramica, via l'ANSA (2022)", "en": "Confindustria Ceramica, via ANSA (2022)"},
+    "tiles.src.confindustria2015": {"fr": "Confindustria Ceramica (chiffres 2015, s. d.)", "en": "Confindustria Ceramica (2015 figures, n.d.)"},
     "tiles.src.confindustria2024": {"fr": "Confindustria Ceramica (2024)", "en": "Confindustria Ceramica (2024)"},
     "tiles.description": {
         "fr": ("Points\u00a0: production de carreaux de céramique en millions de mètres carrés, pour l'Italie entière "
