@@ -105,6 +105,21 @@ def measure(quick: bool) -> dict[str, list[float]]:
                                                                calls)
     timings["NEG: model menu"] = _time_values(c["model"], ["fe", "cp"], calls)
 
+    pooling = widgets.pooling_explorer()  # chapter 1: every move simulates 4,000 draws for both settings
+    c = pooling._controls
+    timings["pooling: firms slider"] = _time_values(c["n_firms"], range(2, 21), calls)
+    timings["pooling: shocks slider"] = _time_values(c["shock_sd"], [round(0.1 * k, 1) for k in range(1, 41)], calls)
+
+    scorecard = widgets.diamond_explorer("sassuolo")  # chapter 2
+    c = scorecard._controls
+    c["reveal"].value = True  # the heavier case: chart and table of gaps and evidence
+    timings["diamond: score slider"] = _time_values(c["demand"], [0, 1, 2, 3], calls)
+    timings["diamond: show the account box"] = _time_values(c["reveal"], [False, True], calls)
+
+    profile = widgets.profile_explorer(chapter_lq(), region="ITH5")  # chapter 2
+    regions = [code for _, code in profile._controls["region"].options]
+    timings["profile: region menu"] = _time_values(profile._controls["region"], regions[::7], calls)
+
     return timings
 
 

@@ -1,0 +1,115 @@
+"""Chapter 1 (Marshall and the industrial district): what the text says is what the data and the model give."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clusterlab import charts, data
+from clusterlab.models import labour_pooling as lp
+from conftest import ROOT
+
+STEM = "01-marshall-district"
+
+
+def notebook(language: str) -> dict:
+    return json.loads((ROOT / "chapters" / language / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+
+
+def prose(language: str) -> str:
+    return "\n".join("".join(c["source"]) for c in notebook(language)["cells"] if c["cell_type"] == "markdown")
+
+
+def printed(language: str, marker: str) -> str:
+    [cell] = [c for c in notebook(language)["cells"] if c["cell_type"] == "code" and marker in "".join(c["source"])]
+    return "".join("".join(o["text"]) for o in cell["outputs"] if o["output_type"] == "stream").strip()
+
+
+def tiles() -> dict:
+    table = data.load("italian_tiles")
+    return {(int(r.year), r.scope, r.indicator): (float(r.value), r.basis if isinstance(r.basis, str) else "", r.source)
+            for r in table.itertuples()}
+
+
+def test_the_hook_is_confindustria_ceramica_s_2023_figures():
+    t = tiles()
+    assert t[(2023, "italy", "firms")][:1] == (125,) and t[(2023, "italy", "employees")][:2] == (18432, "direct")
+    assert t[(2023, "italy", "production")][0] == 373.7
+    assert t[(2023, "italy", "export_share")][:2] == (85, "of_turnover_about")
+    assert {t[(2023, "italy", k)][2] for k in ("firms", "employees", "production", "export_share")} == {"confindustria2024"}
+    assert printed("en", "italy_2023") == "125 18,432 373.7 85"
+    assert printed("fr", "italy_2023") == "125 18\u202f432 373,7 85"
+    en, fr = prose("en"), prose("fr")
+    assert "125 firms with 18,432 direct employees made 373.7 million square metres" in en
+    assert "about 85% of their turnover" in en and "confindustria2024tiles" in en
+    assert "125 entreprises employant 18\u202f432 salariés directs" in fr and "373,7 millions de mètres carrés" in fr
+    assert "environ 85\u202f% de leur chiffre d'affaires" in fr
+
+
+def test_the_tile_history_quotes_each_figure_with_its_own_source():
+    t = tiles()
+    quoted = {  # (year, scope, indicator): (value, source key in the data, citation key in the text)
+        (1973, "italy", "production"): (200, "economist1998", "economist1998tiles"),
+        (1997, "italy", "production"): (572, "economist1998", "economist1998tiles"),
+        (2003, "italy", "production"): (603, "assopiastrelle2004", "assopiastrelle2004italy"),
+        (2015, "italy", "production"): (394.8, "confindustria2015", "confindustria_tiles2015"),
+        (2015, "italy", "export_share"): (84.4, "confindustria2015", "confindustria_tiles2015"),
+        (2003, "district", "production"): (475, "assopiastrelle2004d", "assopiastrelle2004district"),
+        (2003, "italy", "firms"): (239, "assopiastrelle2004", "assopiastrelle2004italy"),
+        (2015, "italy", "firms"): (150, "confindustria2015", "confindustria_tiles2015"),
+    }
+    en, fr = prose("en"), prose("fr")
+    for key, (value, source, citation) in quoted.items():
+        assert t[key][0] == value and t[key][2] == source, key
+        assert citation in en and citation in fr
+    assert t[(2003, "italy", "export_share")][1] == "of_production"  # the text warns: not comparable to turnover
+    assert "72% quoted for 2003 is a share of production" in en and "72\u202f% cités pour 2003" in fr
+    assert "from 200 to 572 million square metres between 1973 and 1997" in en
+    assert "394.8 in 2015" in en and "394,8 en 2015" in fr
+
+
+def test_the_sources_exercise_computes_what_it_says():
+    t = tiles()
+    share = t[(2003, "district", "production")][0] / t[(2003, "italy", "production")][0]
+    assert round(100 * share, 1) == 78.8
+    assert "$475 / 603 \\approx 0.788$, or 78.8%" in prose("en")
+    assert "$475 / 603 \\approx 0{,}788$, soit 78,8\u202f%" in prose("fr")
+
+
+def test_the_pooling_figures_are_the_model_s():
+    simulated = charts.pooling_data(n_firms=[6, 12], shock_sds=[1.5, 3.0]).set_index(["n_firms", "shock_sd", "setting"])
+    assert lp.profit_gain(6, 1, 1.5, 1.0) == pytest.approx(0.9375)
+    six = simulated.loc[(6, 1.5)]
+    assert (round(six.loc["pooled", "profit"], 2), round(six.loc["isolated", "profit"], 2)) == (50.93, 50.00)
+    assert (round(six.loc["pooled", "wage_sd"], 2), round(six.loc["isolated", "wage_sd"], 2)) == (0.60, 1.49)
+    assert (six.loc["pooled", "unemployment"], six.loc["isolated", "unemployment"]) == (2.41, 5.96)
+    twelve = simulated.loc[(12, 3.0)]
+    assert lp.profit_gain(12, 1, 3.0, 1.0) == pytest.approx(4.125)
+    assert round(twelve.loc["pooled", "profit"], 2) == 54.08 and twelve.loc["isolated", "profit"] == 50.0
+    en, fr = prose("en"), prose("fr")
+    for text in ("$50.93 - 50.00 = 0.93$", "0.60 against 1.49", "2.41% in the pool against 5.96%", "about 54.08"):
+        assert text in en
+    for text in ("$50{,}93 - 50{,}00 = 0{,}93$", "0,60 contre 1,49", "2,41\u202f% dans le bassin commun, contre 5,96\u202f%",
+                 "environ 54,08"):
+        assert text in fr
+    assert printed("en", "profit_gain") == "0.9375" and printed("fr", "profit_gain") == "0,9375"
+
+
+def test_emilia_romagna_in_eurostat_s_lens():
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq()
+    minerals = lq[lq["industry"] == "C23"].sort_values("lq", ascending=False).reset_index(drop=True)
+    row = minerals[minerals["region"] == "ITH5"].iloc[0]
+    rank = int(minerals.index[minerals["region"] == "ITH5"][0]) + 1
+    assert (int(row["employment"]), int(row["region_total"]), round(row["lq"], 2), rank, len(minerals)) == (
+        30110, 431940, 1.70, 49, 278)
+    assert round(100 * row["employment"] / row["region_total"], 2) == 6.97
+    assert round(100 * row["industry_total"] / row["total"], 2) == 4.11
+    by_size = minerals.sort_values("employment", ascending=False)["region"].tolist()
+    assert by_size[:2] == ["FR10", "ITH5"]  # "the second largest employer of the division, after Île-de-France"
+    assert printed("en", "minerals") == "30,110 431,940 6.97 4.11 1.70 49 278"
+    en, fr = prose("en"), prose("fr")
+    assert "employs 30,110 persons in Emilia-Romagna, 6.97%" in en and "49th of the 278 regions" in en
+    assert "occupe 30\u202f110 personnes en Émilie-Romagne, soit 6,97\u202f%" in fr and "49e sur les 278 régions" in fr
