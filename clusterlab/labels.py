@@ -134,7 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pool.isolated": {"fr": "chaque entreprise isolée", "en": "each firm on its own"},
     "pool.profit": {"fr": "Profit espéré par entreprise", "en": "Expected profit per firm"},
     "pool.wage_sd": {"fr": "Risque de salaire (écart type)", "en": "Wage risk (standard deviation)"},
-    "pool.unemployment": {"fr": "Chômage espéré, salaire rigide (%)", "en": "Expected unemployment, rigid wage (%)"},
+    "pool.unemployment": {"fr": "Chômage moyen, salaire rigide (%)", "en": "Expected unemployment, rigid wage (%)"},
     "pool.description": {
         "fr": ("Trois barres par organisation\u00a0: le profit espéré d'une entreprise, le risque de salaire d'un "
                "ouvrier et son risque de chômage quand le salaire ne peut pas baisser, selon que les entreprises "
@@ -223,12 +223,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                "investment in the industry."),
     },
     "diamond.sassuolo.chance": {
-        "fr": "Le résumé du récit ne lui attribue aucun rôle.",
-        "en": "The account's summary gives it no role.",
+        "fr": "Le résumé du récit ne le mentionne pas\u00a0: la note 0 enregistre ce silence, pas la preuve d'une absence de rôle.",
+        "en": "The account's summary does not mention it: the score of 0 records that silence, not evidence of no role.",
     },
     "diamond.sassuolo.government": {
-        "fr": "Le résumé du récit ne lui attribue aucun rôle.",
-        "en": "The account's summary gives it no role.",
+        "fr": "Le résumé du récit ne les mentionne pas\u00a0: la note 0 enregistre ce silence, pas la preuve d'une absence de rôle.",
+        "en": "The account's summary does not mention it: the score of 0 records that silence, not evidence of no role.",
     },
     "profile.above": {"fr": "plus spécialisée que l'ensemble (QL ≥ 1)", "en": "more specialised than all regions (LQ ≥ 1)"},
     "profile.below": {"fr": "moins spécialisée (QL < 1)", "en": "less specialised (LQ < 1)"},

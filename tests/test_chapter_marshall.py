@@ -64,7 +64,8 @@ def test_the_tile_history_quotes_each_figure_with_its_own_source():
         assert t[key][0] == value and t[key][2] == source, key
         assert citation in en and citation in fr
     assert t[(2003, "italy", "export_share")][1] == "of_production"  # the text warns: not comparable to turnover
-    assert "72% quoted for 2003 is a share of production" in en and "72\u202f% cités pour 2003" in fr
+    assert "for Italy it is a share of production, not of turnover" in en
+    assert "pour l'Italie, c'est une part de la production, pas du chiffre d'affaires" in fr
     assert "from 200 to 572 million square metres between 1973 and 1997" in en
     assert "394.8 in 2015" in en and "394,8 en 2015" in fr
 
@@ -112,4 +113,4 @@ def test_emilia_romagna_in_eurostat_s_lens():
     assert printed("en", "minerals") == "30,110 431,940 6.97 4.11 1.70 49 278"
     en, fr = prose("en"), prose("fr")
     assert "employs 30,110 persons in Emilia-Romagna, 6.97%" in en and "49th of the 278 regions" in en
-    assert "occupe 30\u202f110 personnes en Émilie-Romagne, soit 6,97\u202f%" in fr and "49e sur les 278 régions" in fr
+    assert "occupe 30\u202f110 personnes en Émilie-Romagne, soit 6,97\u202f%" in fr and "49ᵉ sur les 278 régions" in fr

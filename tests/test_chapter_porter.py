@@ -52,9 +52,10 @@ def test_the_scorecard_reference_follows_the_account_s_summary():
     reference = diamond.CASES["sassuolo"]["scores"]
     assert reference["demand"] == reference["related"] == reference["rivalry"] == 3
     assert reference["factors"] == 2 and reference["chance"] == reference["government"] == 0
-    assert diamond.CASES["sassuolo"]["source"] in {"enright_tenti_tiles", "porter1990competitive"}
+    assert diamond.CASES["sassuolo"]["source"] == "enright_tenti_tiles"
     for language in ("en", "fr"):
         assert "enright_tenti_tiles" in prose(language)
-    # the text says the summary gives chance and government no role; so do the evidence labels
-    assert "gives chance and government no role" in prose("en")
-    assert labels.label("diamond.sassuolo.chance", "en") == "The account's summary gives it no role."
+    # chance and government: the summary is silent, and the text and the evidence labels say so
+    assert "does not mention chance or government" in prose("en") and "ne mentionne ni le hasard" in prose("fr")
+    assert "records that silence" in labels.label("diamond.sassuolo.chance", "en")
+    assert "enregistre ce silence" in labels.label("diamond.sassuolo.government", "fr")

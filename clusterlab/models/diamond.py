@@ -32,7 +32,7 @@ LOW, HIGH = 0, 3
 #: bibliography; the evidence for each score is in the labels (``diamond.<case>.<determinant>``).
 CASES: dict[str, dict] = {
     "sassuolo": {
-        "source": "porter1990competitive",
+        "source": "enright_tenti_tiles",
         "scores": {"factors": 2, "demand": 3, "related": 3, "rivalry": 3, "chance": 0, "government": 0},
     },
 }
