@@ -5,8 +5,10 @@ For each page, in a fresh browser context (empty cache):
 * bytes loaded: the bodies of the HTML and of every asset it requests, as the server sends them
   (uncompressed: Python's static server does not compress);
 * bytes specific to the page: the same, less the assets that every page of its edition loads
-  (theme styles and scripts, fonts…), i.e. what a reader downloads for this page once the
-  book's common files are in the browser cache;
+  (theme styles and scripts, fonts…) and, on a page with charts, less the chart runtime that every
+  chart page of its edition loads (the Vega bundle and the book's chart script), i.e. what a reader
+  downloads for this page once the book's common files are in the browser cache;
+* the chart runtime itself, measured once: what a reader downloads on the first chart page they open;
 * chart time: from the start of navigation until every chart of the page has drawn (the page
   sets the performance mark ``clusterlab:charts-drawn``, see bookbuild/static/clusterlab-charts.js);
 * load time: until the ``load`` event; on pages without a chart it is the floor.
@@ -29,12 +31,26 @@ ALL_DRAWN = """() => {
 }"""
 
 
-def page_specific(loads: dict[str, dict[str, int]]) -> dict[str, int]:
-    """Bytes of each page not shared by every page: ``loads`` maps a page to {asset URL path: bytes}."""
+def chart_runtime(loads: dict[str, dict[str, int]], chart_pages: set[str]) -> dict[str, int]:
+    """The assets every chart page loads and some page without charts does not: {asset URL path: bytes}."""
+    if not chart_pages or not loads:
+        return {}
+    everywhere = set.intersection(*(set(assets) for assets in loads.values()))
+    on_charts = set.intersection(*(set(loads[page]) for page in chart_pages))
+    first = loads[min(chart_pages)]
+    return {url: first[url] for url in sorted(on_charts - everywhere)}
+
+
+def page_specific(loads: dict[str, dict[str, int]], chart_pages: set[str] = frozenset()) -> dict[str, int]:
+    """Bytes of each page not shared by every page, nor, on a chart page, by every chart page (the chart
+    runtime, counted apart): ``loads`` maps a page to {asset URL path: bytes}."""
     if not loads:
         return {}
     shared = set.intersection(*(set(assets) for assets in loads.values()))
-    return {page: sum(size for url, size in assets.items() if url not in shared) for page, assets in loads.items()}
+    runtime = set(chart_runtime(loads, set(chart_pages)))
+    return {page: sum(size for url, size in assets.items()
+                      if url not in shared and not (page in chart_pages and url in runtime))
+            for page, assets in loads.items()}
 
 
 def visit(browser, url: str) -> dict:
@@ -74,6 +90,7 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
             visit(browser, f"{base}/en/search.html")  # warm the browser and the server once
+            runtimes = {}
             for language in EDITIONS:
                 loads = {}
                 for path in site_pages(SITE, language):
@@ -87,7 +104,9 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
                         "chart_ms": median([r["chart_ms"] for r in runs]) if runs[0]["charts"] else None,
                         "requests": len(runs[0]["assets"]),
                     }
-                for name, specific in page_specific(loads).items():
+                with_charts = {name for name in loads if details[name]["charts"]}
+                runtimes[language] = chart_runtime(loads, with_charts)
+                for name, specific in page_specific(loads, with_charts).items():
                     details[name]["specific_bytes"] = specific
             browser.close()
     chart_pages = {k: v for k, v in details.items() if v["charts"]}
@@ -107,6 +126,8 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
          "value": median([v["specific_bytes"] for v in details.values()]) / 1e3, "unit": "kB"},
         {"key": "pages.specific_kB_max", "label": f"page-specific bytes, largest ({heaviest})",
          "value": details[heaviest]["specific_bytes"] / 1e3, "unit": "kB"},
+        {"key": "pages.chart_runtime_kB", "label": "chart runtime, loaded once by the first chart page",
+         "value": max(sum(r.values()) for r in runtimes.values()) / 1e3, "unit": "kB"},
         {"key": "pages.chart_ms_median", "label": "charts drawn, median chart page",
          "value": median([v["chart_ms"] for v in chart_pages.values()]), "unit": "ms"},
         {"key": "pages.chart_ms_max", "label": f"charts drawn, slowest ({slowest})",
@@ -114,4 +135,4 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
         {"key": "pages.floor_ms", "label": "floor: load event, median page without chart",
          "value": median([v["load_ms"] for v in plain_pages.values()]), "unit": "ms"},
     ]
-    return figures, {"pages": details}
+    return figures, {"pages": details, "chart_runtime": runtimes}

@@ -52,6 +52,12 @@ def test_page_specific_bytes_leave_out_what_every_page_loads():
         "c.html": {"/c.html": 30, "/theme.css": 100, "/vega.js": 500, "/math.woff": 5},
     }
     assert pages.page_specific(loads) == {"a.html": 510, "b.html": 20, "c.html": 535}
+    # with a and c as chart pages, the chart runtime (vega.js) is counted apart, once
+    assert pages.chart_runtime(loads, {"a.html", "c.html"}) == {"/vega.js": 500}
+    assert pages.page_specific(loads, {"a.html", "c.html"}) == {"a.html": 10, "b.html": 20, "c.html": 35}
+    # a page without charts that loads the runtime all the same still pays for it
+    loads["b.html"]["/vega.js"] = 500
+    assert pages.chart_runtime(loads, {"a.html", "c.html"}) == {}
 
 
 def test_missing_or_broken_figures_are_reported():
