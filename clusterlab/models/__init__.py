@@ -4,9 +4,11 @@
 * :mod:`~clusterlab.models.labour_pooling`: Marshall's labour-market pooling, simulated;
 * :mod:`~clusterlab.models.diamond`: Porter's diamond as a scorecard compared with a published account;
 * :mod:`~clusterlab.models.core_periphery`: Krugman's core–periphery model;
-* :mod:`~clusterlab.models.footloose`: the footloose-entrepreneur model (Forslid and Ottaviano).
+* :mod:`~clusterlab.models.footloose`: the footloose-entrepreneur model (Forslid and Ottaviano);
+* :mod:`~clusterlab.models.psychic_distance`: a psychic-distance index from GeoDist, and first export markets;
+* :mod:`~clusterlab.models.diffusion`: news of a foreign opportunity spreading through local buzz and pipelines.
 """
 
-from clusterlab.models import consortium, core_periphery, diamond, footloose, labour_pooling
+from clusterlab.models import consortium, core_periphery, diamond, diffusion, footloose, labour_pooling, psychic_distance
 
-__all__ = ["consortium", "core_periphery", "diamond", "footloose", "labour_pooling"]
+__all__ = ["consortium", "core_periphery", "diamond", "diffusion", "footloose", "labour_pooling", "psychic_distance"]

@@ -1,0 +1,144 @@
+"""How news of a foreign-market opportunity spreads through a cluster: local buzz and pipelines.
+
+Bathelt, Malmberg and Maskell (2004) contrast the "local buzz" of a cluster, dense and easy
+exchange between neighbours, with "pipelines", deliberate links to distant partners. This module
+is a didactic model written for this book, in that spirit:
+
+* the cluster is ``n_cliques`` groups of ``clique_size`` firms (a trade, a street, a family of
+  suppliers): inside a group, every firm knows every other one;
+* the groups sit on a ring; ``local_ties`` links join each group to the next one (firm to firm);
+* ``pipelines`` links join firms of groups that are *not* neighbours on the ring: the long-range
+  ties through which news can jump across the cluster;
+* one firm of group 0 learns of the opportunity at period 0; each period, a firm that knows tells
+  each of its contacts with probability ``p``.
+
+With the per-contact chances drawn once for each link (a firm told through a link after a
+geometric number of periods), the period at which each firm learns is a shortest path
+(:func:`learning_times`). Two properties follow and are tested: with no local ties and no pipelines
+the news never leaves group 0; adding links (pipelines or local ties) never makes any firm learn
+later, for any seed, since the links already there keep their draws. Everything is seeded.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:  # networkx is imported when a graph is made (0.3 s): not at `import clusterlab`
+    import networkx as nx
+
+
+def _whole(name: str, value, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+        raise ValueError(f"{name} must be a whole number of {low} or more; got {value!r}.")
+    return int(value)
+
+
+def cluster_graph(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipelines: int = 2,
+                  seed: int = 2004) -> nx.Graph:
+    """The cluster: complete groups on a ring, ``local_ties`` links between neighbouring groups and
+    ``pipelines`` links between groups that are not neighbours, chosen at random (seeded).
+
+    A graph with more ties contains the graph with fewer (same seed): ties are taken in a fixed
+    random order. Firms are numbered 0, 1, …; node attribute ``clique``; edge attribute ``kind``
+    (``"buzz"`` inside a group, ``"local"``, ``"pipeline"``).
+    """
+    n_cliques = _whole("n_cliques", n_cliques, 2)
+    clique_size = _whole("clique_size", clique_size, 1)
+    local_ties = _whole("local_ties", local_ties, 0)
+    pipelines = _whole("pipelines", pipelines, 0)
+    if local_ties > clique_size ** 2:
+        raise ValueError(f"local_ties must be at most {clique_size ** 2} (every pair of firms of two neighbouring "
+                         f"groups of {clique_size}); got {local_ties}.")
+    far_pairs = [(a, b) for a in range(n_cliques) for b in range(a + 1, n_cliques)
+                 if (b - a) % n_cliques not in (1, n_cliques - 1)]
+    if pipelines and not far_pairs:
+        raise ValueError(f"no pipeline is possible with {n_cliques} cliques: every group is a neighbour of every "
+                         "other on the ring; use 4 or more cliques.")
+    most = len(far_pairs) * clique_size ** 2
+    if pipelines > most:
+        raise ValueError(f"pipelines must be at most {most} here (every pair of firms of non-neighbouring groups); "
+                         f"got {pipelines}.")
+    import networkx as nx
+
+    rng = np.random.default_rng(seed)
+    g = nx.Graph()
+    members = [list(range(c * clique_size, (c + 1) * clique_size)) for c in range(n_cliques)]
+    for c, firms in enumerate(members):
+        g.add_nodes_from(firms, clique=c)
+        g.add_edges_from(((u, v) for i, u in enumerate(firms) for v in firms[i + 1:]), kind="buzz")
+    ring = [(c, (c + 1) % n_cliques) for c in range(n_cliques)] if n_cliques > 2 else [(0, 1)]
+    for a, b in ring:
+        pairs = [(u, v) for u in members[a] for v in members[b]]
+        for k in rng.permutation(len(pairs))[:local_ties]:
+            g.add_edge(*pairs[k], kind="local")
+    candidates = [(u, v) for a, b in far_pairs for u in members[a] for v in members[b]]
+    if candidates:
+        for k in rng.permutation(len(candidates))[:pipelines]:
+            g.add_edge(*candidates[k], kind="pipeline")
+    return g
+
+
+def _check_p(p: float) -> float:
+    if not (isinstance(p, (int, float, np.floating)) and 0 < p <= 1):
+        raise ValueError(f"p must be a probability in (0, 1] (the chance a firm tells a contact each period); got {p!r}.")
+    return float(p)
+
+
+_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def _uniform(seed: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A uniform number in (0, 1) for each link (a, b), a function of the seed and the link alone
+    (SplitMix64 of the three), so that adding links leaves the draws of the others unchanged."""
+    with np.errstate(over="ignore"):
+        x = (np.uint64(seed & 0xFFFFFFFF) << np.uint64(40)) ^ (a.astype(np.uint64) << np.uint64(20)) ^ b.astype(np.uint64)
+        for _ in range(2):
+            x = (x + np.uint64(0x9E3779B97F4A7C15)) & _MASK
+            z = x
+            z = ((z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)) & _MASK
+            z = ((z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)) & _MASK
+            x = z ^ (z >> np.uint64(31))
+    return ((x >> np.uint64(11)).astype(np.float64) + 0.5) / float(1 << 53)
+
+
+def learning_times(graph: nx.Graph, p: float = 0.3, seed: int = 0, source: int = 0) -> dict[int, float]:
+    """The period at which each firm learns (``math.inf`` if never): firm ``source`` at 0, and through
+    each link after a geometric number of periods with success probability ``p``, drawn once per link
+    from ``seed`` and the link's two ends (so other links do not change it). The graph is not modified."""
+    p = _check_p(p)
+    edges = np.array([(min(u, v), max(u, v)) for u, v in graph.edges], dtype=np.int64).reshape(-1, 2)
+    u = _uniform(seed, edges[:, 0], edges[:, 1])
+    waits = np.ones(len(edges)) if p == 1 else np.ceil(np.log(u) / math.log(1 - p))  # geometric, 1, 2, …
+    delay = {(int(a), int(b)): float(w) for (a, b), w in zip(edges, waits)}
+    import networkx as nx
+
+    reached = nx.single_source_dijkstra_path_length(graph, source, weight=lambda a, b, _: delay[(min(a, b), max(a, b))])
+    return {n: float(reached.get(n, math.inf)) for n in graph.nodes}
+
+
+def adoption(graph: nx.Graph, p: float = 0.3, seed: int = 0, periods: int = 40) -> pd.DataFrame:
+    """Share of the cluster's firms that know, at each period 0 … ``periods`` (one run)."""
+    times = np.array(list(learning_times(graph, p, seed).values()))
+    steps = np.arange(periods + 1)
+    return pd.DataFrame({"period": steps, "share": (times[None, :] <= steps[:, None]).mean(axis=1)})
+
+
+def summary(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipelines: int = 2, p: float = 0.3,
+            runs: int = 100, periods: int = 40, seed: int = 2004) -> pd.DataFrame:
+    """Mean share of firms that know at each period, over ``runs`` runs; run k draws its graph (which
+    firms the ties join) and its diffusion with seed ``seed + k``, so the mean is over both."""
+    runs = _whole("runs", runs, 1)
+    shares = np.mean([adoption(cluster_graph(n_cliques, clique_size, local_ties, pipelines, seed + k), p, seed + k,
+                               periods)["share"].to_numpy() for k in range(runs)], axis=0)
+    return pd.DataFrame({"period": np.arange(periods + 1), "share": shares})
+
+
+def time_to(curve: pd.DataFrame, share: float = 0.5) -> int | None:
+    """The first period at which ``curve`` (from :func:`adoption` or :func:`summary`) reaches ``share``;
+    ``None`` if it never does within its periods."""
+    hit = curve.loc[curve["share"] >= share - 1e-12, "period"]
+    return int(hit.iloc[0]) if len(hit) else None
