@@ -116,6 +116,20 @@ def measure(quick: bool) -> dict[str, list[float]]:
     timings["diamond: score slider"] = _time_values(c["demand"], [0, 1, 2, 3], calls)
     timings["diamond: show the account box"] = _time_values(c["reveal"], [False, True], calls)
 
+    from clusterlab import data
+
+    markets = widgets.markets_explorer(data.load("geodist_pairs"), data.load("wdi_gdp_population"),
+                                       data.load("geodist_countries"), home="MAR")  # chapter 5
+    c = markets._controls
+    timings["markets: weight slider"] = _time_values(c["language"], [0.25 * k for k in range(13)], calls)
+    homes = [code for _, code in c["home"].options][::9]
+    timings["markets: home country menu (new ranking)"] = _time_values(c["home"], homes, calls)
+
+    spread = widgets.diffusion_explorer()  # chapter 6: every move simulates 40 runs
+    c = spread._controls
+    timings["diffusion: pipelines slider"] = _time_values(c["pipelines"], range(0, 31, 2), calls)
+    timings["diffusion: chance slider"] = _time_values(c["p"], [round(0.05 * k, 2) for k in range(2, 20)], calls)
+
     profile = widgets.profile_explorer(chapter_lq(), region="ITH5")  # chapter 2
     regions = [code for _, code in profile._controls["region"].options]
     timings["profile: region menu"] = _time_values(profile._controls["region"], regions[::7], calls)

@@ -699,3 +699,132 @@ def tiles_table(tiles: pd.DataFrame, years: Sequence[int] | None = None):
     })
     return labels.table(shown, {"year": "tiles.year", "scope": "tiles.scope", "indicator": "tiles.indicator",
                                 "value": "tiles.value", "source": "tiles.source"})
+
+
+# --------------------------------------------------------------------------- first export markets (psychic distance)
+
+#: Home countries the website's chart offers (the book's cases).
+MARKET_HOMES = ("FRA", "MAR", "TUN", "DZA")
+
+
+def markets_data(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataFrame,
+                 homes: Sequence[str] = MARKET_HOMES, year: int = 2019) -> pd.DataFrame:
+    """What :func:`markets_chart` draws: for each home country, every partner with a GDP in ``year``, its
+    four psychic-distance components and its market size (:mod:`clusterlab.models.psychic_distance`),
+    with the partner's name in the reader's language (``countries`` is the ``geodist_countries`` table)."""
+    from clusterlab.models import psychic_distance
+
+    names = countries.set_index("iso3")[f"country_{labels.get_language()}"]
+    frames = []
+    for home in homes:
+        ranked = psychic_distance.rank(home, pairs, gdp, year=year)
+        frames.append(pd.DataFrame({
+            "home": home, "partner": ranked["partner"],
+            "name": [str(names.get(p, p)) for p in ranked["partner"]],
+            "dist_km": ranked["dist_km"].round(0), "distance": ranked["distance"].round(4),
+            "border": ranked["border"], "language": ranked["language"], "colony": ranked["colony"],
+            "market": ranked["market"].round(4),
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def markets_chart(markets: pd.DataFrame, interactive: bool = True, home: str | None = None, top: int = 15,
+                  weights: dict | None = None, market_weight: float = 1.0) -> alt.Chart:
+    """The ``top`` first-market candidates of a home country: score = market weight × market size −
+    psychic-distance index, the index being the weighted mean of the four components.
+
+    With ``interactive=True`` (the website) a menu picks the home country and five sliders set the
+    weights, all computed in the browser; otherwise the chart is drawn for the values given.
+    """
+    from clusterlab.models import psychic_distance
+
+    w = psychic_distance._weights(weights)
+    if not np.isfinite(market_weight) or market_weight < 0:
+        raise ValueError(f"market_weight must be 0 or more; got {market_weight!r}.")
+    homes = list(dict.fromkeys(markets["home"]))
+    home = home or homes[0]
+    if home not in homes:
+        raise ValueError(f"home {home!r} is not among {homes}.")
+    specs = [{"value": home, "name": "home"}] + [{"value": w[k], "name": f"w_{k}"} for k in psychic_distance.COMPONENTS]
+    specs.append({"value": market_weight, "name": "w_market"})
+    if interactive:
+        specs[0]["bind"] = alt.binding_select(options=homes, labels=[label(f"markets.home_{h}") for h in homes],
+                                              name=label("markets.home") + " ")
+        for spec in specs[1:]:
+            spec["bind"] = alt.binding_range(min=0, max=3, step=0.5, name=label(f"markets.{spec['name']}") + " ")
+    total = " + ".join(f"w_{k}" for k in psychic_distance.COMPONENTS)
+    weighted = " + ".join(f"w_{k} * datum.{k}" for k in psychic_distance.COMPONENTS)
+    return (
+        alt.Chart(markets)
+        .transform_filter("datum.home == home")
+        .transform_calculate(index=f"({total}) > 0 ? ({weighted}) / ({total}) : 0")
+        .transform_calculate(score="w_market * datum.market - datum.index")
+        .transform_window(rank="row_number()", sort=[alt.SortField("score", order="descending"),
+                                                     alt.SortField("partner", order="ascending")])
+        .transform_filter(f"datum.rank <= {int(top)}")
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", sort=alt.EncodingSortField("rank", order="ascending"), title=None,
+                    axis=alt.Axis(labelLimit=200)),
+            x=alt.X("score:Q", title=label("markets.score")),
+            color=alt.Color("index:Q", title=label("markets.index"), scale=alt.Scale(scheme="oranges", domain=[0, 1])),
+            tooltip=[alt.Tooltip("rank:Q", title=label("markets.rank")), alt.Tooltip("name:N", title=label("markets.partner")),
+                     alt.Tooltip("dist_km:Q", title=label("markets.dist_km"), format=",.0f"),
+                     alt.Tooltip("index:Q", title=label("markets.index"), format=".2f"),
+                     alt.Tooltip("market:Q", title=label("markets.market"), format=".2f"),
+                     alt.Tooltip("score:Q", title=label("markets.score"), format=".2f")],
+        )
+        .add_params(*[alt.param(**s) for s in specs])
+        .properties(width=WIDTH - 160, height=20 * int(top), description=label("markets.description"))
+    )
+
+
+# --------------------------------------------------------------------------- diffusion through a cluster
+
+def diffusion_data(pipelines: Sequence[int] = (0, 1, 2, 4, 6, 8), local_ties: Sequence[int] = (0, 1, 2, 3),
+                   runs: int = 40, periods: int = 30, **kwargs) -> pd.DataFrame:
+    """What :func:`diffusion_chart` draws: the mean share of firms that know, period by period, for each
+    number of pipelines and of local ties (:func:`clusterlab.models.diffusion.summary`, seeded)."""
+    from clusterlab.models import diffusion
+
+    frames = []
+    for pipes in pipelines:
+        for ties in local_ties:
+            curve = diffusion.summary(pipelines=int(pipes), local_ties=int(ties), runs=runs, periods=periods, **kwargs)
+            curve["pipelines"], curve["local_ties"] = int(pipes), int(ties)
+            frames.append(curve)
+    out = pd.concat(frames, ignore_index=True)
+    out["share"] = out["share"].round(4)
+    return out[["pipelines", "local_ties", "period", "share"]]
+
+
+def diffusion_chart(curves: pd.DataFrame, interactive: bool = True, pipelines: int | None = None,
+                    local_ties: int | None = None) -> alt.LayerChart:
+    """Share of the cluster's firms that know of the opportunity, period by period, with a line at one
+    half and the period it is reached; sliders for the pipelines and the local ties (website)."""
+    pipes = sorted(curves["pipelines"].unique())
+    ties = sorted(curves["local_ties"].unique())
+    pipelines = int(pipes[len(pipes) // 2] if pipelines is None else pipelines)
+    local_ties = int(ties[len(ties) // 2] if local_ties is None else local_ties)
+    p_pipes = {"value": pipelines, "name": "pipelines"}
+    p_ties = {"value": local_ties, "name": "local_ties"}
+    if interactive:
+        p_pipes["bind"] = alt.binding_select(options=[int(p) for p in pipes], name=label("diffusion.pipelines") + " ")
+        p_ties["bind"] = alt.binding_select(options=[int(t) for t in ties], name=label("diffusion.local_ties") + " ")
+    chosen = "datum.pipelines == pipelines && datum.local_ties == local_ties"
+    x = alt.X("period:Q", title=label("diffusion.period"))
+    y = alt.Y("percent:Q", title=label("diffusion.share"), scale=alt.Scale(domain=[0, 100]))
+    line = (alt.Chart(curves).transform_filter(chosen).transform_calculate(percent="100 * datum.share")
+            .mark_line(color="#1f5fa8", strokeWidth=2.5)
+            .encode(x=x, y=y, tooltip=[alt.Tooltip("period:Q", title=label("diffusion.period")),
+                                       alt.Tooltip("percent:Q", title=label("diffusion.share"), format=".0f")]))
+    half = alt.Chart(pd.DataFrame({"half": [50]})).mark_rule(color="#c2410c", strokeDash=[5, 4]).encode(y="half:Q")
+    never, reached = label("diffusion.never_half"), label("diffusion.half_at")
+    caption = (
+        alt.Chart(curves).transform_filter(chosen)
+        .transform_calculate(hit="datum.share >= 0.5 ? datum.period : null").transform_aggregate(first="min(hit)")
+        .transform_calculate(text=f"isValid(datum.first) ? replace({_js(reached)}, '{{period}}', datum.first) : {_js(never)}")
+        .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222").encode(text="text:N")
+    )
+    return (alt.layer(line, half, caption).add_params(alt.param(**p_pipes), alt.param(**p_ties))
+            .properties(width=WIDTH, height=260, description=label("diffusion.description")))

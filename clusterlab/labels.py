@@ -273,6 +273,46 @@ MESSAGES: dict[str, dict[str, str]] = {
                "and for the Sassuolo district, in the years a named source gives it; the shape of each point shows "
                "its source."),
     },
+    "markets.home": {"fr": "Pays d'origine", "en": "Home country"},
+    "markets.home_FRA": {"fr": "France", "en": "France"},
+    "markets.home_MAR": {"fr": "Maroc", "en": "Morocco"},
+    "markets.home_TUN": {"fr": "Tunisie", "en": "Tunisia"},
+    "markets.home_DZA": {"fr": "Algérie", "en": "Algeria"},
+    "markets.w_distance": {"fr": "Poids de la distance", "en": "Weight of distance"},
+    "markets.w_border": {"fr": "Poids de l'absence de frontière commune", "en": "Weight of no shared border"},
+    "markets.w_language": {"fr": "Poids de l'absence de langue commune", "en": "Weight of no shared language"},
+    "markets.w_colony": {"fr": "Poids de l'absence de lien colonial", "en": "Weight of no colonial link"},
+    "markets.w_market": {"fr": "Poids de la taille du marché", "en": "Weight of market size"},
+    "markets.partner": {"fr": "Pays partenaire", "en": "Partner country"},
+    "markets.rank": {"fr": "Rang", "en": "Rank"},
+    "markets.dist_km": {"fr": "Distance (km)", "en": "Distance (km)"},
+    "markets.index": {"fr": "Indice de distance psychique", "en": "Psychic-distance index"},
+    "markets.market": {"fr": "Taille du marché (0 à 1)", "en": "Market size (0 to 1)"},
+    "markets.score": {"fr": "Attrait\u00a0: taille pondérée − distance psychique", "en": "Appeal: weighted size − psychic distance"},
+    "markets.description": {
+        "fr": ("Barres horizontales\u00a0: les quinze pays partenaires les plus attrayants pour un premier marché à "
+               "l'export depuis le pays d'origine choisi, selon la taille de leur marché et un indice de distance "
+               "psychique dont le lecteur règle les poids\u202f; la couleur indique l'indice."),
+        "en": ("Horizontal bars: the fifteen most appealing partner countries for a first export market from the "
+               "chosen home country, by market size and a psychic-distance index whose weights the reader sets; "
+               "the colour shows the index."),
+    },
+    "diffusion.pipelines": {"fr": "Liens lointains (pipelines)", "en": "Long-range links (pipelines)"},
+    "diffusion.local_ties": {"fr": "Liens locaux entre groupes voisins", "en": "Local ties between neighbouring groups"},
+    "diffusion.p": {"fr": "Chance de transmettre par période", "en": "Chance of passing it on each period"},
+    "diffusion.period": {"fr": "Période", "en": "Period"},
+    "diffusion.share": {"fr": "Part des entreprises informées (%)", "en": "Share of firms that know (%)"},
+    "diffusion.half_at": {"fr": "La moitié des entreprises savent à la période {period}",
+                          "en": "Half of the firms know by period {period}"},
+    "diffusion.never_half": {"fr": "La moitié des entreprises n'est jamais atteinte",
+                             "en": "Half of the firms are never reached"},
+    "diffusion.description": {
+        "fr": ("Courbe\u00a0: la part moyenne des entreprises du cluster qui connaissent l'occasion à l'étranger, "
+               "période après période, pour le nombre de liens lointains et de liens locaux choisis\u202f; un trait "
+               "marque la moitié."),
+        "en": ("Curve: the mean share of the cluster's firms that know of the foreign opportunity, period by "
+               "period, for the chosen numbers of long-range links and local ties; a line marks one half."),
+    },
     "data.uploaded_file": {"fr": "le fichier téléversé", "en": "the uploaded file"},
     "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
     "data.missing": {"fr": "dont confidentielles ou non disponibles", "en": "of which confidential or not available"},

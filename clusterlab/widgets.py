@@ -262,6 +262,71 @@ def profile_explorer(lq, region: str = "ITH5") -> Explorer:
     return Explorer(controls, draw, title="profile_explorer")
 
 
+def markets_explorer(pairs, gdp, countries, home: str = "FRA", year: int = 2019, top: int = 15) -> Explorer:
+    """First export markets in JupyterLab: any home country of the GeoDist table (the website offers four),
+    the four weights of the psychic-distance index and the weight of market size."""
+    from clusterlab.labels import get_language
+    from clusterlab.models import psychic_distance
+
+    names = countries.set_index("iso3")[f"country_{get_language()}"].dropna().astype(str)
+    in_pairs = set(pairs["iso3_a"]) | set(pairs["iso3_b"])
+    homes = sorted((name, code) for code, name in names.items() if code in in_pairs)
+    style = {"description_width": "initial"}
+    controls = {"home": widgets.Dropdown(options=homes, value=home, description=label("markets.home"), style=style)}
+    for key in (*psychic_distance.COMPONENTS, "market"):
+        controls[key] = widgets.FloatSlider(value=1.0, min=0, max=3, step=0.25, description=label(f"markets.w_{key}"),
+                                            style=style, layout=widgets.Layout(width="420px"))
+    state: dict = {}
+    rows_of: dict = {}  # a home's partners are ranked once; the weights only change the chart's parameters
+
+    def draw(home: str, market: float, **weights) -> list:
+        try:
+            psychic_distance._weights(weights)  # a clear message if every weight is 0
+            if home not in rows_of:
+                rows_of[home] = charts.markets_data(pairs, gdp, countries, homes=[home], year=year)
+            rows = rows_of[home]
+            if "chart" not in state:  # checked once; afterwards the same chart with new rows and weights
+                state["chart"] = charts.Prepared(charts.markets_chart(rows, interactive=False, home=home, top=top,
+                                                                      weights=weights, market_weight=market))
+        except ValueError as err:
+            return [_error(err)]
+        values = {f"w_{k}": float(v) for k, v in weights.items()} | {"w_market": float(market), "home": home}
+        return [state["chart"].with_data(rows).with_params(**values)]
+
+    explorer = Explorer(controls, draw, title="markets_explorer")
+    items = list(controls.values())
+    explorer.children = (widgets.VBox([widgets.HBox(items[:2]), widgets.HBox(items[2:4]), widgets.HBox(items[4:])]),
+                         explorer.output)
+    return explorer
+
+
+def diffusion_explorer(pipelines: int = 2, local_ties: int = 1, p: float = 0.3, runs: int = 40) -> Explorer:
+    """News spreading through a cluster in JupyterLab: any number of pipelines and local ties, and the
+    chance ``p`` that a firm tells a contact each period (the website offers a grid with p = 0.3)."""
+    style = {"description_width": "initial"}
+    wide = widgets.Layout(width="420px")
+    controls = {
+        "pipelines": widgets.IntSlider(value=pipelines, min=0, max=30, description=label("diffusion.pipelines"),
+                                       style=style, layout=wide),
+        "local_ties": widgets.IntSlider(value=local_ties, min=0, max=10, description=label("diffusion.local_ties"),
+                                        style=style, layout=wide),
+        "p": widgets.FloatSlider(value=p, min=0.05, max=1.0, step=0.05, description=label("diffusion.p"),
+                                 style=style, layout=wide),
+    }
+    state: dict = {}
+
+    def draw(pipelines: int, local_ties: int, p: float) -> list:
+        try:
+            curves = charts.diffusion_data([pipelines], [local_ties], runs=runs, p=round(float(p), 4))
+        except ValueError as err:
+            return [_error(err)]
+        if "chart" not in state:
+            state["chart"] = charts.Prepared(charts.diffusion_chart(curves, interactive=False))
+        return [state["chart"].with_data(curves).with_params(pipelines=int(pipelines), local_ties=int(local_ties))]
+
+    return Explorer(controls, draw, title="diffusion_explorer")
+
+
 def _error(err: Exception):
     """An error shown in an explorer's output area: its kind and its message (which says what to fix)."""
     import html

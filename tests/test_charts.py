@@ -182,3 +182,39 @@ def test_the_tiles_chart_keeps_every_production_figure_with_its_source_and_date(
     assert all(r["source"] and r["source_date"] for r in rows)
     with pytest.raises(ValueError, match="source_date"):
         charts.tiles_chart(tiles.drop(columns=["source_date"]))
+
+
+def test_the_first_markets_chart_ranks_in_the_browser_as_the_model_does():
+    from clusterlab import data
+    from clusterlab.models import psychic_distance
+
+    labels.set_language("en")
+    pairs, gdp, countries = data.load("geodist_pairs"), data.load("wdi_gdp_population"), data.load("geodist_countries")
+    rows = charts.markets_data(pairs, gdp, countries, homes=["MAR", "FRA"])
+    spec = charts.markets_chart(rows).to_dict()
+    binds = {p["name"]: p["bind"]["input"] for p in spec["params"] if "bind" in p}
+    assert binds == {"home": "select", "w_distance": "range", "w_border": "range", "w_language": "range",
+                     "w_colony": "range", "w_market": "range"}
+    weights = {"distance": 2.0, "border": 0.5, "language": 1.0, "colony": 0.0}
+    static = charts.markets_chart(rows, interactive=False, home="MAR", top=5, weights=weights, market_weight=2.0)
+    svg = _svg(static)
+    expected = psychic_distance.rank("MAR", pairs, gdp, weights=weights, market_weight=2.0).head(5)
+    names = countries.set_index("iso3")["country_en"]
+    positions = [svg.find(f">{names[p]}<") for p in expected["partner"]]
+    assert all(pos > 0 for pos in positions) and positions == sorted(positions)  # same five, same order
+    assert svg.count('aria-roledescription="bar"') == 5
+
+
+def test_the_diffusion_chart_says_when_half_the_firms_know_or_that_they_never_do():
+    from clusterlab.models import diffusion
+
+    labels.set_language("en")
+    curves = charts.diffusion_data(pipelines=(0, 4), local_ties=(0, 1), runs=10, periods=20)
+    assert len(curves) == 4 * 21
+    cut = diffusion.summary(pipelines=0, local_ties=0, runs=10, periods=20)
+    assert diffusion.time_to(cut, 0.5) is None
+    assert labels.label("diffusion.never_half") in _svg(charts.diffusion_chart(curves, False, 0, 0))
+    joined = curves[(curves["pipelines"] == 4) & (curves["local_ties"] == 1)]
+    first = diffusion.time_to(joined, 0.5)
+    text = labels.label("diffusion.half_at").replace("{period}", str(first))
+    assert first is not None and text in _svg(charts.diffusion_chart(curves, False, 4, 1))

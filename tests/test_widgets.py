@@ -141,3 +141,31 @@ def test_profile_explorer_offers_every_region_and_draws_the_chosen_one():
     assert top["industry"] == labels.label("nace.C29") and top["lq"] > 3
     with pytest.raises(ValueError, match="XX99"):
         widgets.profile_explorer(lq, region="XX99")
+
+
+def test_markets_explorer_takes_any_home_and_refuses_all_zero_weights():
+    from clusterlab import data
+
+    labels.set_language("en")
+    explorer = widgets.markets_explorer(data.load("geodist_pairs"), data.load("wdi_gdp_population"),
+                                        data.load("geodist_countries"), home="SEN")
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    rows = next(rows for rows in spec["datasets"].values() if rows and "partner" in rows[0])
+    assert {r["home"] for r in rows} == {"SEN"}
+    explorer._controls["colony"].value = 2.5
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    assert {p["name"]: p["value"] for p in spec["params"]}["w_colony"] == 2.5
+    for key in ("distance", "border", "language", "colony"):
+        explorer._controls[key].value = 0
+    assert "at least one component" in explorer.output.outputs[0]["data"]["text/html"]
+
+
+def test_diffusion_explorer_simulates_any_setting():
+    labels.set_language("fr")
+    explorer = widgets.diffusion_explorer()
+    explorer._controls["pipelines"].value = 12
+    explorer._controls["p"].value = 0.5
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    rows = next(rows for rows in spec["datasets"].values() if rows and "period" in rows[0])
+    assert {(r["pipelines"], r["local_ties"]) for r in rows} == {(12, 1)}
+    assert rows[-1]["share"] == pytest.approx(1.0)

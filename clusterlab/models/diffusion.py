@@ -37,15 +37,8 @@ def _whole(name: str, value, low: int) -> int:
     return int(value)
 
 
-def cluster_graph(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipelines: int = 2,
-                  seed: int = 2004) -> nx.Graph:
-    """The cluster: complete groups on a ring, ``local_ties`` links between neighbouring groups and
-    ``pipelines`` links between groups that are not neighbours, chosen at random (seeded).
-
-    A graph with more ties contains the graph with fewer (same seed): ties are taken in a fixed
-    random order. Firms are numbered 0, 1, …; node attribute ``clique``; edge attribute ``kind``
-    (``"buzz"`` inside a group, ``"local"``, ``"pipeline"``).
-    """
+def _edge_list(n_cliques: int, clique_size: int, local_ties: int, pipelines: int, seed: int):
+    """The cluster's links as an array of (firm, firm) with their kinds: what :func:`cluster_graph` builds."""
     n_cliques = _whole("n_cliques", n_cliques, 2)
     clique_size = _whole("clique_size", clique_size, 1)
     local_ties = _whole("local_ties", local_ties, 0)
@@ -62,24 +55,57 @@ def cluster_graph(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1,
     if pipelines > most:
         raise ValueError(f"pipelines must be at most {most} here (every pair of firms of non-neighbouring groups); "
                          f"got {pipelines}.")
-    import networkx as nx
-
     rng = np.random.default_rng(seed)
-    g = nx.Graph()
-    members = [list(range(c * clique_size, (c + 1) * clique_size)) for c in range(n_cliques)]
-    for c, firms in enumerate(members):
-        g.add_nodes_from(firms, clique=c)
-        g.add_edges_from(((u, v) for i, u in enumerate(firms) for v in firms[i + 1:]), kind="buzz")
+    size = clique_size
+    inside = np.array([(i, j) for i in range(size) for j in range(i + 1, size)], dtype=np.int64).reshape(-1, 2)
+    parts = [inside + c * size for c in range(n_cliques)]
+    kinds = ["buzz"] * (len(inside) * n_cliques)
+    across = np.array([(i, j) for i in range(size) for j in range(size)], dtype=np.int64)
     ring = [(c, (c + 1) % n_cliques) for c in range(n_cliques)] if n_cliques > 2 else [(0, 1)]
     for a, b in ring:
-        pairs = [(u, v) for u in members[a] for v in members[b]]
-        for k in rng.permutation(len(pairs))[:local_ties]:
-            g.add_edge(*pairs[k], kind="local")
-    candidates = [(u, v) for a, b in far_pairs for u in members[a] for v in members[b]]
-    if candidates:
-        for k in rng.permutation(len(candidates))[:pipelines]:
-            g.add_edge(*candidates[k], kind="pipeline")
+        chosen = across[rng.permutation(len(across))[:local_ties]]
+        parts.append(np.column_stack([chosen[:, 0] + a * size, chosen[:, 1] + b * size]))
+        kinds += ["local"] * len(chosen)
+    if far_pairs:
+        candidates = np.concatenate([np.column_stack([across[:, 0] + a * size, across[:, 1] + b * size])
+                                     for a, b in far_pairs])
+        parts.append(candidates[rng.permutation(len(candidates))[:pipelines]])
+        kinds += ["pipeline"] * min(pipelines, len(candidates))
+    return np.concatenate(parts).reshape(-1, 2), kinds, n_cliques * size
+
+
+def cluster_graph(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipelines: int = 2,
+                  seed: int = 2004) -> nx.Graph:
+    """The cluster: complete groups on a ring, ``local_ties`` links between neighbouring groups and
+    ``pipelines`` links between groups that are not neighbours, chosen at random (seeded).
+
+    A graph with more ties contains the graph with fewer (same seed): ties are taken in a fixed
+    random order. Firms are numbered 0, 1, …; node attribute ``clique``; edge attribute ``kind``
+    (``"buzz"`` inside a group, ``"local"``, ``"pipeline"``).
+    """
+    import networkx as nx
+
+    edges, kinds, n = _edge_list(n_cliques, clique_size, local_ties, pipelines, seed)
+    g = nx.Graph()
+    g.add_nodes_from((v, {"clique": v // int(clique_size)}) for v in range(n))
+    g.add_edges_from((int(u), int(v), {"kind": k}) for (u, v), k in zip(edges, kinds))
     return g
+
+
+def _times(n: int, edges: np.ndarray, p: float, seed: int, source: int = 0) -> np.ndarray:
+    """Learning period of each of ``n`` firms: shortest paths from ``source`` over the links, each with a
+    geometric delay drawn from the seed and its two ends (relaxed until nothing changes)."""
+    a, b = np.minimum(edges[:, 0], edges[:, 1]), np.maximum(edges[:, 0], edges[:, 1])
+    u = _uniform(seed, a, b)
+    delay = np.ones(len(a)) if p == 1 else np.ceil(np.log(u) / math.log(1 - p))  # geometric: 1, 2, …
+    times = np.full(n, np.inf)
+    times[source] = 0.0
+    while True:
+        before = times.copy()
+        np.minimum.at(times, b, times[a] + delay)
+        np.minimum.at(times, a, times[b] + delay)
+        if np.array_equal(before, times):
+            return times
 
 
 def _check_p(p: float) -> float:
@@ -108,21 +134,20 @@ def _uniform(seed: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def learning_times(graph: nx.Graph, p: float = 0.3, seed: int = 0, source: int = 0) -> dict[int, float]:
     """The period at which each firm learns (``math.inf`` if never): firm ``source`` at 0, and through
     each link after a geometric number of periods with success probability ``p``, drawn once per link
-    from ``seed`` and the link's two ends (so other links do not change it). The graph is not modified."""
+    from ``seed`` and the link's two ends (so other links do not change it). Firms are numbered 0 … n − 1."""
     p = _check_p(p)
-    edges = np.array([(min(u, v), max(u, v)) for u, v in graph.edges], dtype=np.int64).reshape(-1, 2)
-    u = _uniform(seed, edges[:, 0], edges[:, 1])
-    waits = np.ones(len(edges)) if p == 1 else np.ceil(np.log(u) / math.log(1 - p))  # geometric, 1, 2, …
-    delay = {(int(a), int(b)): float(w) for (a, b), w in zip(edges, waits)}
-    import networkx as nx
-
-    reached = nx.single_source_dijkstra_path_length(graph, source, weight=lambda a, b, _: delay[(min(a, b), max(a, b))])
-    return {n: float(reached.get(n, math.inf)) for n in graph.nodes}
+    edges = np.array(list(graph.edges), dtype=np.int64).reshape(-1, 2)
+    times = _times(graph.number_of_nodes(), edges, p, seed, source)
+    return {int(v): float(times[v]) for v in graph.nodes}
 
 
 def adoption(graph: nx.Graph, p: float = 0.3, seed: int = 0, periods: int = 40) -> pd.DataFrame:
     """Share of the cluster's firms that know, at each period 0 … ``periods`` (one run)."""
     times = np.array(list(learning_times(graph, p, seed).values()))
+    return _curve(times, periods)
+
+
+def _curve(times: np.ndarray, periods: int) -> pd.DataFrame:
     steps = np.arange(periods + 1)
     return pd.DataFrame({"period": steps, "share": (times[None, :] <= steps[:, None]).mean(axis=1)})
 
@@ -132,8 +157,12 @@ def summary(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipel
     """Mean share of firms that know at each period, over ``runs`` runs; run k draws its graph (which
     firms the ties join) and its diffusion with seed ``seed + k``, so the mean is over both."""
     runs = _whole("runs", runs, 1)
-    shares = np.mean([adoption(cluster_graph(n_cliques, clique_size, local_ties, pipelines, seed + k), p, seed + k,
-                               periods)["share"].to_numpy() for k in range(runs)], axis=0)
+    p = _check_p(p)
+    shares = []
+    for k in range(runs):
+        edges, _, n = _edge_list(n_cliques, clique_size, local_ties, pipelines, seed + k)
+        shares.append(_curve(_times(n, edges, p, seed + k), periods)["share"].to_numpy())
+    shares = np.mean(shares, axis=0)
     return pd.DataFrame({"period": np.arange(periods + 1), "share": shares})
 
 

@@ -35,7 +35,7 @@ DEFAULT_WEIGHTS = {"distance": 1.0, "border": 1.0, "language": 1.0, "colony": 1.
 def _check_home(home: str, pairs: pd.DataFrame) -> None:
     if not isinstance(home, str) or not re.fullmatch(r"[A-Z]{3}", home):
         raise ValueError(f"home must be an ISO 3166 alpha-3 code in three capital letters, such as 'FRA'; got {home!r}.")
-    if home not in set(pairs["iso3_a"]) | set(pairs["iso3_b"]):
+    if not ((pairs["iso3_a"] == home).any() or (pairs["iso3_b"] == home).any()):
         raise ValueError(f"{home!r} is not a country of the GeoDist table; see data.load('geodist_countries') "
                          "for the codes (column iso3).")
 
