@@ -828,3 +828,54 @@ def diffusion_chart(curves: pd.DataFrame, interactive: bool = True, pipelines: i
     )
     return (alt.layer(line, half, caption).add_params(alt.param(**p_pipes), alt.param(**p_ties))
             .properties(width=WIDTH, height=260, description=label("diffusion.description")))
+
+
+# --------------------------------------------------------------------------- France's trade over time (TRADHIST)
+
+#: Partners the chapter follows: the Maghreb, and European neighbours (Germany is left out: TRADHIST's
+#: file has no German row from 1950 to 1990).
+TRADE_PARTNERS = ("DZA", "MAR", "TUN", "BEL", "ITA", "ESP", "GBR")
+
+
+def trade_shares(tradhist: pd.DataFrame, countries: pd.DataFrame,
+                 partners: Sequence[str] = TRADE_PARTNERS) -> pd.DataFrame:
+    """Each partner's share of France's exports, year by year, in percent of the exports to all the partners
+    the ``tradhist_france`` table records that year (values in current pounds sterling, TRADHIST's unit;
+    a share needs no conversion). Years where the partner has no figure are left out, not set to 0."""
+    missing = [c for c in ("partner", "year", "exports_gbp") if c not in tradhist.columns]
+    if missing:
+        raise ValueError(f"the TRADHIST table needs columns {missing}; load it with data.load('tradhist_france').")
+    total = tradhist.groupby("year")["exports_gbp"].sum()
+    rows = tradhist[tradhist["partner"].isin(list(partners))].dropna(subset=["exports_gbp"])
+    names = countries.set_index("iso3")[f"country_{labels.get_language()}"]
+    maghreb = {"DZA", "MAR", "TUN"}
+    return pd.DataFrame({
+        "year": rows["year"].astype(int),
+        "partner": rows["partner"].astype(str),
+        "name": [str(names.get(p, p)) for p in rows["partner"]],
+        "group": [label("trade.maghreb") if p in maghreb else label("trade.europe") for p in rows["partner"]],
+        "share": (100 * rows["exports_gbp"] / rows["year"].map(total)).round(2),
+    }).sort_values(["partner", "year"]).reset_index(drop=True)
+
+
+def trade_chart(shares: pd.DataFrame) -> alt.Chart:
+    """Shares of France's exports over time, a line per partner (solid: Maghreb, dashed: Europe); clicking
+    a name in the legend brings its line forward, in the browser."""
+    pick = alt.selection_point(fields=["name"], bind="legend", name="pick")
+    groups = list(dict.fromkeys(shares.sort_values("group", key=lambda g: g != label("trade.maghreb"))["group"]))
+    return (
+        alt.Chart(shares).mark_line(strokeWidth=2)
+        .encode(
+            x=alt.X("year:Q", title=label("trade.year"), axis=alt.Axis(format="d")),
+            y=alt.Y("share:Q", title=label("trade.share")),
+            color=alt.Color("name:N", title=label("trade.partner"), scale=alt.Scale(scheme="tableau10"),
+                            legend=alt.Legend(columns=4, labelLimit=200)),
+            strokeDash=alt.StrokeDash("group:N", title=label("trade.group"),
+                                      scale=alt.Scale(domain=groups, range=[[1, 0], [5, 3]])),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)),
+            tooltip=[alt.Tooltip("name:N", title=label("trade.partner")), alt.Tooltip("year:Q", title=label("trade.year")),
+                     alt.Tooltip("share:Q", title=label("trade.share"), format=".1f")],
+        )
+        .add_params(pick)
+        .properties(width=WIDTH, height=280, description=label("trade.description"))
+    )

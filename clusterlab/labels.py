@@ -289,6 +289,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "markets.index": {"fr": "Indice de distance psychique", "en": "Psychic-distance index"},
     "markets.market": {"fr": "Taille du marché (0 à 1)", "en": "Market size (0 to 1)"},
     "markets.score": {"fr": "Attrait\u00a0: taille pondérée − distance psychique", "en": "Appeal: weighted size − psychic distance"},
+    "markets.c_distance": {"fr": "Distance (0 à 1)", "en": "Distance (0 to 1)"},
+    "markets.c_border": {"fr": "Pas de frontière commune", "en": "No shared border"},
+    "markets.c_language": {"fr": "Pas de langue officielle commune", "en": "No shared official language"},
+    "markets.c_colony": {"fr": "Pas de lien colonial", "en": "No colonial link"},
     "markets.description": {
         "fr": ("Barres horizontales\u00a0: les quinze pays partenaires les plus attrayants pour un premier marché à "
                "l'export depuis le pays d'origine choisi, selon la taille de leur marché et un indice de distance "
@@ -312,6 +316,19 @@ MESSAGES: dict[str, dict[str, str]] = {
                "marque la moitié."),
         "en": ("Curve: the mean share of the cluster's firms that know of the foreign opportunity, period by "
                "period, for the chosen numbers of long-range links and local ties; a line marks one half."),
+    },
+    "trade.maghreb": {"fr": "Maghreb", "en": "Maghreb"},
+    "trade.europe": {"fr": "Europe", "en": "Europe"},
+    "trade.group": {"fr": "Groupe", "en": "Group"},
+    "trade.year": {"fr": "Année", "en": "Year"},
+    "trade.partner": {"fr": "Pays partenaire", "en": "Partner country"},
+    "trade.share": {"fr": "Part des exportations françaises (%)", "en": "Share of France's exports (%)"},
+    "trade.description": {
+        "fr": ("Courbes\u00a0: part de chaque pays partenaire dans les exportations de la France, année par année de "
+               "1870 à 2014, en pourcentage des exportations vers l'ensemble des partenaires enregistrés cette "
+               "année-là\u202f; trait plein pour le Maghreb, tirets pour l'Europe."),
+        "en": ("Lines: each partner country's share of France's exports, year by year from 1870 to 2014, in percent "
+               "of the exports to all the partners recorded that year; solid for the Maghreb, dashed for Europe."),
     },
     "data.uploaded_file": {"fr": "le fichier téléversé", "en": "the uploaded file"},
     "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
