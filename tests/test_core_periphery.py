@@ -74,8 +74,8 @@ def test_sustain_point_comes_before_the_break_point(mu, sigma):
     for model in MODELS:
         try:
             phi_b, phi_s = model.break_point(mu, sigma), model.sustain_point(mu, sigma)
-        except ValueError as err:
-            assert "black hole" in str(err)
+        except ValueError as err:  # in the black hole, or at its very edge where φ_S is not representable
+            assert "black hole" in str(err) or "below any number this computer can hold" in str(err)
             continue
         assert 0 <= phi_s < phi_b < 1
         # φ_S tends to 0 at the edge of the black hole and is below the smallest float only there: for the
