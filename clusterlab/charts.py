@@ -879,3 +879,48 @@ def trade_chart(shares: pd.DataFrame) -> alt.Chart:
         .add_params(pick)
         .properties(width=WIDTH, height=280, description=label("trade.description"))
     )
+
+
+# --------------------------------------------------------------------------- trade within the Maghreb (BACI)
+
+MAGHREB = ("DZA", "LBY", "MAR", "MRT", "TUN")
+
+
+def maghreb_trade(baci: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    """Exports between the five Maghreb countries, all HS sections together, in millions of US dollars a
+    year (the ``baci_maghreb_trade`` table: CEPII BACI, yearly average 2012–2022), with each exporter's
+    share of its exports to African countries that goes to the rest of the Maghreb."""
+    missing = [c for c in ("exporter", "importer", "value_kusd") if c not in baci.columns]
+    if missing:
+        raise ValueError(f"the BACI table needs columns {missing}; load it with data.load('baci_maghreb_trade').")
+    names = countries.set_index("iso3")[f"country_{labels.get_language()}"]
+    out = baci[baci["exporter"].isin(MAGHREB)]
+    to_africa = out.groupby("exporter")["value_kusd"].sum()
+    flows = (out[out["importer"].isin(MAGHREB)].groupby(["exporter", "importer"])["value_kusd"].sum().reset_index())
+    to_maghreb = flows.groupby("exporter")["value_kusd"].sum()
+    flows["value_musd"] = (flows["value_kusd"] / 1000).round(1)
+    flows["exporter_name"] = [str(names.get(c, c)) for c in flows["exporter"]]
+    flows["importer_name"] = [str(names.get(c, c)) for c in flows["importer"]]
+    flows["maghreb_share"] = flows["exporter"].map((100 * to_maghreb / to_africa).round(1))
+    return flows.drop(columns=["value_kusd"])
+
+
+def maghreb_chart(flows: pd.DataFrame) -> alt.LayerChart:
+    """A matrix of exports within the Maghreb: rows exporters, columns importers, shade and number the
+    yearly value in millions of US dollars."""
+    base = alt.Chart(flows).encode(
+        y=alt.Y("exporter_name:N", title=label("maghreb.exporter")),
+        x=alt.X("importer_name:N", title=label("maghreb.importer"), axis=alt.Axis(labelAngle=0)),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("value_musd:Q", title=label("maghreb.value"), scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("exporter_name:N", title=label("maghreb.exporter")),
+                 alt.Tooltip("importer_name:N", title=label("maghreb.importer")),
+                 alt.Tooltip("value_musd:Q", title=label("maghreb.value"), format=",.1f"),
+                 alt.Tooltip("maghreb_share:Q", title=label("maghreb.share"), format=".1f")],
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("value_musd:Q", format=",.0f"),
+        color=alt.condition("datum.value_musd > 700", alt.value("white"), alt.value("#222")),
+    )
+    return alt.layer(cells, text).properties(width=WIDTH - 60, height=230, description=label("maghreb.description"))

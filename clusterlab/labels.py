@@ -303,6 +303,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diffusion.pipelines": {"fr": "Liens lointains (pipelines)", "en": "Long-range links (pipelines)"},
     "diffusion.local_ties": {"fr": "Liens locaux entre groupes voisins", "en": "Local ties between neighbouring groups"},
+    "diffusion.never": {"fr": "jamais", "en": "never"},
+    "diffusion.half": {"fr": "La moitié sait à la période", "en": "Half know by period"},
+    "diffusion.most": {"fr": "90\u202f% savent à la période", "en": "90% know by period"},
+    "diffusion.final": {"fr": "Informées après 30 périodes (%)", "en": "Informed after 30 periods (%)"},
     "diffusion.p": {"fr": "Chance de transmettre par période", "en": "Chance of passing it on each period"},
     "diffusion.period": {"fr": "Période", "en": "Period"},
     "diffusion.share": {"fr": "Part des entreprises informées (%)", "en": "Share of firms that know (%)"},
@@ -329,6 +333,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                "année-là\u202f; trait plein pour le Maghreb, tirets pour l'Europe."),
         "en": ("Lines: each partner country's share of France's exports, year by year from 1870 to 2014, in percent "
                "of the exports to all the partners recorded that year; solid for the Maghreb, dashed for Europe."),
+    },
+    "maghreb.exporter": {"fr": "Pays exportateur", "en": "Exporter"},
+    "maghreb.importer": {"fr": "Pays importateur", "en": "Importer"},
+    "maghreb.value": {"fr": "Exportations (millions de dollars par an)", "en": "Exports (million US dollars a year)"},
+    "maghreb.share": {"fr": "Part de ses exportations africaines vers le Maghreb (%)",
+                      "en": "Share of its exports to Africa going to the Maghreb (%)"},
+    "maghreb.description": {
+        "fr": ("Matrice\u00a0: exportations entre les cinq pays du Maghreb, en millions de dollars par an (moyenne "
+               "2012–2022), l'exportateur en ligne et l'importateur en colonne\u202f; plus la case est foncée, plus "
+               "le flux est grand."),
+        "en": ("Matrix: exports between the five Maghreb countries, in million US dollars a year (average 2012–2022), "
+               "exporter by row and importer by column; the darker the cell, the larger the flow."),
     },
     "data.uploaded_file": {"fr": "le fichier téléversé", "en": "the uploaded file"},
     "data.cells": {"fr": "Cellules région × division", "en": "Region × division cells"},
