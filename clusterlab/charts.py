@@ -703,6 +703,15 @@ def tiles_table(tiles: pd.DataFrame, years: Sequence[int] | None = None):
 
 # --------------------------------------------------------------------------- first export markets (psychic distance)
 
+def _country_names(countries: pd.DataFrame) -> pd.Series:
+    """Country names in the reader's language from ``geodist_countries``; GeoDist names BEL "Belgium and
+    Luxembourg" although Luxembourg has its own row (and its own trade figures): it is called Belgium here."""
+    names = countries.set_index("iso3")[f"country_{labels.get_language()}"].copy()
+    if "BEL" in names.index:
+        names["BEL"] = label("country.BEL")
+    return names
+
+
 #: Home countries the website's chart offers (the book's cases).
 MARKET_HOMES = ("FRA", "MAR", "TUN", "DZA")
 
@@ -714,7 +723,7 @@ def markets_data(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataFrame
     with the partner's name in the reader's language (``countries`` is the ``geodist_countries`` table)."""
     from clusterlab.models import psychic_distance
 
-    names = countries.set_index("iso3")[f"country_{labels.get_language()}"]
+    names = _country_names(countries)
     frames = []
     for home in homes:
         ranked = psychic_distance.rank(home, pairs, gdp, year=year)
@@ -838,16 +847,18 @@ TRADE_PARTNERS = ("DZA", "MAR", "TUN", "BEL", "ITA", "ESP", "GBR")
 
 
 def trade_shares(tradhist: pd.DataFrame, countries: pd.DataFrame,
-                 partners: Sequence[str] = TRADE_PARTNERS) -> pd.DataFrame:
+                 partners: Sequence[str] = TRADE_PARTNERS, without: Sequence[str] = ("DEU",)) -> pd.DataFrame:
     """Each partner's share of France's exports, year by year, in percent of the exports to all the partners
-    the ``tradhist_france`` table records that year (values in current pounds sterling, TRADHIST's unit;
-    a share needs no conversion). Years where the partner has no figure are left out, not set to 0."""
+    the ``tradhist_france`` table records that year except ``without`` (values in current pounds sterling,
+    TRADHIST's unit; a share needs no conversion). Germany is left out of the total in every year by
+    default, since the table has no German figures from 1950 to 1990: otherwise the total would jump when
+    Germany comes back. Years where a partner has no figure are left out, not set to 0."""
     missing = [c for c in ("partner", "year", "exports_gbp") if c not in tradhist.columns]
     if missing:
         raise ValueError(f"the TRADHIST table needs columns {missing}; load it with data.load('tradhist_france').")
-    total = tradhist.groupby("year")["exports_gbp"].sum()
+    total = tradhist[~tradhist["partner"].isin(list(without))].groupby("year")["exports_gbp"].sum()
     rows = tradhist[tradhist["partner"].isin(list(partners))].dropna(subset=["exports_gbp"])
-    names = countries.set_index("iso3")[f"country_{labels.get_language()}"]
+    names = _country_names(countries)
     maghreb = {"DZA", "MAR", "TUN"}
     return pd.DataFrame({
         "year": rows["year"].astype(int),
@@ -893,7 +904,7 @@ def maghreb_trade(baci: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("exporter", "importer", "value_kusd") if c not in baci.columns]
     if missing:
         raise ValueError(f"the BACI table needs columns {missing}; load it with data.load('baci_maghreb_trade').")
-    names = countries.set_index("iso3")[f"country_{labels.get_language()}"]
+    names = _country_names(countries)
     out = baci[baci["exporter"].isin(MAGHREB)]
     to_africa = out.groupby("exporter")["value_kusd"].sum()
     flows = (out[out["importer"].isin(MAGHREB)].groupby(["exporter", "importer"])["value_kusd"].sum().reset_index())

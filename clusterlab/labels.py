@@ -273,6 +273,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                "and for the Sassuolo district, in the years a named source gives it; the shape of each point shows "
                "its source."),
     },
+    "country.BEL": {"fr": "Belgique", "en": "Belgium"},
     "markets.home": {"fr": "Pays d'origine", "en": "Home country"},
     "markets.home_FRA": {"fr": "France", "en": "France"},
     "markets.home_MAR": {"fr": "Maroc", "en": "Morocco"},
@@ -280,7 +281,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "markets.home_DZA": {"fr": "Algérie", "en": "Algeria"},
     "markets.w_distance": {"fr": "Poids de la distance", "en": "Weight of distance"},
     "markets.w_border": {"fr": "Poids de l'absence de frontière commune", "en": "Weight of no shared border"},
-    "markets.w_language": {"fr": "Poids de l'absence de langue commune", "en": "Weight of no shared language"},
+    "markets.w_language": {"fr": "Poids de l'absence de langue officielle commune", "en": "Weight of no shared official language"},
     "markets.w_colony": {"fr": "Poids de l'absence de lien colonial", "en": "Weight of no colonial link"},
     "markets.w_market": {"fr": "Poids de la taille du marché", "en": "Weight of market size"},
     "markets.partner": {"fr": "Pays partenaire", "en": "Partner country"},
@@ -326,13 +327,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trade.group": {"fr": "Groupe", "en": "Group"},
     "trade.year": {"fr": "Année", "en": "Year"},
     "trade.partner": {"fr": "Pays partenaire", "en": "Partner country"},
-    "trade.share": {"fr": "Part des exportations françaises (%)", "en": "Share of France's exports (%)"},
+    "trade.share": {"fr": "Part des exportations françaises, hors Allemagne (%)", "en": "Share of France's exports, Germany aside (%)"},
     "trade.description": {
         "fr": ("Courbes\u00a0: part de chaque pays partenaire dans les exportations de la France, année par année de "
                "1870 à 2014, en pourcentage des exportations vers l'ensemble des partenaires enregistrés cette "
-               "année-là\u202f; trait plein pour le Maghreb, tirets pour l'Europe."),
+               "année-là hors Allemagne\u202f; trait plein pour le Maghreb, tirets pour l'Europe."),
         "en": ("Lines: each partner country's share of France's exports, year by year from 1870 to 2014, in percent "
-               "of the exports to all the partners recorded that year; solid for the Maghreb, dashed for Europe."),
+               "of the exports to all the partners recorded that year, Germany aside; solid for the Maghreb, dashed for Europe."),
     },
     "maghreb.exporter": {"fr": "Pays exportateur", "en": "Exporter"},
     "maghreb.importer": {"fr": "Pays importateur", "en": "Importer"},

@@ -265,10 +265,9 @@ def profile_explorer(lq, region: str = "ITH5") -> Explorer:
 def markets_explorer(pairs, gdp, countries, home: str = "FRA", year: int = 2019, top: int = 15) -> Explorer:
     """First export markets in JupyterLab: any home country of the GeoDist table (the website offers four),
     the four weights of the psychic-distance index and the weight of market size."""
-    from clusterlab.labels import get_language
     from clusterlab.models import psychic_distance
 
-    names = countries.set_index("iso3")[f"country_{get_language()}"].dropna().astype(str)
+    names = charts._country_names(countries).dropna().astype(str)
     in_pairs = set(pairs["iso3_a"]) | set(pairs["iso3_b"])
     homes = sorted((name, code) for code, name in names.items() if code in in_pairs)
     style = {"description_width": "initial"}
