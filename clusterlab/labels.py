@@ -308,7 +308,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diffusion.half": {"fr": "La moitié sait à la période", "en": "Half know by period"},
     "diffusion.most": {"fr": "90\u202f% savent à la période", "en": "90% know by period"},
     "diffusion.final": {"fr": "Informées après 30 périodes (%)", "en": "Informed after 30 periods (%)"},
-    "diffusion.p": {"fr": "Chance de transmettre par période", "en": "Chance of passing it on each period"},
+    "diffusion.p": {"fr": "Probabilité de transmission par période", "en": "Chance of passing it on each period"},
     "diffusion.period": {"fr": "Période", "en": "Period"},
     "diffusion.share": {"fr": "Part des entreprises informées (%)", "en": "Share of firms that know (%)"},
     "diffusion.half_at": {"fr": "La moitié des entreprises savent à la période {period}",
