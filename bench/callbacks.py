@@ -130,6 +130,15 @@ def measure(quick: bool) -> dict[str, list[float]]:
     timings["diffusion: pipelines slider"] = _time_values(c["pipelines"], range(0, 31, 2), calls)
     timings["diffusion: chance slider"] = _time_values(c["p"], [round(0.05 * k, 2) for k in range(2, 20)], calls)
 
+    lock = widgets.lockin_explorer()  # chapter 7: every move simulates 12 runs of 1,000 adopters
+    c = lock._controls
+    timings["lock-in: returns slider"] = _time_values(c["r"], [round(0.002 * k, 3) for k in range(0, 26)], calls)
+    timings["lock-in: run slider"] = _time_values(c["run"], range(1, 13), calls)
+
+    support = widgets.policy_explorer()  # chapter 8: every move draws a new synthetic panel of 2,000 firms
+    c = support._controls
+    timings["policy: selection slider"] = _time_values(c["strength"], [round(0.2 * k, 1) for k in range(0, 26)], calls)
+
     profile = widgets.profile_explorer(chapter_lq(), region="ITH5")  # chapter 2
     regions = [code for _, code in profile._controls["region"].options]
     timings["profile: region menu"] = _time_values(profile._controls["region"], regions[::7], calls)

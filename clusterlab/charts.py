@@ -935,3 +935,235 @@ def maghreb_chart(flows: pd.DataFrame) -> alt.LayerChart:
         color=alt.condition("datum.value_musd > 700", alt.value("white"), alt.value("#222")),
     )
     return alt.layer(cells, text).properties(width=WIDTH - 60, height=230, description=label("maghreb.description"))
+
+
+# --------------------------------------------------------------------------- lock-in (Arthur 1989; the Pólya urn)
+
+#: Returns to adoption the website offers (0: constant returns, no lock-in).
+ARTHUR_RETURNS = (0.0, 0.005, 0.01, 0.02)
+#: The chart shows the adoption difference up to this size; a run that locks in leaves it.
+ARTHUR_SPAN = 60
+
+
+def arthur_data(returns: Sequence[float] = ARTHUR_RETURNS, runs: int = 12, adopters: int = 1000, every: int = 10,
+                **preferences) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What :func:`arthur_chart` draws, from :func:`clusterlab.models.lockin.arthur_path` (seeds 1 to ``runs``).
+
+    Returns ``(paths, runs_table)``: the adoption difference n_A − n_B every ``every`` adopters (a path
+    stops once it is more than :data:`ARTHUR_SPAN` from 0, off the chart), and for each run the
+    barriers, the technology it locked into ("" if none) and when (0 if never).
+    """
+    from clusterlab.models import lockin
+
+    paths, table = [], []
+    for r in returns:
+        lower, upper = lockin.barriers(r=float(r), **preferences)
+        for run in range(1, runs + 1):
+            path = lockin.arthur_path(adopters, r=float(r), seed=run, **preferences)
+            keep = path[(path["adopter"] % every == 0) | (path["adopter"] == 1)]
+            outside = np.flatnonzero(keep["difference"].abs().to_numpy() > ARTHUR_SPAN)
+            if outside.size:
+                keep = keep.iloc[: outside[0] + 1]
+            paths.append(pd.DataFrame({"r": float(r), "run": run, "n": keep["adopter"].to_numpy(),
+                                       "d": keep["difference"].to_numpy()}))
+            hit = lockin.lock_in(path)
+            table.append({"r": float(r), "run": run,
+                          "lower": lower if np.isfinite(lower) else None, "upper": upper if np.isfinite(upper) else None,
+                          "tech": hit[0] if hit else "", "at": hit[1] if hit else 0})
+    return pd.concat(paths, ignore_index=True), pd.DataFrame(table)
+
+
+def arthur_chart(paths: pd.DataFrame, runs_table: pd.DataFrame, interactive: bool = True, r: float | None = None,
+                 run: int = 1) -> alt.LayerChart:
+    """Arthur's model: the difference n_A − n_B as adopters arrive, every run in grey and the chosen one in
+    blue, with the absorbing barriers; menus for the returns to adoption and the run (website)."""
+    choices = sorted(paths["r"].unique())
+    r = float(choices[len(choices) // 2] if r is None else r)
+    n_runs = int(paths["run"].max())
+    p_r = {"value": r, "name": "returns"}
+    p_run = {"value": int(run), "name": "run"}
+    if interactive:
+        p_r["bind"] = alt.binding_select(options=[float(c) for c in choices],
+                                         labels=[labels.fmt_number(float(c), 3) for c in choices],
+                                         name=label("lockin.returns") + " ")
+        p_run["bind"] = alt.binding_range(min=1, max=n_runs, step=1, name=label("lockin.run") + " ")
+    same_r = "abs(datum.r - returns) < 1e-9"
+    last = int(paths["n"].max())
+    x = alt.X("n:Q", title=label("lockin.adopters"), scale=alt.Scale(domain=[0, last]),
+              axis=alt.Axis(values=list(range(0, last + 1, 200 if last > 500 else 100))))
+    y = alt.Y("d:Q", title=label("lockin.difference"), scale=alt.Scale(domain=[-ARTHUR_SPAN, ARTHUR_SPAN]))
+    others = (alt.Chart(paths).transform_filter(same_r).mark_line(color="#b8b8b8", strokeWidth=1, clip=True)
+              .encode(x=x, y=y, detail="run:N"))
+    chosen = (alt.Chart(paths).transform_filter(f"{same_r} && datum.run == run")
+              .mark_line(color="#1f5fa8", strokeWidth=2.5, clip=True)
+              .encode(x=x, y=y, tooltip=[alt.Tooltip("n:Q", title=label("lockin.adopters")),
+                                         alt.Tooltip("d:Q", title=label("lockin.difference"))]))
+    bars = (alt.Chart(runs_table).transform_filter(f"{same_r} && datum.run == 1 && isValid(datum.upper)")
+            .transform_fold(["lower", "upper"], as_=["side", "barrier"])
+            .transform_calculate(said=f"{_js(label('lockin.barrier'))} + ': ' + format(datum.barrier, ',')")
+            .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=1.5)
+            .encode(y="barrier:Q", description="said:N"))
+    locked, never = label("lockin.locked"), label("lockin.never")
+    caption = (alt.Chart(runs_table).transform_filter(f"{same_r} && datum.run == run")
+               .transform_calculate(text=f"datum.tech != '' ? replace(replace({_js(locked)}, '{{tech}}', datum.tech), "
+                                         f"'{{at}}', format(datum.at, ',')) : {_js(never)}")
+               .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222").encode(text="text:N"))
+    return (alt.layer(others, bars, chosen, caption).add_params(alt.param(**p_r), alt.param(**p_run))
+            .properties(width=WIDTH, height=280, description=label("lockin.description")))
+
+
+def urn_data(runs: int = 12, draws: int = 500, red: int = 1, blue: int = 1, every: int = 5) -> pd.DataFrame:
+    """What :func:`urn_chart` draws: the share of red balls every ``every`` draws, runs seeded 1 to ``runs``."""
+    from clusterlab.models import lockin
+
+    frames = []
+    for run in range(1, runs + 1):
+        path = lockin.polya_path(draws, red, blue, seed=run)
+        keep = path[(path["draw"] % every == 0) | (path["draw"] == 1)]
+        frames.append(pd.DataFrame({"run": run, "draw": keep["draw"].to_numpy(),
+                                    "share": (100 * keep["share_red"]).round(2).to_numpy()}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def urn_chart(shares: pd.DataFrame, interactive: bool = True, run: int = 1) -> alt.LayerChart:
+    """The Pólya urn: the share of red balls draw after draw, every run in grey and the chosen one in blue,
+    with its final share written above (website: a slider chooses the run)."""
+    n_runs = int(shares["run"].max())
+    p_run = {"value": int(run), "name": "urn_run"}
+    if interactive:
+        p_run["bind"] = alt.binding_range(min=1, max=n_runs, step=1, name=label("lockin.run") + " ")
+    x = alt.X("draw:Q", title=label("urn.draws"))
+    y = alt.Y("share:Q", title=label("urn.share"), scale=alt.Scale(domain=[0, 100]))
+    others = alt.Chart(shares).mark_line(color="#b8b8b8", strokeWidth=1).encode(x=x, y=y, detail="run:N")
+    chosen = (alt.Chart(shares).transform_filter("datum.run == urn_run")
+              .mark_line(color="#1f5fa8", strokeWidth=2.5)
+              .encode(x=x, y=y, tooltip=[alt.Tooltip("draw:Q", title=label("urn.draws")),
+                                         alt.Tooltip("share:Q", title=label("urn.share"), format=".1f")]))
+    last = int(shares["draw"].max())
+    final = label("urn.final")
+    caption = (alt.Chart(shares).transform_filter(f"datum.run == urn_run && datum.draw == {last}")
+               .transform_calculate(text=f"replace({_js(final)}, '{{share}}', format(datum.share, '.1f'))")
+               .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222").encode(text="text:N"))
+    return (alt.layer(others, chosen, caption).add_params(alt.param(**p_run))
+            .properties(width=WIDTH, height=260, description=label("urn.description")))
+
+
+# --------------------------------------------------------------------------- value chain governance (GHS 2005)
+
+def gvc_chart(interactive: bool = True, complexity: str = "high", codifiability: str = "high",
+              capability: str = "low") -> alt.LayerChart:
+    """The five governance types of Gereffi, Humphrey and Sturgeon in order of explicit coordination and
+    power asymmetry, the one the three variables give highlighted; buttons for the variables (website)."""
+    from clusterlab.models import gvc
+
+    table = gvc.table_frame()
+    table["name"] = [label(f"gvc.{t}") for t in table["type"]]
+    table["what"] = [label(f"gvc.{t}.what") for t in table["type"]]
+    levels = ["high", "low"]
+    names = [label("gvc.high"), label("gvc.low")]
+    params = []
+    for key, value in (("complexity", complexity), ("codifiability", codifiability), ("capability", capability)):
+        p = {"value": value, "name": key}
+        if interactive:
+            p["bind"] = alt.binding_radio(options=levels, labels=names, name=label(f"gvc.{key}") + " ")
+        params.append(alt.param(**p))
+    match = "datum.complexity == complexity && datum.codifiability == codifiability && datum.capability == capability"
+    types = table.dropna(subset=["rank"])
+    x = alt.X("rank:O", title=label("gvc.axis"), axis=alt.Axis(labels=False, ticks=False))
+    boxes = (alt.Chart(types).transform_calculate(chosen=match).mark_rect(stroke="white", strokeWidth=3)
+             .encode(x=x, color=alt.condition("datum.chosen", alt.value("#1f5fa8"), alt.value("#e5e7eb"))))
+    words = (alt.Chart(types).transform_calculate(chosen=match).mark_text(fontSize=13)
+             .encode(x=x, text="name:N", color=alt.condition("datum.chosen", alt.value("white"), alt.value("#222"))))
+    what = (alt.Chart(table).transform_filter(match).mark_text(align="left", x=0, y=110, fontSize=12, color="#222")
+            .encode(text="what:N"))
+    return (alt.layer(boxes, words, what).add_params(*params)
+            .properties(width=WIDTH, height=80, description=label("gvc.description")))
+
+
+# --------------------------------------------------------------------------- did the policy work? (synthetic panel)
+
+POLICY_STRENGTHS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+POLICY_EFFECTS = (-2.0, 0.0, 2.0, 4.0)
+POLICY_DECLINES = (0.0, 1.0, 2.0, 3.0)
+
+
+def policy_data(strengths: Sequence[float] = POLICY_STRENGTHS, effects: Sequence[float] = POLICY_EFFECTS,
+                declines: Sequence[float] = POLICY_DECLINES, firms: int = 2000, seed: int = 1
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What :func:`policy_chart` draws, from :mod:`clusterlab.models.policy` (one seeded synthetic panel per
+    setting): ``(paths, estimates)``, the yearly means of supported firms and of their comparison group,
+    and the three numbers (true effect, naive before/after, difference in differences)."""
+    from clusterlab.models import policy
+
+    paths, estimates = [], []
+    for k in strengths:
+        for effect in effects:
+            for decline in declines:
+                p = policy.panel(strength=float(k), effect=float(effect), decline=float(decline), firms=firms, seed=seed)
+                key = {"strength": float(k), "effect": float(effect), "decline": float(decline)}
+                m = policy.mean_paths(p)
+                paths.append(m.assign(**key, outcome=m["outcome"].round(2)))
+                for name, value in (("true", effect), ("naive", policy.naive(p)), ("did", policy.diff_in_diff(p))):
+                    estimates.append({**key, "estimator": name, "value": round(float(value), 2)})
+    cols = ["strength", "effect", "decline"]
+    return (pd.concat(paths, ignore_index=True)[cols + ["year", "group", "outcome"]],
+            pd.DataFrame(estimates)[cols + ["estimator", "value"]])
+
+
+def policy_chart(paths: pd.DataFrame, estimates: pd.DataFrame, interactive: bool = True,
+                 strength: float | None = None, effect: float | None = None,
+                 decline: float | None = None) -> alt.VConcatChart:
+    """Top: supported firms and their comparison group, year by year (the policy starts in year 0).
+    Below: the true effect, the naive before/after estimate and the difference in differences.
+    Website: a slider for the selection strength, menus for the true effect and the sectors' decline."""
+    def middle(column, value):
+        values = sorted(estimates[column].unique())
+        return float(values[len(values) // 2] if value is None else value)
+
+    strength, effect, decline = middle("strength", strength), middle("effect", effect), middle("decline", decline)
+    p_k = {"value": strength, "name": "strength"}
+    p_e = {"value": effect, "name": "effect"}
+    p_d = {"value": decline, "name": "decline"}
+    if interactive:
+        ks = sorted(estimates["strength"].unique())
+        p_k["bind"] = alt.binding_range(min=float(ks[0]), max=float(ks[-1]), step=float(ks[1] - ks[0]),
+                                        name=label("policy.strength") + " ")
+        p_e["bind"] = alt.binding_select(options=[float(v) for v in sorted(estimates["effect"].unique())],
+                                         name=label("policy.effect") + " ")
+        p_d["bind"] = alt.binding_select(options=[float(v) for v in sorted(estimates["decline"].unique())],
+                                         name=label("policy.decline") + " ")
+    chosen = ("abs(datum.strength - strength) < 1e-9 && abs(datum.effect - effect) < 1e-9 "
+              "&& abs(datum.decline - decline) < 1e-9")
+    supported, comparison = label("policy.supported"), label("policy.comparison")
+    group = alt.Color("name:N", title=label("policy.group"),
+                      scale=alt.Scale(domain=[supported, comparison], range=["#1f5fa8", "#c2410c"]),
+                      legend=alt.Legend(orient="bottom", labelLimit=260))
+    lines = (alt.Chart(paths).transform_filter(chosen)
+             .transform_calculate(name=f"datum.group == 'supported' ? {_js(supported)} : {_js(comparison)}")
+             .mark_line(point=True)
+             .encode(x=alt.X("year:O", title=label("policy.year"), axis=alt.Axis(labelAngle=0)),
+                     y=alt.Y("outcome:Q", title=label("policy.outcome"), scale=alt.Scale(zero=False)),
+                     color=group,
+                     tooltip=[alt.Tooltip("name:N", title=label("policy.group")),
+                              alt.Tooltip("year:O", title=label("policy.year")),
+                              alt.Tooltip("outcome:Q", title=label("policy.outcome"), format=".1f")]))
+    start = alt.Chart(pd.DataFrame({"year": [0]})).mark_rule(color="#666", strokeDash=[4, 4]).encode(x="year:O")
+    names = {"true": label("policy.true"), "naive": label("policy.naive"), "did": label("policy.did")}
+    order = list(names.values())
+    expr = " : ".join(f"datum.estimator == '{k}' ? {_js(v)}" for k, v in names.items()) + " : ''"
+    base = alt.Chart(estimates).transform_filter(chosen).transform_calculate(which=expr)
+    bars = base.mark_bar().encode(
+        y=alt.Y("which:N", sort=order, title=None),
+        x=alt.X("value:Q", title=label("policy.estimate")),
+        color=alt.Color("which:N", scale=alt.Scale(domain=order, range=["#4b5563", "#c2410c", "#1f5fa8"]), legend=None),
+        tooltip=[alt.Tooltip("which:N", title=label("policy.estimator")),
+                 alt.Tooltip("value:Q", title=label("policy.estimate"), format=".2f")])
+    values = (base.transform_calculate(at="max(datum.value, 0)")
+              .mark_text(align="left", dx=4, fontSize=12, fontWeight="bold", color="#222")
+              .encode(y=alt.Y("which:N", sort=order), x="at:Q", text=alt.Text("value:Q", format="+.1f")))
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#222").encode(x="x:Q")
+    return (alt.vconcat(alt.layer(lines, start).properties(width=WIDTH, height=220),
+                        alt.layer(bars, zero, values).properties(width=WIDTH - 160, height=100))
+            .add_params(alt.param(**p_k), alt.param(**p_e), alt.param(**p_d))
+            .resolve_scale(color="independent")
+            .properties(description=label("policy.description")))

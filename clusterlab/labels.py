@@ -322,6 +322,92 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ("Curve: the mean share of the cluster's firms that know of the foreign opportunity, period by "
                "period, for the chosen numbers of long-range links and local ties; a line marks one half."),
     },
+    "lockin.returns": {"fr": "Rendements d'adoption r", "en": "Returns to adoption r"},
+    "lockin.gap": {"fr": "Écart des préférences naturelles", "en": "Gap between natural preferences"},
+    "lockin.barrier": {"fr": "Barrière (écart d'adoptions)", "en": "Barrier (adoption gap)"},
+    "lockin.locked_share": {"fr": "Tirages verrouillés en 1 000 adoptions (%)", "en": "Runs locked in within 1,000 adoptions (%)"},
+    "lockin.median_at": {"fr": "Adoptant médian du verrouillage", "en": "Median adopter at lock-in"},
+    "lockin.on_A": {"fr": "Dont sur A (%)", "en": "Of which on A (%)"},
+    "lockin.run": {"fr": "Tirage n°", "en": "Run"},
+    "lockin.adopters": {"fr": "Nombre d'adoptants", "en": "Number of adopters"},
+    "lockin.difference": {"fr": "Écart d'adoptions nA − nB", "en": "Adoption gap nA − nB"},
+    "lockin.locked": {"fr": "Ce tirage se verrouille sur {tech} au {at}ᵉ adoptant",
+                      "en": "This run locks in to {tech} at adopter {at}"},
+    "lockin.never": {"fr": "Ce tirage ne se verrouille pas (pas de barrière à rendements constants, ou pas encore atteinte)",
+                     "en": "This run does not lock in (no barrier with constant returns, or not reached yet)"},
+    "lockin.description": {
+        "fr": ("Courbes : l'écart entre le nombre d'adoptants de A et de B au fil des adoptions, douze tirages en "
+               "gris et le tirage choisi en bleu, pour les rendements d'adoption choisis ; des tirets marquent les "
+               "barrières au-delà desquelles tous les adoptants choisissent la même technologie."),
+        "en": ("Lines: the gap between the numbers of adopters of A and of B as adopters arrive, twelve runs in grey "
+               "and the chosen run in blue, for the chosen returns to adoption; dashes mark the barriers beyond which "
+               "every adopter chooses the same technology."),
+    },
+    "urn.draws": {"fr": "Nombre de tirages", "en": "Number of draws"},
+    "urn.share": {"fr": "Part des boules rouges (%)", "en": "Share of red balls (%)"},
+    "urn.final": {"fr": "Ce tirage finit à {share} % de rouges", "en": "This run ends with {share}% red"},
+    "urn.description": {
+        "fr": ("Courbes : la part des boules rouges dans l'urne de Pólya, tirage après tirage, douze séries en gris "
+               "et la série choisie en bleu, partant d'une boule rouge et d'une bleue."),
+        "en": ("Lines: the share of red balls in the Pólya urn, draw after draw, twelve runs in grey and the chosen run "
+               "in blue, starting from one red and one blue ball."),
+    },
+    "gvc.high": {"fr": "élevée", "en": "high"},
+    "gvc.low": {"fr": "faible", "en": "low"},
+    "gvc.complexity": {"fr": "Complexité des transactions", "en": "Complexity of transactions"},
+    "gvc.codifiability": {"fr": "Codification possible", "en": "Ability to codify"},
+    "gvc.capability": {"fr": "Compétences des fournisseurs", "en": "Suppliers' capabilities"},
+    "gvc.axis": {"fr": "Coordination explicite et asymétrie de pouvoir croissantes →",
+                 "en": "Increasing explicit coordination and power asymmetry →"},
+    "gvc.market": {"fr": "Marché", "en": "Market"},
+    "gvc.modular": {"fr": "Modulaire", "en": "Modular"},
+    "gvc.relational": {"fr": "Relationnelle", "en": "Relational"},
+    "gvc.captive": {"fr": "Captive", "en": "Captive"},
+    "gvc.hierarchy": {"fr": "Hiérarchie", "en": "Hierarchy"},
+    "gvc.none": {"fr": "—", "en": "—"},
+    "gvc.market.what": {"fr": "Produits simples, bien décrits ; le prix suffit à coordonner.",
+                        "en": "Simple, well-described products; price is enough to coordinate."},
+    "gvc.modular.what": {"fr": "Spécifications complexes mais codifiées, fournisseurs capables de les suivre seuls.",
+                         "en": "Complex but codified specifications, suppliers able to follow them on their own."},
+    "gvc.relational.what": {"fr": "Savoir tacite, fournisseurs compétents ; confiance et dépendance mutuelle.",
+                            "en": "Tacit knowledge, capable suppliers; trust and mutual dependence."},
+    "gvc.captive.what": {"fr": "Instructions codifiées, fournisseurs peu compétents, étroitement encadrés.",
+                         "en": "Codified instructions, less capable suppliers, closely monitored."},
+    "gvc.hierarchy.what": {"fr": "Ni codification ni fournisseurs compétents ; la firme produit elle-même.",
+                           "en": "Neither codification nor capable suppliers; the lead firm makes it in-house."},
+    "gvc.none.what": {"fr": "Aucun des cinq types : le tableau n'en donne pas pour cette combinaison.",
+                      "en": "None of the five types: the table gives none for this combination."},
+    "gvc.type": {"fr": "Type de gouvernance", "en": "Governance type"},
+    "gvc.description": {
+        "fr": ("Cinq cases : les types de gouvernance des chaînes de valeur de Gereffi, Humphrey et Sturgeon, rangés "
+               "par coordination explicite croissante ; la case du type que donnent les trois variables choisies "
+               "est en bleu, et une phrase le décrit."),
+        "en": ("Five boxes: Gereffi, Humphrey and Sturgeon's value chain governance types, ordered by increasing explicit "
+               "coordination; the box of the type the three chosen variables give is blue, and a sentence describes it."),
+    },
+    "policy.strength": {"fr": "Force de la sélection", "en": "Selection strength"},
+    "policy.effect": {"fr": "Effet réel de l'aide (points)", "en": "True effect of support (points)"},
+    "policy.decline": {"fr": "Déclin des secteurs (points par an)", "en": "Sectors' decline (points a year)"},
+    "policy.supported": {"fr": "Entreprises aidées", "en": "Supported firms"},
+    "policy.comparison": {"fr": "Non aidées des mêmes secteurs", "en": "Unsupported, same sectors"},
+    "policy.seed": {"fr": "Graine du panel", "en": "Panel seed"},
+    "policy.group": {"fr": "Groupe", "en": "Group"},
+    "policy.year": {"fr": "Année (la politique commence en 0)", "en": "Year (the policy starts in 0)"},
+    "policy.outcome": {"fr": "Indice de résultat (moyenne)", "en": "Outcome index (mean)"},
+    "policy.true": {"fr": "Effet réel", "en": "True effect"},
+    "policy.naive": {"fr": "Avant/après (naïf)", "en": "Before/after (naive)"},
+    "policy.did": {"fr": "Différence de différences", "en": "Difference in differences"},
+    "policy.across": {"fr": "Double différence, toutes non aidées", "en": "Difference in differences, all unsupported"},
+    "policy.estimator": {"fr": "Estimation", "en": "Estimate"},
+    "policy.estimate": {"fr": "Effet estimé (points)", "en": "Estimated effect (points)"},
+    "policy.description": {
+        "fr": ("En haut, courbes : l'indice moyen des entreprises aidées et des entreprises non aidées des mêmes "
+               "secteurs, année par année, dans un panel fictif ; en bas, barres : l'effet réel de l'aide, "
+               "l'estimation naïve avant/après et la différence de différences, pour les réglages choisis."),
+        "en": ("Top, lines: the mean index of supported firms and of unsupported firms of the same sectors, year by year, "
+               "in a synthetic panel; below, bars: the true effect of support, the naive before/after estimate and the "
+               "difference in differences, for the chosen settings."),
+    },
     "trade.maghreb": {"fr": "Maghreb", "en": "Maghreb"},
     "trade.europe": {"fr": "Europe", "en": "Europe"},
     "trade.group": {"fr": "Groupe", "en": "Group"},

@@ -218,3 +218,63 @@ def test_the_diffusion_chart_says_when_half_the_firms_know_or_that_they_never_do
     first = diffusion.time_to(joined, 0.5)
     text = labels.label("diffusion.half_at").replace("{period}", str(first))
     assert first is not None and text in _svg(charts.diffusion_chart(curves, False, 4, 1))
+
+
+def test_the_arthur_chart_shows_the_barriers_and_says_when_a_run_locks_in():
+    from clusterlab.models import lockin
+
+    labels.set_language("en")
+    paths, runs = charts.arthur_data(returns=(0.0, 0.02), runs=3, adopters=400)
+    assert paths["d"].abs().max() <= charts.ARTHUR_SPAN + 10  # paths stop once off the chart
+    hit = lockin.lock_in(lockin.arthur_path(400, r=0.02, seed=2))
+    assert hit is not None
+    svg = _svg(charts.arthur_chart(paths, runs, interactive=False, r=0.02, run=2))
+    text = labels.label("lockin.locked").replace("{tech}", hit[0]).replace("{at}", f"{hit[1]:,}")
+    assert text in svg
+    said = labels.label("lockin.barrier") + ": "
+    assert svg.count(f'aria-label="{said}') == 2 and f"{said}−10" in svg  # the two barriers
+    flat = _svg(charts.arthur_chart(paths, runs, interactive=False, r=0.0, run=2))
+    assert labels.label("lockin.never") in flat and said not in flat
+    spec = _spec(charts.arthur_chart(paths, runs))
+    assert {p["name"]: p["bind"]["input"] for p in spec["params"]} == {"returns": "select", "run": "range"}
+
+
+def test_the_urn_chart_writes_the_final_share_of_the_chosen_run():
+    from clusterlab.models import lockin
+
+    labels.set_language("fr")
+    shares = charts.urn_data(runs=4, draws=100)
+    final = 100 * lockin.polya_path(100, seed=3)["share_red"].iloc[-1]
+    text = labels.label("urn.final").replace("{share}", labels.fmt_number(final, 1))
+    assert text in _svg(charts.urn_chart(shares, interactive=False, run=3))
+    labels.set_language("en")
+
+
+@pytest.mark.parametrize("combo", [("low", "high", "high"), ("high", "low", "low"), ("low", "low", "high")])
+def test_the_governance_chart_highlights_the_type_the_table_gives(combo):
+    from clusterlab.models import gvc
+
+    labels.set_language("en")
+    answer = gvc.governance(*combo)
+    svg = _svg(charts.gvc_chart(False, *combo))
+    assert labels.label(f"gvc.{answer}.what") in svg
+    assert svg.count('fill="#1f5fa8"') == (1 if answer in gvc.TYPES else 0)
+    spec = _spec(charts.gvc_chart())
+    assert {p["name"]: p["bind"]["input"] for p in spec["params"]} == {
+        "complexity": "radio", "codifiability": "radio", "capability": "radio"}
+
+
+def test_the_policy_chart_shows_the_estimates_of_the_chosen_setting():
+    from clusterlab.models import policy
+
+    labels.set_language("en")
+    paths, estimates = charts.policy_data(strengths=(0.0, 2.0), effects=(2.0,), declines=(0.0, 3.0), firms=400)
+    p = policy.panel(strength=2.0, effect=2.0, decline=3.0, firms=400, seed=1)
+    naive, did = policy.naive(p), policy.diff_in_diff(p)
+    svg = _svg(charts.policy_chart(paths, estimates, interactive=False, strength=2.0, effect=2.0, decline=3.0))
+    for value in (2.0, naive, did):
+        assert f"{value:+.1f}".replace("-", "−") in svg
+    assert naive < 0 < did
+    spec = _spec(charts.policy_chart(paths, estimates))
+    assert {p["name"]: p["bind"]["input"] for p in spec["params"]} == {
+        "strength": "range", "effect": "select", "decline": "select"}

@@ -169,3 +169,34 @@ def test_diffusion_explorer_simulates_any_setting():
     rows = next(rows for rows in spec["datasets"].values() if rows and "period" in rows[0])
     assert {(r["pipelines"], r["local_ties"]) for r in rows} == {(12, 1)}
     assert rows[-1]["share"] == pytest.approx(1.0)
+
+
+def test_lockin_explorer_simulates_any_returns_and_preferences():
+    labels.set_language("en")
+    explorer = widgets.lockin_explorer()
+    explorer._controls["r"].value = 0.037
+    explorer._controls["gap"].value = 0.3
+    spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
+    runs = next(rows for rows in spec["datasets"].values() if rows and "upper" in rows[0])
+    assert {r["r"] for r in runs} == {0.037} and runs[0]["upper"] == pytest.approx(0.3 / 0.037)
+    assert {p["name"]: p["value"] for p in spec["params"]}["returns"] == 0.037
+    explorer._controls["gap"].value = 0.6
+    explorer._controls["r"].value = 0.0
+    assert "text/html" not in explorer.output.outputs[0]["data"]  # constant returns: a chart, no error
+
+
+def test_policy_explorer_recomputes_the_panel_and_tabulates_every_estimate():
+    from clusterlab.models import policy
+
+    labels.set_language("fr")
+    explorer = widgets.policy_explorer(firms=600)
+    explorer._controls["strength"].value = 3.0
+    explorer._controls["decline"].value = 4.0
+    outputs = explorer.output.outputs
+    assert len(outputs) == 2
+    html = outputs[1]["data"]["text/html"]
+    p = policy.panel(strength=3.0, effect=2.0, decline=4.0, firms=600, seed=1)
+    for value in (policy.naive(p), policy.diff_in_diff(p), policy.diff_in_diff(p, by=None)):
+        assert labels.fmt_number(value, 2) in html
+    assert labels.label("policy.across") in html
+    labels.set_language("en")

@@ -6,9 +6,14 @@
 * :mod:`~clusterlab.models.core_periphery`: Krugman's core–periphery model;
 * :mod:`~clusterlab.models.footloose`: the footloose-entrepreneur model (Forslid and Ottaviano);
 * :mod:`~clusterlab.models.psychic_distance`: a psychic-distance index from GeoDist, and first export markets;
-* :mod:`~clusterlab.models.diffusion`: news of a foreign opportunity spreading through local buzz and pipelines.
+* :mod:`~clusterlab.models.diffusion`: news of a foreign opportunity spreading through local buzz and pipelines;
+* :mod:`~clusterlab.models.lockin`: path dependence, Arthur's competing technologies and the Pólya urn;
+* :mod:`~clusterlab.models.gvc`: value chain governance from three variables (Gereffi, Humphrey and Sturgeon);
+* :mod:`~clusterlab.models.policy`: a synthetic panel to evaluate a cluster policy, naive and difference in differences.
 """
 
-from clusterlab.models import consortium, core_periphery, diamond, diffusion, footloose, labour_pooling, psychic_distance
+from clusterlab.models import (consortium, core_periphery, diamond, diffusion, footloose, gvc, labour_pooling, lockin,
+                               policy, psychic_distance)
 
-__all__ = ["consortium", "core_periphery", "diamond", "diffusion", "footloose", "labour_pooling", "psychic_distance"]
+__all__ = ["consortium", "core_periphery", "diamond", "diffusion", "footloose", "gvc", "labour_pooling", "lockin",
+           "policy", "psychic_distance"]

@@ -1,0 +1,179 @@
+"""Did the policy work? A synthetic panel where support goes to firms that were already declining.
+
+**The panel is synthetic**: made up by this module to show a problem of method, not data on any
+real policy. Firms belong to sectors; some sectors are declining (their firms lose ``decline``
+points of an outcome index each year), the others are stable. A policy starts in year 0 and
+supports some firms; support raises a supported firm's outcome by ``effect`` points from year 0
+on. Selection favours declining sectors: a firm of a declining sector is selected with probability
+``logistic(−1 + strength)``, a firm of a stable sector with probability ``logistic(−1 − strength)``
+(with ``strength = 0`` selection ignores the sector).
+
+Outcome of firm i in year t (years −3 to 2):
+
+    y_it = 100 + u_i − decline·(t + 3)·[sector of i is declining] + effect·[i supported and t ≥ 0] + e_it
+
+with u_i ~ N(0, ``firm_sd``) and e_it ~ N(0, ``noise_sd``), independent of selection.
+
+Two estimators of the policy's effect:
+
+* :func:`naive` compares supported firms' mean outcome after (years 0–2) with before (years −3 to −1):
+  it adds the decline their sectors would have had anyway, so it is biased downwards, the more so as
+  selection favours declining sectors;
+* :func:`diff_in_diff` subtracts the same before/after change among unsupported firms **of the same
+  sector** (weighted by the number of supported firms in each sector): the sectors' decline cancels,
+  and the estimate is unbiased for ``effect``. Comparing with all unsupported firms instead
+  (``by=None``) mixes sectors with different trends and is biased again.
+
+Seeded: the same arguments give the same panel.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+YEARS = tuple(range(-3, 3))
+
+
+def _number(name: str, value, low: float | None = None, high: float | None = None) -> float:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number; got {value!r}.") from None
+    if not math.isfinite(out):
+        raise ValueError(f"{name} must be a finite number; got {value!r}.")
+    if low is not None and out < low:
+        raise ValueError(f"{name} must be {low} or more; got {value!r}.")
+    if high is not None and out > high:
+        raise ValueError(f"{name} must be {high} or less; got {value!r}.")
+    return out
+
+
+def selection_probabilities(strength: float) -> tuple[float, float]:
+    """Probability of being supported for a firm of a declining sector and of a stable one."""
+    k = _number("strength", strength, 0, 10)
+    logistic = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    return logistic(-1 + k), logistic(-1 - k)
+
+
+def panel(strength: float = 1.0, effect: float = 2.0, decline: float = 2.0, firms: int = 2000,
+          sectors: int = 10, declining_share: float = 0.5, firm_sd: float = 10.0, noise_sd: float = 2.0,
+          seed: int = 0) -> pd.DataFrame:
+    """The synthetic panel: a row per firm and year (``firm``, ``sector``, ``declining``, ``supported``,
+    ``year``, ``outcome``). ``decline`` is in index points per year (0 or more); ``strength`` in [0, 10]."""
+    strength = _number("strength", strength, 0, 10)
+    effect = _number("effect", effect)
+    decline = _number("decline", decline, 0)
+    firm_sd = _number("firm_sd", firm_sd, 0)
+    noise_sd = _number("noise_sd", noise_sd, 0)
+    share = _number("declining_share", declining_share, 0, 1)
+    for name, value, low in (("firms", firms, 4), ("sectors", sectors, 2)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise ValueError(f"{name} must be a whole number of {low} or more; got {value!r}.")
+    if firms < 2 * sectors:
+        raise ValueError(f"firms must be at least twice the number of sectors ({2 * sectors}); got {firms}.")
+    rng = np.random.default_rng(seed)
+    n_declining = int(round(share * sectors))
+    sector = np.arange(firms) % sectors
+    declining = sector < n_declining
+    p_dec, p_stable = selection_probabilities(strength)
+    supported = rng.random(firms) < np.where(declining, p_dec, p_stable)
+    level = 100 + rng.normal(0, firm_sd, firms)
+    years = np.array(YEARS)
+    trend = -decline * (years[None, :] - years[0]) * declining[:, None]
+    boost = effect * (supported[:, None] & (years[None, :] >= 0))
+    outcome = level[:, None] + trend + boost + rng.normal(0, noise_sd, (firms, years.size))
+    return pd.DataFrame({
+        "firm": np.repeat(np.arange(firms), years.size),
+        "sector": np.repeat(sector, years.size),
+        "declining": np.repeat(declining, years.size),
+        "supported": np.repeat(supported, years.size),
+        "year": np.tile(years, firms),
+        "outcome": outcome.ravel(),
+    })
+
+
+def _check(frame: pd.DataFrame) -> None:
+    missing = [c for c in ("firm", "sector", "supported", "year", "outcome") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"the panel needs columns {missing}: give a table made by policy.panel() or with the same columns.")
+    if not frame["supported"].any():
+        raise ValueError("no firm in the panel is supported: there is no effect to estimate.")
+
+
+def _changes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each firm's mean outcome after (year ≥ 0) minus before (year < 0)."""
+    after = frame[frame["year"] >= 0].groupby("firm")["outcome"].mean()
+    before = frame[frame["year"] < 0].groupby("firm")["outcome"].mean()
+    firms = frame.drop_duplicates("firm").set_index("firm")[["sector", "supported"]]
+    firms["change"] = after - before
+    if firms["change"].isna().any():
+        raise ValueError("every firm needs years both before 0 and from 0 on; some have only one side.")
+    return firms
+
+
+def naive(frame: pd.DataFrame) -> float:
+    """Supported firms' mean outcome after the policy minus before it."""
+    _check(frame)
+    firms = _changes(frame)
+    return float(firms.loc[firms["supported"], "change"].mean())
+
+
+def diff_in_diff(frame: pd.DataFrame, by: str | None = "sector") -> float:
+    """Difference in differences: the supported firms' before/after change minus the unsupported firms'.
+
+    With ``by="sector"`` (the default) the comparison is made within each sector and averaged with the
+    number of supported firms in each sector as weights; sectors with supported firms but no unsupported
+    ones raise a :class:`ValueError` (there is nothing to compare them with). ``by=None`` compares with all
+    unsupported firms.
+    """
+    _check(frame)
+    firms = _changes(frame)
+    if by is None:
+        return float(firms.loc[firms["supported"], "change"].mean() - firms.loc[~firms["supported"], "change"].mean())
+    if by != "sector":
+        raise ValueError(f"by must be 'sector' or None; got {by!r}.")
+    total, weight = 0.0, 0
+    for sector, group in firms.groupby("sector"):
+        treated = group.loc[group["supported"], "change"]
+        control = group.loc[~group["supported"], "change"]
+        if treated.empty:
+            continue
+        if control.empty:
+            raise ValueError(f"sector {sector} has no unsupported firm to compare its supported firms with; "
+                             "use more firms or weaker selection.")
+        total += len(treated) * (treated.mean() - control.mean())
+        weight += len(treated)
+    return float(total / weight)
+
+
+def expected_naive(strength: float, effect: float, decline: float, declining_share: float = 0.5) -> float:
+    """What :func:`naive` estimates on average: ``effect − 3·decline·P(declining sector | supported)``.
+
+    (Before/after means are 3 years apart: years 0–2 against −3 to −1.) With ``declining_share`` of the
+    sectors declining, P(declining | supported) follows from :func:`selection_probabilities` by Bayes' rule.
+    """
+    p_dec, p_stable = selection_probabilities(strength)
+    q = _number("declining_share", declining_share, 0, 1)
+    weight = q * p_dec / (q * p_dec + (1 - q) * p_stable)
+    return _number("effect", effect) - 3 * _number("decline", decline, 0) * weight
+
+
+def mean_paths(frame: pd.DataFrame) -> pd.DataFrame:
+    """Year by year, the supported firms' mean outcome and the mean outcome of the unsupported firms of
+    the same sectors, reweighted to the supported firms' sector mix (the comparison the
+    difference in differences makes). Columns ``year``, ``group`` ("supported" or "comparison"), ``outcome``."""
+    _check(frame)
+    weights = frame[frame["supported"]].drop_duplicates("firm")["sector"].value_counts(normalize=True)
+    treated = frame[frame["supported"]].groupby("year")["outcome"].mean()
+    control = (frame[~frame["supported"]].groupby(["year", "sector"])["outcome"].mean()
+               .unstack("sector").reindex(columns=weights.index))
+    if control.isna().any().any():
+        raise ValueError("some sector with supported firms has no unsupported firm to compare them with.")
+    comparison = control.mul(weights, axis=1).sum(axis=1)
+    return pd.concat([
+        pd.DataFrame({"year": treated.index, "group": "supported", "outcome": treated.values}),
+        pd.DataFrame({"year": comparison.index, "group": "comparison", "outcome": comparison.values}),
+    ], ignore_index=True)
