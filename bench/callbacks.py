@@ -135,7 +135,7 @@ def measure(quick: bool) -> dict[str, list[float]]:
     timings["lock-in: returns slider"] = _time_values(c["r"], [round(0.002 * k, 3) for k in range(0, 26)], calls)
     timings["lock-in: run slider"] = _time_values(c["run"], range(1, 13), calls)
 
-    support = widgets.policy_explorer()  # chapter 8: every move draws a new synthetic panel of 2,000 firms
+    support = widgets.policy_explorer()  # chapter 8: every move draws a new synthetic panel of 5,000 firms
     c = support._controls
     timings["policy: selection slider"] = _time_values(c["strength"], [round(0.2 * k, 1) for k in range(0, 26)], calls)
 

@@ -1088,7 +1088,7 @@ POLICY_DECLINES = (0.0, 1.0, 2.0, 3.0)
 
 
 def policy_data(strengths: Sequence[float] = POLICY_STRENGTHS, effects: Sequence[float] = POLICY_EFFECTS,
-                declines: Sequence[float] = POLICY_DECLINES, firms: int = 2000, seed: int = 1
+                declines: Sequence[float] = POLICY_DECLINES, firms: int = 5000, seed: int = 1
                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """What :func:`policy_chart` draws, from :mod:`clusterlab.models.policy` (one seeded synthetic panel per
     setting): ``(paths, estimates)``, the yearly means of supported firms and of their comparison group,
@@ -1099,11 +1099,11 @@ def policy_data(strengths: Sequence[float] = POLICY_STRENGTHS, effects: Sequence
     for k in strengths:
         for effect in effects:
             for decline in declines:
-                p = policy.panel(strength=float(k), effect=float(effect), decline=float(decline), firms=firms, seed=seed)
+                found, m = policy.summary(strength=float(k), effect=float(effect), decline=float(decline),
+                                          firms=firms, seed=seed)
                 key = {"strength": float(k), "effect": float(effect), "decline": float(decline)}
-                m = policy.mean_paths(p)
                 paths.append(m.assign(**key, outcome=m["outcome"].round(2)))
-                for name, value in (("true", effect), ("naive", policy.naive(p)), ("did", policy.diff_in_diff(p))):
+                for name, value in (("true", effect), ("naive", found["naive"]), ("did", found["did"])):
                     estimates.append({**key, "estimator": name, "value": round(float(value), 2)})
     cols = ["strength", "effect", "decline"]
     return (pd.concat(paths, ignore_index=True)[cols + ["year", "group", "outcome"]],
@@ -1128,9 +1128,13 @@ def policy_chart(paths: pd.DataFrame, estimates: pd.DataFrame, interactive: bool
         ks = sorted(estimates["strength"].unique())
         p_k["bind"] = alt.binding_range(min=float(ks[0]), max=float(ks[-1]), step=float(ks[1] - ks[0]),
                                         name=label("policy.strength") + " ")
-        p_e["bind"] = alt.binding_select(options=[float(v) for v in sorted(estimates["effect"].unique())],
+        effects = sorted(estimates["effect"].unique())
+        declines = sorted(estimates["decline"].unique())
+        p_e["bind"] = alt.binding_select(options=[float(v) for v in effects],
+                                         labels=[labels.fmt_number(float(v), 0) for v in effects],
                                          name=label("policy.effect") + " ")
-        p_d["bind"] = alt.binding_select(options=[float(v) for v in sorted(estimates["decline"].unique())],
+        p_d["bind"] = alt.binding_select(options=[float(v) for v in declines],
+                                         labels=[labels.fmt_number(float(v), 0) for v in declines],
                                          name=label("policy.decline") + " ")
     chosen = ("abs(datum.strength - strength) < 1e-9 && abs(datum.effect - effect) < 1e-9 "
               "&& abs(datum.decline - decline) < 1e-9")
@@ -1141,13 +1145,14 @@ def policy_chart(paths: pd.DataFrame, estimates: pd.DataFrame, interactive: bool
     lines = (alt.Chart(paths).transform_filter(chosen)
              .transform_calculate(name=f"datum.group == 'supported' ? {_js(supported)} : {_js(comparison)}")
              .mark_line(point=True)
-             .encode(x=alt.X("year:O", title=label("policy.year"), axis=alt.Axis(labelAngle=0)),
+             .encode(x=alt.X("year:Q", title=label("policy.year"), axis=alt.Axis(tickMinStep=1, format="d"),
+                             scale=alt.Scale(domain=[-3.3, 2.3], nice=False)),
                      y=alt.Y("outcome:Q", title=label("policy.outcome"), scale=alt.Scale(zero=False)),
                      color=group,
                      tooltip=[alt.Tooltip("name:N", title=label("policy.group")),
-                              alt.Tooltip("year:O", title=label("policy.year")),
+                              alt.Tooltip("year:Q", title=label("policy.year"), format="d"),
                               alt.Tooltip("outcome:Q", title=label("policy.outcome"), format=".1f")]))
-    start = alt.Chart(pd.DataFrame({"year": [0]})).mark_rule(color="#666", strokeDash=[4, 4]).encode(x="year:O")
+    start = alt.Chart(pd.DataFrame({"year": [0]})).mark_rule(color="#666", strokeDash=[4, 4]).encode(x="year:Q")
     names = {"true": label("policy.true"), "naive": label("policy.naive"), "did": label("policy.did")}
     order = list(names.values())
     expr = " : ".join(f"datum.estimator == '{k}' ? {_js(v)}" for k, v in names.items()) + " : ''"

@@ -325,19 +325,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lockin.returns": {"fr": "Rendements d'adoption r", "en": "Returns to adoption r"},
     "lockin.gap": {"fr": "Écart des préférences naturelles", "en": "Gap between natural preferences"},
     "lockin.barrier": {"fr": "Barrière (écart d'adoptions)", "en": "Barrier (adoption gap)"},
-    "lockin.locked_share": {"fr": "Tirages verrouillés en 1 000 adoptions (%)", "en": "Runs locked in within 1,000 adoptions (%)"},
+    "lockin.locked_share": {"fr": "Séries verrouillées en 1 000 adoptions (%)", "en": "Runs locked in within 1,000 adoptions (%)"},
     "lockin.median_at": {"fr": "Adoptant médian du verrouillage", "en": "Median adopter at lock-in"},
     "lockin.on_A": {"fr": "Dont sur A (%)", "en": "Of which on A (%)"},
-    "lockin.run": {"fr": "Tirage n°", "en": "Run"},
+    "lockin.run": {"fr": "Série n°", "en": "Run"},
     "lockin.adopters": {"fr": "Nombre d'adoptants", "en": "Number of adopters"},
     "lockin.difference": {"fr": "Écart d'adoptions nA − nB", "en": "Adoption gap nA − nB"},
-    "lockin.locked": {"fr": "Ce tirage se verrouille sur {tech} au {at}ᵉ adoptant",
+    "lockin.locked": {"fr": "Cette série se verrouille sur {tech} au {at}ᵉ adoptant",
                       "en": "This run locks in to {tech} at adopter {at}"},
-    "lockin.never": {"fr": "Ce tirage ne se verrouille pas (pas de barrière à rendements constants, ou pas encore atteinte)",
+    "lockin.never": {"fr": "Cette série ne se verrouille pas (pas de barrière à rendements constants, ou pas encore atteinte)",
                      "en": "This run does not lock in (no barrier with constant returns, or not reached yet)"},
     "lockin.description": {
-        "fr": ("Courbes : l'écart entre le nombre d'adoptants de A et de B au fil des adoptions, douze tirages en "
-               "gris et le tirage choisi en bleu, pour les rendements d'adoption choisis ; des tirets marquent les "
+        "fr": ("Courbes : l'écart entre le nombre d'adoptants de A et de B au fil des adoptions, douze séries en "
+               "gris et la série choisie en bleu, pour les rendements d'adoption choisis ; des tirets marquent les "
                "barrières au-delà desquelles tous les adoptants choisissent la même technologie."),
         "en": ("Lines: the gap between the numbers of adopters of A and of B as adopters arrive, twelve runs in grey "
                "and the chosen run in blue, for the chosen returns to adoption; dashes mark the barriers beyond which "
@@ -345,7 +345,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "urn.draws": {"fr": "Nombre de tirages", "en": "Number of draws"},
     "urn.share": {"fr": "Part des boules rouges (%)", "en": "Share of red balls (%)"},
-    "urn.final": {"fr": "Ce tirage finit à {share} % de rouges", "en": "This run ends with {share}% red"},
+    "urn.final": {"fr": "Cette série finit à {share} % de rouges", "en": "This run ends with {share}% red"},
     "urn.description": {
         "fr": ("Courbes : la part des boules rouges dans l'urne de Pólya, tirage après tirage, douze séries en gris "
                "et la série choisie en bleu, partant d'une boule rouge et d'une bleue."),
@@ -397,6 +397,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.true": {"fr": "Effet réel", "en": "True effect"},
     "policy.naive": {"fr": "Avant/après (naïf)", "en": "Before/after (naive)"},
     "policy.did": {"fr": "Différence de différences", "en": "Difference in differences"},
+    "policy.expected": {"fr": "Avant/après attendu (formule)", "en": "Before/after expected (formula)"},
     "policy.across": {"fr": "Double différence, toutes non aidées", "en": "Difference in differences, all unsupported"},
     "policy.estimator": {"fr": "Estimation", "en": "Estimate"},
     "policy.estimate": {"fr": "Effet estimé (points)", "en": "Estimated effect (points)"},

@@ -354,7 +354,7 @@ def lockin_explorer(r: float = 0.01, gap: float = 0.2, run: int = 1, runs: int =
     return Explorer(controls, draw, title="lockin_explorer")
 
 
-def policy_explorer(strength: float = 1.5, effect: float = 2.0, decline: float = 2.0, firms: int = 2000,
+def policy_explorer(strength: float = 1.5, effect: float = 2.0, decline: float = 2.0, firms: int = 5000,
                     seed: int = 1) -> Explorer:
     """The synthetic policy panel live in JupyterLab: any selection strength, true effect, sectors' decline and
     seed, with a table of the estimates (including the difference in differences against all unsupported
@@ -377,9 +377,8 @@ def policy_explorer(strength: float = 1.5, effect: float = 2.0, decline: float =
     def draw(strength: float, effect: float, decline: float, seed: int) -> list:
         k, e, d = round(float(strength), 4), round(float(effect), 4), round(float(decline), 4)
         try:
-            p = policy.panel(strength=k, effect=e, decline=d, firms=firms, seed=int(seed))
             paths, estimates = charts.policy_data([k], [e], [d], firms=firms, seed=int(seed))
-            across = policy.diff_in_diff(p, by=None)
+            across = policy.summary(strength=k, effect=e, decline=d, firms=firms, seed=int(seed))[0]["across"]
         except ValueError as err:
             return [_error(err)]
         if "chart" not in state:

@@ -38,7 +38,7 @@ def test_the_arthur_figures_quoted_are_the_model_s():
     en, fr = prose("en"), prose("fr")
     for text in ("the 94th adopter", "90.5% of the runs", "the 283rd adopter", "only 36.5% do", "$\\pm 20$"):
         assert text in en
-    for text in ("au 94ᵉ adoptant", "90,5\u202f% des tirages", "au 283ᵉ adoptant", "seuls 36,5\u202f% le font"):
+    for text in ("au 94ᵉ adoptant", "90,5\u202f% des séries", "au 283ᵉ adoptant", "seules 36,5\u202f% le font"):
         assert text in fr
 
 

@@ -86,3 +86,16 @@ def test_estimators_refuse_what_they_cannot_estimate():
         policy.diff_in_diff(p, by="region")
     with pytest.raises(ValueError, match="both before 0 and from 0"):
         policy.naive(p[(p["year"] >= 0) | (p["firm"] != 3)])
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"strength": 3.0, "effect": -1.0, "decline": 3.0, "firms": 500, "seed": 4},
+                                    {"strength": 0.0, "sectors": 4, "declining_share": 0.25, "seed": 9}])
+def test_the_fast_summary_gives_what_the_table_gives(kwargs):
+    p = policy.panel(**kwargs)
+    found, paths = policy.summary(**kwargs)
+    assert found["naive"] == pytest.approx(policy.naive(p), abs=1e-9)
+    assert found["did"] == pytest.approx(policy.diff_in_diff(p), abs=1e-9)
+    assert found["across"] == pytest.approx(policy.diff_in_diff(p, by=None), abs=1e-9)
+    slow = policy.mean_paths(p)
+    assert paths["group"].tolist() == slow["group"].tolist() and paths["year"].tolist() == slow["year"].tolist()
+    assert np.allclose(paths["outcome"], slow["outcome"], atol=1e-9)

@@ -58,11 +58,8 @@ def selection_probabilities(strength: float) -> tuple[float, float]:
     return logistic(-1 + k), logistic(-1 - k)
 
 
-def panel(strength: float = 1.0, effect: float = 2.0, decline: float = 2.0, firms: int = 2000,
-          sectors: int = 10, declining_share: float = 0.5, firm_sd: float = 10.0, noise_sd: float = 2.0,
-          seed: int = 0) -> pd.DataFrame:
-    """The synthetic panel: a row per firm and year (``firm``, ``sector``, ``declining``, ``supported``,
-    ``year``, ``outcome``). ``decline`` is in index points per year (0 or more); ``strength`` in [0, 10]."""
+def _draw(strength, effect, decline, firms, sectors, declining_share, firm_sd, noise_sd, seed):
+    """The panel as arrays: sector, declining, supported (one per firm) and outcome (firms × years)."""
     strength = _number("strength", strength, 0, 10)
     effect = _number("effect", effect)
     decline = _number("decline", decline, 0)
@@ -85,14 +82,63 @@ def panel(strength: float = 1.0, effect: float = 2.0, decline: float = 2.0, firm
     trend = -decline * (years[None, :] - years[0]) * declining[:, None]
     boost = effect * (supported[:, None] & (years[None, :] >= 0))
     outcome = level[:, None] + trend + boost + rng.normal(0, noise_sd, (firms, years.size))
+    return sector, declining, supported, outcome
+
+
+def panel(strength: float = 1.0, effect: float = 2.0, decline: float = 2.0, firms: int = 2000,
+          sectors: int = 10, declining_share: float = 0.5, firm_sd: float = 10.0, noise_sd: float = 2.0,
+          seed: int = 0) -> pd.DataFrame:
+    """The synthetic panel: a row per firm and year (``firm``, ``sector``, ``declining``, ``supported``,
+    ``year``, ``outcome``). ``decline`` is in index points per year (0 or more); ``strength`` in [0, 10]."""
+    sector, declining, supported, outcome = _draw(strength, effect, decline, firms, sectors, declining_share,
+                                                  firm_sd, noise_sd, seed)
+    n_years = len(YEARS)
     return pd.DataFrame({
-        "firm": np.repeat(np.arange(firms), years.size),
-        "sector": np.repeat(sector, years.size),
-        "declining": np.repeat(declining, years.size),
-        "supported": np.repeat(supported, years.size),
-        "year": np.tile(years, firms),
+        "firm": np.repeat(np.arange(firms), n_years),
+        "sector": np.repeat(sector, n_years),
+        "declining": np.repeat(declining, n_years),
+        "supported": np.repeat(supported, n_years),
+        "year": np.tile(np.array(YEARS), firms),
         "outcome": outcome.ravel(),
     })
+
+
+def summary(strength: float = 1.0, effect: float = 2.0, decline: float = 2.0, firms: int = 2000,
+            sectors: int = 10, declining_share: float = 0.5, firm_sd: float = 10.0, noise_sd: float = 2.0,
+            seed: int = 0) -> tuple[dict, pd.DataFrame]:
+    """What :func:`naive`, :func:`diff_in_diff` and :func:`mean_paths` give for :func:`panel` with the same
+    arguments, computed on arrays without building the table (about 20 times faster; tested equal).
+
+    Returns ``({"naive": …, "did": …, "across": …}, paths)``.
+    """
+    sector, _, supported, outcome = _draw(strength, effect, decline, firms, sectors, declining_share,
+                                          firm_sd, noise_sd, seed)
+    if not supported.any():
+        raise ValueError("no firm in the panel is supported: there is no effect to estimate.")
+    after = np.array(YEARS) >= 0
+    change = outcome[:, after].mean(axis=1) - outcome[:, ~after].mean(axis=1)
+    n_sectors = int(sector.max()) + 1
+    treated_n = np.bincount(sector[supported], minlength=n_sectors)
+    control_n = np.bincount(sector[~supported], minlength=n_sectors)
+    lone = np.flatnonzero((treated_n > 0) & (control_n == 0))
+    if lone.size:
+        raise ValueError(f"sector {lone[0]} has no unsupported firm to compare its supported firms with; "
+                         "use more firms or weaker selection.")
+    has = treated_n > 0
+    treated_mean = np.bincount(sector[supported], weights=change[supported], minlength=n_sectors)[has] / treated_n[has]
+    control_mean = np.bincount(sector[~supported], weights=change[~supported], minlength=n_sectors)[has] / control_n[has]
+    weights = treated_n[has] / treated_n.sum()
+    estimates = {"naive": float(change[supported].mean()),
+                 "did": float((weights * (treated_mean - control_mean)).sum()),
+                 "across": float(change[supported].mean() - change[~supported].mean())}
+    control_by_sector = np.stack([np.bincount(sector[~supported], weights=outcome[~supported, t], minlength=n_sectors)
+                                  for t in range(len(YEARS))], axis=1)[has] / control_n[has, None]
+    comparison = (weights[:, None] * control_by_sector).sum(axis=0)
+    paths = pd.concat([
+        pd.DataFrame({"year": list(YEARS), "group": "supported", "outcome": outcome[supported].mean(axis=0)}),
+        pd.DataFrame({"year": list(YEARS), "group": "comparison", "outcome": comparison}),
+    ], ignore_index=True)
+    return estimates, paths
 
 
 def _check(frame: pd.DataFrame) -> None:

@@ -1,0 +1,70 @@
+"""Chapter 8 (cluster policy): what the text says is what the synthetic panel gives, and facts keep their sources."""
+
+from __future__ import annotations
+
+import json
+
+from clusterlab import charts
+from clusterlab.models import policy
+from conftest import ROOT
+
+STEM = "08-cluster-policy"
+
+
+def prose(language: str) -> str:
+    nb = json.loads((ROOT / "chapters" / language / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def test_the_panel_figures_quoted_are_the_model_s():
+    p = policy.panel(strength=1.5, effect=2.0, decline=2.0, firms=5000, seed=1)
+    firms = p.drop_duplicates("firm")
+    supported = firms[firms["supported"]]
+    assert len(supported) == 1742
+    assert round(100 * supported["declining"].mean(), 1) == 88.5
+    assert round(100 * firms.loc[~firms["supported"], "declining"].mean(), 1) == 29.4
+    assert round(policy.naive(p), 2) == -3.25 and round(policy.diff_in_diff(p), 2) == 2.11
+    assert round(policy.expected_naive(1.5, 2.0, 2.0), 2) == -3.35
+    assert [round(x, 2) for x in policy.selection_probabilities(3)] == [0.88, 0.02]  # "88%", "2%"
+    en, fr = prose("en"), prose("fr")
+    for text in ("1,742 of the 5,000 firms", "88.5% of them", "29.4%", "finds −3.25 points", "finds +2.11",
+                 "−3.35 on average", "probability 88%", "probability 2%"):
+        assert text in en
+    for text in ("1\u202f742 des 5\u202f000 entreprises", "88,5\u202f% dans", "29,4\u202f%", "trouve −3,25 points",
+                 "trouve +2,11", "−3,35 en moyenne", "probabilité de 88\u202f%", "probabilité de 2\u202f%"):
+        assert text in fr
+
+
+def test_the_grid_figures_quoted_are_the_chart_s():
+    _, estimates = charts.policy_data()
+    row = estimates[(estimates["effect"] == 2.0) & (estimates["decline"] == 2.0)]
+    naive = row[row["estimator"] == "naive"].set_index("strength")["value"]
+    did = row[row["estimator"] == "did"]["value"]
+    assert naive[0.0] == -0.82 and naive[3.0] == -3.86 and list(naive) == sorted(naive, reverse=True)
+    assert (did.min(), did.max()) == (2.02, 2.11)
+    en, fr = prose("en"), prose("fr")
+    assert "from −0.82 with no selection to −3.86" in en and "between 2.02 and 2.11" in en
+    assert "de −0,82 sans sélection à −3,86" in fr and "entre 2,02 et 2,11" in fr
+
+
+def test_the_exercise_answer_holds():
+    # 3 points a year over three years, true effect +4, 80% of supported firms in declining sectors
+    assert round(4 - 3 * 3 * 0.8, 1) == -3.2
+    assert round(policy.expected_naive(0, 4.0, 0.0), 6) == 4.0  # no decline: nothing to confuse
+
+
+def test_policy_facts_are_quoted_with_their_sources():
+    en, fr = prose("en"), prose("fr")
+    for text in ("12 July 2005", "67", "105 applications", "1.5 billion euros", "750 million", "130 had been labelled",
+                 "17 October 2008", "8 March 2016", "9 February 2012", "20 April 2011", "178 hectares", "357,000",
+                 "678,000", "4,757 firms", "11,000 jobs"):
+        assert text in en, text
+    for text in ("12 juillet 2005", "105 candidatures", "1,5 milliard d'euros", "750 millions", "130 avaient été",
+                 "17 octobre 2008", "8 mars 2016", "9 février 2012", "20 avril 2011", "178 hectares", "357\u202f000",
+                 "678\u202f000", "4\u202f757 entreprises", "11\u202f000 emplois"):
+        assert text in fr, text
+    for key in ("senat2007avis", "clubic2005poles", "assemblee2012spl", "martin2011public", "fontagne2010clustering",
+                "ec2008worldclass", "eccp2016escp", "bladna2012renault", "atlasinfo2019tac", "unido_consortia_morocco",
+                "unido_consortia_sheet", "mfcpole_fiche", "kapitalis2025mfc", "tap2010pmn"):
+        assert en.count(key) == fr.count(key) >= 1, key
+    assert "**made up**" in en and "**inventées**" in fr  # the synthetic panel says so on the page
