@@ -409,6 +409,81 @@ MESSAGES: dict[str, dict[str, str]] = {
                "in a synthetic panel; below, bars: the true effect of support, the naive before/after estimate and the "
                "difference in differences, for the chosen settings."),
     },
+    "audit.title": {"fr": "Audit d'internationalisation", "en": "Internationalisation audit"},
+    "audit.subtitle": {"fr": "Données d'emploi\u00a0: {source}", "en": "Employment data: {source}"},
+    "audit.employment": {"fr": "Emploi de l'industrie dans la région", "en": "Industry's employment in the region"},
+    "audit.region_total": {"fr": "Emploi de la région (industries du tableau)", "en": "Region's employment (industries of the table)"},
+    "audit.lq": {"fr": "Quotient de localisation", "en": "Location quotient"},
+    "audit.rank": {"fr": "Rang de la région pour cette industrie", "en": "Region's rank for this industry"},
+    "audit.rank_of": {"fr": "{rank} sur {regions}", "en": "{rank} of {regions}"},
+    "audit.hoover": {"fr": "Coefficient de Hoover de l'industrie", "en": "Industry's Hoover coefficient"},
+    "audit.gini": {"fr": "Gini locationnel de l'industrie", "en": "Industry's locational Gini"},
+    "audit.eg": {"fr": "Indice d'Ellison et Glaeser", "en": "Ellison–Glaeser index"},
+    "audit.not_given": {"fr": "non renseigné", "en": "not given"},
+    "audit.export_share": {"fr": "Part exportée", "en": "Export share"},
+    "audit.governance": {"fr": "Gouvernance de la chaîne de valeur", "en": "Value chain governance"},
+    "audit.figures": {"fr": "Chiffres clés", "en": "Key figures"},
+    "audit.top": {"fr": "Industries où la région est le plus spécialisée", "en": "Industries in which the region is most specialised"},
+    "audit.position": {"fr": "Régions, de la plus spécialisée à la moins spécialisée", "en": "Regions, from most to least specialised"},
+    "audit.position_title": {"fr": "La région parmi toutes les régions, pour cette industrie", "en": "The region among all regions, for this industry"},
+    "audit.markets": {"fr": "Premiers marchés à l'export probables ({home})", "en": "Likely first export markets ({home})"},
+    "audit.description": {
+        "fr": ("Tableau de bord sur une page\u00a0: les chiffres clés de l'audit\u202f; en barres, les industries où la "
+               "région est le plus spécialisée, l'industrie étudiée en bleu\u202f; en barres verticales, le quotient de "
+               "localisation de l'industrie dans toutes les régions, la région étudiée en orange\u202f; en barres, les "
+               "premiers marchés à l'export probables du pays de la région."),
+        "en": ("One-page dashboard: the audit's key figures; as bars, the industries in which the region is most "
+               "specialised, the industry audited in blue; as columns, the industry's location quotient in every "
+               "region, the region audited in orange; as bars, the likely first export markets of the region's country."),
+    },
+    "audit.what": {"fr": "Indicateur", "en": "Indicator"},
+    "audit.value": {"fr": "Valeur", "en": "Value"},
+    "audit.question": {"fr": "Question", "en": "Question"},
+    "audit.chapter": {"fr": "Chapitre qui aide à répondre", "en": "Chapter that helps answer it"},
+    "audit.ch.threats": {"fr": "7 · Verrouillage, chaînes de valeur, montée en gamme", "en": "7 · Lock-in, value chains, upgrading"},
+    "audit.ch.cluster-springboard": {"fr": "6 · Le cluster, tremplin vers l'international", "en": "6 · The cluster as a springboard abroad"},
+    "audit.ch.cluster-policy": {"fr": "8 · Les politiques de clusters", "en": "8 · Cluster policy"},
+    "audit.q.buyers": {"fr": "Les entreprises dépendent-elles de quelques grands acheteurs, locaux ou étrangers\u202f?",
+                       "en": "Do the firms depend on a few large buyers, local or foreign?"},
+    "audit.q.functions": {"fr": "Quelles fonctions (conception, commercialisation, marque) les entreprises exercent-elles elles-mêmes\u202f?",
+                          "en": "Which functions (design, marketing, brand) do the firms perform themselves?"},
+    "audit.q.governance": {"fr": "Quel type de gouvernance lie les entreprises à leurs acheteurs (complexité, codification, compétences)\u202f?",
+                           "en": "Which governance links the firms to their buyers (complexity, codifiability, capabilities)?"},
+    "audit.q.lockin_cognitive": {"fr": "Le déclin éventuel est-il lu comme durable ou comme passager\u202f?",
+                                 "en": "Is any decline read as lasting or as passing?"},
+    "audit.q.lockin_political": {"fr": "L'aide publique va-t-elle aux activités anciennes ou à de nouvelles\u202f?",
+                                 "en": "Does public support go to old activities or to new ones?"},
+    "audit.q.joint_action": {"fr": "Quelles actions conjointes existent (consortium, centre qualité, formation)\u202f?",
+                             "en": "What joint action exists (consortium, quality centre, training)?"},
+    "audit.q.pipelines": {"fr": "Quels canaux relient le cluster à des partenaires lointains (salons, filiales, clients)\u202f?",
+                          "en": "Which pipelines link the cluster to distant partners (fairs, subsidiaries, customers)?"},
+    "audit.q.policy": {"fr": "Quelle politique le soutient, et a-t-elle été évaluée avec un groupe de comparaison\u202f?",
+                       "en": "Which policy supports it, and has it been evaluated against a comparison group?"},
+    "audit.draft.specialisation": {
+        "fr": ("**Spécialisation.** La région {region} emploie {employment} personnes dans l'industrie {industry}. Son "
+               "quotient de localisation est de {lq}\u00a0: elle est au rang {rank} sur {regions} régions pour cette industrie."),
+        "en": ("**Specialisation.** The region {region} employs {employment} people in the industry {industry}. Its "
+               "location quotient is {lq}: it ranks {rank} of {regions} regions for this industry."),
+    },
+    "audit.draft.concentration": {
+        "fr": "**Concentration.** Dans les régions du tableau, l'industrie a un coefficient de Hoover de {hoover} et un Gini locationnel de {gini}.",
+        "en": "**Concentration.** Across the regions of the table, the industry has a Hoover coefficient of {hoover} and a locational Gini of {gini}.",
+    },
+    "audit.draft.eg": {"fr": "Avec les tailles d'établissements données, l'indice d'Ellison et Glaeser est de {eg}.",
+                       "en": "With the plant sizes given, the Ellison–Glaeser index is {eg}."},
+    "audit.draft.markets": {
+        "fr": "**Marchés.** Selon l'indice de distance psychique et la taille des marchés, les premiers marchés à l'export probables du pays de la région ({home}) sont\u00a0: {first}.",
+        "en": "**Markets.** By the psychic-distance index and market size, the likely first export markets of the region's country ({home}) are: {first}.",
+    },
+    "audit.draft.export": {"fr": "Part exportée\u00a0: {share}\u202f% ({source}).", "en": "Export share: {share}% ({source})."},
+    "audit.draft.governance": {"fr": "Gouvernance de la chaîne de valeur, selon les trois variables choisies\u00a0: {kind}.",
+                               "en": "Value chain governance, by the three variables chosen: {kind}."},
+    "audit.draft.todo": {
+        "fr": ("**À compléter.** Menaces (les questions de la liste, chacune avec sa source), leviers d'action "
+               "publique et privée, et votre conclusion\u00a0: ce cluster prépare-t-il ses PME aux marchés internationaux\u202f?"),
+        "en": ("**To complete.** Threats (the questions of the checklist, each answered with its source), levers for "
+               "public and private action, and your conclusion: does this cluster prepare its SMEs for international markets?"),
+    },
     "trade.maghreb": {"fr": "Maghreb", "en": "Maghreb"},
     "trade.europe": {"fr": "Europe", "en": "Europe"},
     "trade.group": {"fr": "Groupe", "en": "Group"},

@@ -1,0 +1,263 @@
+"""The capstone's toolbox: a cluster internationalisation audit of one region and one industry.
+
+:func:`run` gathers, for a region and an industry of a tidy employment table (``region``,
+``industry``, ``employment``: the Eurostat table of the book through :func:`eurostat_employment`, or a
+reader's own file through :func:`clusterlab.data.read_employment`):
+
+* **specialisation**: the location quotient of the industry in the region, its rank among the regions
+  where the industry is published, the region's most specialised industries;
+* **concentration** of the industry across the table's regions: Hoover coefficient, locational Gini,
+  and the Ellison–Glaeser index when the reader gives plant sizes;
+* **likely first export markets** of the region's country (chapter 5's psychic-distance ranking);
+* what the reader adds from other sources, each with its source: an export share, the three variables
+  of value chain governance (chapter 7).
+
+:func:`dashboard` draws it on one page (Altair), in the notebook's language or in both;
+:func:`draft` writes the factual part of the written audit, leaving the judgements to the reader.
+Every error says what to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from clusterlab import charts, data, labels, measures
+from clusterlab.labels import fmt_number, label
+from clusterlab.models import gvc, psychic_distance
+
+#: The questions of the threats checklist, each with the chapter that helps answer it (label keys).
+CHECKLIST = ("buyers", "functions", "governance", "lockin_cognitive", "lockin_political", "joint_action",
+             "pipelines", "policy")
+_CHAPTER = {"buyers": "threats", "functions": "threats", "governance": "threats", "lockin_cognitive": "threats",
+            "lockin_political": "threats", "joint_action": "threats", "pipelines": "cluster-springboard",
+            "policy": "cluster-policy"}
+
+
+def eurostat_employment() -> pd.DataFrame:
+    """Persons employed in 2015 by NUTS-2 region and manufacturing division (C10 to C33), from the shipped
+    Eurostat table, as a tidy table; confidential (missing) cells are left out and counted in
+    ``attrs["missing"]``."""
+    sbs = data.load("eurostat_sbs_regions_2015")
+    nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")
+    divisions = sbs[nuts2 & sbs["nace"].str.fullmatch(r"C\d{2}")]
+    tidy = (divisions.dropna(subset=["persons_employed"])
+            .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
+            [["region", "industry", "employment"]].reset_index(drop=True))
+    tidy.attrs.update({"source": "eurostat_sbs_regions_2015", "missing": int(divisions["persons_employed"].isna().sum())})
+    return tidy
+
+
+@dataclass
+class Audit:
+    """What :func:`run` found (every number the dashboard and the draft show)."""
+
+    region: str
+    industry: str
+    employment: float
+    region_total: float
+    lq: float
+    rank: int
+    regions: int
+    top: pd.DataFrame
+    lq_all: pd.DataFrame
+    hoover: float
+    gini: float
+    eg: float | None
+    home: str | None
+    markets: pd.DataFrame | None
+    export_share: float | None = None
+    export_source: str | None = None
+    governance: str | None = None
+    variables: tuple | None = None
+    source: str = ""
+    notes: list = field(default_factory=list)
+
+
+def _known(values: pd.Series, value: str, what: str, column: str) -> None:
+    if value not in set(values):
+        sample = ", ".join(sorted(map(str, values.unique()))[:8])
+        raise ValueError(f"{what} {value!r} is not in the table's {column!r} column (it has, for example: {sample}). "
+                         f"Check the spelling, or that your file uses the same codes.")
+
+
+def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None, plant_sizes=None,
+        export_share: float | None = None, export_source: str | None = None,
+        governance: tuple[str, str, str] | None = None, top: int = 8) -> Audit:
+    """Audit ``industry`` in ``region`` of a tidy employment table (see the module's docstring).
+
+    ``home``: the ISO 3 code of the region's country, for its likely first export markets (None: skipped).
+    ``plant_sizes``: employment of each plant of the industry, for the Ellison–Glaeser index (None: skipped).
+    ``export_share``: the share of the cluster's sales made abroad, in percent, with ``export_source`` (both
+    or neither). ``governance``: (complexity, codifiability, capability), each "high" or "low".
+    """
+    missing = [c for c in ("region", "industry", "employment") if c not in tidy.columns]
+    if missing:
+        raise ValueError(f"the table needs columns region, industry and employment (missing {missing}); "
+                         "read your file with data.read_employment, which gives them.")
+    table = tidy.dropna(subset=["employment"])
+    table = table[table["employment"] > 0]
+    _known(table["region"], region, "region", "region")
+    _known(table["industry"], industry, "industry", "industry")
+    lq = measures.lq_table(table)
+    row = lq[(lq["region"] == region) & (lq["industry"] == industry)]
+    if row.empty:
+        raise ValueError(f"the table has no employment (or only a blank count) for industry {industry!r} in region "
+                         f"{region!r}; choose another pair, or check the file.")
+    row = row.iloc[0]
+    ranked = lq[lq["industry"] == industry].sort_values(["lq", "region"], ascending=[False, True]).reset_index(drop=True)
+    rank = int(ranked.index[ranked["region"] == region][0]) + 1
+    mine = lq[lq["region"] == region].sort_values(["lq", "industry"], ascending=[False, True]).head(top)
+    wide = table.pivot_table(index="region", columns="industry", values="employment", aggfunc="sum", fill_value=0)
+    totals = wide.sum(axis=1)
+    hoover = measures.hoover(wide[industry], totals)
+    gini = measures.locational_gini(wide[industry], totals)
+    eg = None if plant_sizes is None else measures.ellison_glaeser(wide[industry], totals, plant_sizes)
+    markets = None
+    if home is not None:
+        pairs, gdp = data.load("geodist_pairs"), data.load("wdi_gdp_population")
+        markets = psychic_distance.rank(str(home).upper(), pairs, gdp).head(5)
+    if (export_share is None) != (export_source is None):
+        raise ValueError("give export_share and export_source together: a figure without its source cannot be "
+                         "printed in an audit.")
+    if export_share is not None and not 0 <= float(export_share) <= 100:
+        raise ValueError(f"export_share is a percentage between 0 and 100; got {export_share!r}.")
+    kind = None if governance is None else gvc.governance(*governance)
+    return Audit(region=region, industry=industry, employment=float(row["employment"]),
+                 region_total=float(row["region_total"]), lq=float(row["lq"]), rank=rank, regions=len(ranked),
+                 top=mine.reset_index(drop=True), lq_all=ranked, hoover=hoover, gini=gini, eg=eg,
+                 home=None if home is None else str(home).upper(), markets=markets,
+                 export_share=None if export_share is None else float(export_share), export_source=export_source,
+                 governance=kind, variables=None if governance is None else tuple(governance),
+                 source=str(tidy.attrs.get("source", "")))
+
+
+def _name(kind: str, code: str) -> str:
+    """A readable name for a region or an industry code when the book knows it (else the code)."""
+    if kind == "industry" and f"nace.{code}" in labels.MESSAGES:
+        return f"{code} {label(f'nace.{code}')}"
+    if kind == "region":
+        names = data.region_names(pd.Series([code]))
+        return str(names.iloc[0])
+    return str(code)
+
+
+def _both(key: str, bilingual: bool, **values) -> str | list[str]:
+    """A panel title in the notebook's language, or in French and English on two lines."""
+    if not bilingual:
+        return label(key).format(**values)
+    return [label(key, "fr").format(**values), label(key, "en").format(**values)]
+
+
+def _title(key: str, bilingual: bool, **values) -> alt.TitleParams:
+    return alt.TitleParams(_both(key, bilingual, **values), anchor="start", fontSize=12)
+
+
+#: Width of the dashboard's panels (the labels of the bar charts come on top of it).
+_W = 340
+
+
+def figures(result: Audit) -> pd.DataFrame:
+    """The audit's key figures as a two-column table (label, value) in the notebook's language."""
+    rows = [
+        (label("audit.employment"), fmt_number(result.employment)),
+        (label("audit.region_total"), fmt_number(result.region_total)),
+        (label("audit.lq"), fmt_number(result.lq, 2)),
+        (label("audit.rank"), label("audit.rank_of").format(rank=result.rank, regions=result.regions)),
+        (label("audit.hoover"), fmt_number(result.hoover, 3)),
+        (label("audit.gini"), fmt_number(result.gini, 3)),
+        (label("audit.eg"), label("audit.not_given") if result.eg is None else fmt_number(result.eg, 3)),
+        (label("audit.export_share"), label("audit.not_given") if result.export_share is None
+         else f"{fmt_number(result.export_share, 1)}\u202f% ({result.export_source})"
+         if labels.get_language() == "fr" else f"{fmt_number(result.export_share, 1)}% ({result.export_source})"),
+        (label("audit.governance"), label("audit.not_given") if result.governance is None
+         else label(f"gvc.{result.governance}")),
+    ]
+    return pd.DataFrame(rows, columns=["what", "value"])
+
+
+def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
+    """One page: the key figures, the region's most specialised industries, where the region stands among all
+    regions for the industry, and the likely first export markets. ``bilingual=True`` titles every panel
+    in French and English (for a class that works in both)."""
+    chosen_name = _name("industry", result.industry)
+    region_name = _name("region", result.region)
+    title = alt.TitleParams(" / ".join(_both("audit.title", True)) if bilingual else label("audit.title"),
+                            anchor="start", fontSize=15,
+                            subtitle=[f"{region_name} · {chosen_name}",
+                                      label("audit.subtitle").format(source=result.source or "—")])
+    keys = figures(result)
+    facts = (alt.Chart(keys.assign(order=range(len(keys)))).mark_text(align="left", baseline="middle", fontSize=12)
+             .encode(y=alt.Y("order:O", axis=None), x=alt.value(0), text="line:N")
+             .transform_calculate(line="datum.what + ' : ' + datum.value" if labels.get_language() == "fr"
+                                  else "datum.what + ': ' + datum.value")
+             .properties(width=_W, height=18 * len(keys), title=_title("audit.figures", bilingual)))
+    top = result.top.assign(name=[_name("industry", c) for c in result.top["industry"]],
+                            chosen=result.top["industry"] == result.industry)
+    bars = (alt.Chart(top).mark_bar()
+            .encode(y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=170)),
+                    x=alt.X("lq:Q", title=label("lq.lq")),
+                    color=alt.condition("datum.chosen", alt.value("#1f5fa8"), alt.value("#9ca3af")),
+                    tooltip=[alt.Tooltip("name:N", title=label("lq.industry")),
+                             alt.Tooltip("lq:Q", title=label("lq.lq"), format=".2f")])
+            .properties(width=_W - 120, height=18 * len(top), title=_title("audit.top", bilingual)))
+    one = alt.Chart(pd.DataFrame({"lq": [1.0]})).mark_rule(color="#222", strokeDash=[4, 3]).encode(x="lq:Q")
+    spread = result.lq_all.assign(position=np.arange(1, len(result.lq_all) + 1),
+                                  chosen=result.lq_all["region"] == result.region)
+    strip = (alt.Chart(spread).mark_bar()
+             .encode(x=alt.X("position:Q", title=label("audit.position"), axis=alt.Axis(tickMinStep=1, format="d"),
+                             scale=alt.Scale(domain=[0, len(spread) + 1], nice=False)),
+                     y=alt.Y("lq:Q", title=label("lq.lq")),
+                     color=alt.condition("datum.chosen", alt.value("#c2410c"), alt.value("#cbd5e1")))
+             .properties(width=_W, height=120, title=_title("audit.position_title", bilingual)))
+    panels = [facts, alt.layer(bars, one), strip]
+    if result.markets is not None:
+        names = charts._country_names(data.load("geodist_countries"))
+        markets = result.markets.assign(name=[str(names.get(p, p)) for p in result.markets["partner"]])
+        home_name = str(names.get(result.home, result.home))
+        panels.append(alt.Chart(markets).mark_bar(color="#1f5fa8")
+                      .encode(y=alt.Y("name:N", sort=alt.SortField("rank"), title=None),
+                              x=alt.X("score:Q", title=label("markets.score")),
+                              tooltip=[alt.Tooltip("name:N", title=label("markets.partner")),
+                                       alt.Tooltip("rank:Q", title=label("markets.rank"))])
+                      .properties(width=_W - 100, height=18 * len(markets),
+                                  title=_title("audit.markets", bilingual, home=home_name)))
+    return (alt.vconcat(*panels, spacing=18, center=False)
+            .properties(title=title, description=label("audit.description"))
+            .resolve_scale(color="independent"))
+
+
+def checklist() -> pd.DataFrame:
+    """The threats checklist: each question with the chapter (label) that helps answer it."""
+    return pd.DataFrame({"question": [label(f"audit.q.{k}") for k in CHECKLIST],
+                         "chapter": [label(f"audit.ch.{_CHAPTER[k]}") for k in CHECKLIST]})
+
+
+def draft(result: Audit) -> str:
+    """The factual part of the written audit (Markdown), in the notebook's language, with a prompt where
+    the reader's judgement goes."""
+    region, industry = _name("region", result.region), _name("industry", result.industry)
+    lines = [f"**{label('audit.title')} · {region} · {industry}**", ""]
+    lines.append(label("audit.draft.specialisation").format(
+        region=region, industry=industry, employment=fmt_number(result.employment), lq=fmt_number(result.lq, 2),
+        rank=result.rank, regions=result.regions))
+    lines.append("")
+    lines.append(label("audit.draft.concentration").format(hoover=fmt_number(result.hoover, 3),
+                                                           gini=fmt_number(result.gini, 3)))
+    if result.eg is not None:
+        lines.append(label("audit.draft.eg").format(eg=fmt_number(result.eg, 3)))
+    lines.append("")
+    if result.markets is not None:
+        names = charts._country_names(data.load("geodist_countries"))
+        first = ", ".join(str(names.get(p, p)) for p in result.markets["partner"].head(3))
+        lines.append(label("audit.draft.markets").format(home=str(names.get(result.home, result.home)), first=first))
+    if result.export_share is not None:
+        lines.append(label("audit.draft.export").format(share=fmt_number(result.export_share, 1),
+                                                        source=result.export_source))
+    if result.governance is not None:
+        lines.append(label("audit.draft.governance").format(kind=label(f"gvc.{result.governance}")))
+    lines += ["", label("audit.draft.todo")]
+    return "\n".join(lines)
