@@ -47,8 +47,19 @@ def eurostat_employment() -> pd.DataFrame:
     tidy = (divisions.dropna(subset=["persons_employed"])
             .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
             [["region", "industry", "employment"]].reset_index(drop=True))
-    tidy.attrs.update({"source": "eurostat_sbs_regions_2015", "missing": int(divisions["persons_employed"].isna().sum())})
+    tidy.attrs.update({"source": "Eurostat (sbs_r_nuts06_r2), 2015", "layout": "NUTS 2 × NACE C10–C33",
+                       "rows": int(len(divisions)), "missing": int(divisions["persons_employed"].isna().sum())})
     return tidy
+
+
+def country_names() -> pd.Series:
+    """Country names by ISO 3 code, in the notebook's language (from the shipped GeoDist table)."""
+    return charts._country_names(data.load("geodist_countries"))
+
+
+def industry_name(code: str) -> str:
+    """``C23 Manufacture of …`` for a NACE division the book names, else the code as given."""
+    return f"{code} {label(f'nace.{code}')}" if f"nace.{code}" in labels.MESSAGES else str(code)
 
 
 @dataclass
@@ -61,6 +72,8 @@ class Audit:
     region_total: float
     lq: float
     rank: int
+    rank_employment: int
+    share: float
     regions: int
     top: pd.DataFrame
     lq_all: pd.DataFrame
@@ -79,9 +92,12 @@ class Audit:
 
 def _known(values: pd.Series, value: str, what: str, column: str) -> None:
     if value not in set(values):
-        sample = ", ".join(sorted(map(str, values.unique()))[:8])
+        codes = sorted(map(str, values.unique()))
+        near = [c for c in codes if c[:2].upper() == str(value)[:2].upper()]
+        sample = ", ".join((near or codes)[:12])
         raise ValueError(f"{what} {value!r} is not in the table's {column!r} column (it has, for example: {sample}). "
-                         f"Check the spelling, or that your file uses the same codes.")
+                         f"Check the spelling and the case, or that your file uses the same codes (the Eurostat table "
+                         f"uses NUTS 2013 codes: data.load('nuts_names') lists them).")
 
 
 def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None, plant_sizes=None,
@@ -110,6 +126,9 @@ def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None,
     row = row.iloc[0]
     ranked = lq[lq["industry"] == industry].sort_values(["lq", "region"], ascending=[False, True]).reset_index(drop=True)
     rank = int(ranked.index[ranked["region"] == region][0]) + 1
+    by_jobs = ranked.sort_values(["employment", "region"], ascending=[False, True]).reset_index(drop=True)
+    rank_employment = int(by_jobs.index[by_jobs["region"] == region][0]) + 1
+    share = 100 * float(row["employment"]) / float(ranked["employment"].sum())
     mine = lq[lq["region"] == region].sort_values(["lq", "industry"], ascending=[False, True]).head(top)
     wide = table.pivot_table(index="region", columns="industry", values="employment", aggfunc="sum", fill_value=0)
     totals = wide.sum(axis=1)
@@ -125,9 +144,13 @@ def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None,
                          "printed in an audit.")
     if export_share is not None and not 0 <= float(export_share) <= 100:
         raise ValueError(f"export_share is a percentage between 0 and 100; got {export_share!r}.")
+    if governance is not None and (isinstance(governance, str) or len(governance) != 3):
+        raise ValueError(f"governance needs three words in brackets, for complexity, codifiability and capability, "
+                         f"for example ('low', 'high', 'high'); got {governance!r}.")
     kind = None if governance is None else gvc.governance(*governance)
     return Audit(region=region, industry=industry, employment=float(row["employment"]),
-                 region_total=float(row["region_total"]), lq=float(row["lq"]), rank=rank, regions=len(ranked),
+                 region_total=float(row["region_total"]), lq=float(row["lq"]), rank=rank,
+                 rank_employment=rank_employment, share=share, regions=len(ranked),
                  top=mine.reset_index(drop=True), lq_all=ranked, hoover=hoover, gini=gini, eg=eg,
                  home=None if home is None else str(home).upper(), markets=markets,
                  export_share=None if export_share is None else float(export_share), export_source=export_source,
@@ -137,8 +160,8 @@ def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None,
 
 def _name(kind: str, code: str) -> str:
     """A readable name for a region or an industry code when the book knows it (else the code)."""
-    if kind == "industry" and f"nace.{code}" in labels.MESSAGES:
-        return f"{code} {label(f'nace.{code}')}"
+    if kind == "industry":
+        return industry_name(code)
     if kind == "region":
         names = data.region_names(pd.Series([code]))
         return str(names.iloc[0])
@@ -156,6 +179,15 @@ def _title(key: str, bilingual: bool, **values) -> alt.TitleParams:
     return alt.TitleParams(_both(key, bilingual, **values), anchor="start", fontSize=12)
 
 
+def _markets_title(bilingual: bool, home_names: dict) -> alt.TitleParams:
+    """The markets panel's title, with the country named in each title line's own language."""
+    if not bilingual:
+        text = label("audit.markets").format(home=home_names[labels.get_language()])
+    else:
+        text = [label("audit.markets", lang).format(home=home_names[lang]) for lang in ("fr", "en")]
+    return alt.TitleParams(text, anchor="start", fontSize=12)
+
+
 #: Width of the dashboard's panels (the labels of the bar charts come on top of it).
 _W = 340
 
@@ -167,6 +199,8 @@ def figures(result: Audit) -> pd.DataFrame:
         (label("audit.region_total"), fmt_number(result.region_total)),
         (label("audit.lq"), fmt_number(result.lq, 2)),
         (label("audit.rank"), label("audit.rank_of").format(rank=result.rank, regions=result.regions)),
+        (label("audit.rank_employment"), label("audit.rank_of").format(rank=result.rank_employment,
+                                                                       regions=result.regions)),
         (label("audit.hoover"), fmt_number(result.hoover, 3)),
         (label("audit.gini"), fmt_number(result.gini, 3)),
         (label("audit.eg"), label("audit.not_given") if result.eg is None else fmt_number(result.eg, 3)),
@@ -192,7 +226,7 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
     keys = figures(result)
     facts = (alt.Chart(keys.assign(order=range(len(keys)))).mark_text(align="left", baseline="middle", fontSize=12)
              .encode(y=alt.Y("order:O", axis=None), x=alt.value(0), text="line:N")
-             .transform_calculate(line="datum.what + ' : ' + datum.value" if labels.get_language() == "fr"
+             .transform_calculate(line="datum.what + '\u00a0: ' + datum.value" if labels.get_language() == "fr"
                                   else "datum.what + ': ' + datum.value")
              .properties(width=_W, height=18 * len(keys), title=_title("audit.figures", bilingual)))
     top = result.top.assign(name=[_name("industry", c) for c in result.top["industry"]],
@@ -215,16 +249,17 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
              .properties(width=_W, height=120, title=_title("audit.position_title", bilingual)))
     panels = [facts, alt.layer(bars, one), strip]
     if result.markets is not None:
-        names = charts._country_names(data.load("geodist_countries"))
+        names = country_names()
         markets = result.markets.assign(name=[str(names.get(p, p)) for p in result.markets["partner"]])
-        home_name = str(names.get(result.home, result.home))
+        countries = data.load("geodist_countries").set_index("iso3")
+        home_names = {lang: str(countries[f"country_{lang}"].get(result.home, result.home)) for lang in labels.LANGUAGES}
         panels.append(alt.Chart(markets).mark_bar(color="#1f5fa8")
                       .encode(y=alt.Y("name:N", sort=alt.SortField("rank"), title=None),
                               x=alt.X("score:Q", title=label("markets.score")),
                               tooltip=[alt.Tooltip("name:N", title=label("markets.partner")),
                                        alt.Tooltip("rank:Q", title=label("markets.rank"))])
                       .properties(width=_W - 100, height=18 * len(markets),
-                                  title=_title("audit.markets", bilingual, home=home_name)))
+                                  title=_markets_title(bilingual, home_names)))
     return (alt.vconcat(*panels, spacing=18, center=False)
             .properties(title=title, description=label("audit.description"))
             .resolve_scale(color="independent"))
@@ -243,7 +278,8 @@ def draft(result: Audit) -> str:
     lines = [f"**{label('audit.title')} · {region} · {industry}**", ""]
     lines.append(label("audit.draft.specialisation").format(
         region=region, industry=industry, employment=fmt_number(result.employment), lq=fmt_number(result.lq, 2),
-        rank=result.rank, regions=result.regions))
+        rank=result.rank, regions=result.regions, rank_employment=result.rank_employment,
+        share=fmt_number(result.share, 1)))
     lines.append("")
     lines.append(label("audit.draft.concentration").format(hoover=fmt_number(result.hoover, 3),
                                                            gini=fmt_number(result.gini, 3)))
@@ -251,7 +287,7 @@ def draft(result: Audit) -> str:
         lines.append(label("audit.draft.eg").format(eg=fmt_number(result.eg, 3)))
     lines.append("")
     if result.markets is not None:
-        names = charts._country_names(data.load("geodist_countries"))
+        names = country_names()
         first = ", ".join(str(names.get(p, p)) for p in result.markets["partner"].head(3))
         lines.append(label("audit.draft.markets").format(home=str(names.get(result.home, result.home)), first=first))
     if result.export_share is not None:

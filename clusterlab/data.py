@@ -325,11 +325,15 @@ def read_employment(source, *, region: str | None = None, industry: str | None =
 
 def summary(tidy: pd.DataFrame) -> str:
     """One sentence on what :func:`read_employment` read (file, layout, rows, missing counts)."""
-    from clusterlab.labels import label
+    from clusterlab.labels import fmt_number, label
 
     a = tidy.attrs
-    return label("data.summary").format(source=a.get("source"), rows=a.get("rows"), layout=a.get("layout"),
-                                        cells=len(tidy), missing=a.get("missing"))
+
+    def number(value):
+        return fmt_number(value) if isinstance(value, (int, np.integer)) else value
+
+    return label("data.summary").format(source=a.get("source"), rows=number(a.get("rows")), layout=a.get("layout"),
+                                        cells=number(len(tidy)), missing=number(a.get("missing")))
 
 
 def region_names(codes, language: str | None = None) -> pd.Series:

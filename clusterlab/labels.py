@@ -398,7 +398,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.naive": {"fr": "Avant/après (naïf)", "en": "Before/after (naive)"},
     "policy.did": {"fr": "Différence de différences", "en": "Difference in differences"},
     "policy.expected": {"fr": "Avant/après attendu (formule)", "en": "Before/after expected (formula)"},
-    "policy.across": {"fr": "Double différence, toutes non aidées", "en": "Difference in differences, all unsupported"},
+    "policy.across": {"fr": "Différence de différences, toutes non aidées", "en": "Difference in differences, all unsupported"},
     "policy.estimator": {"fr": "Estimation", "en": "Estimate"},
     "policy.estimate": {"fr": "Effet estimé (points)", "en": "Estimated effect (points)"},
     "policy.description": {
@@ -414,19 +414,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.employment": {"fr": "Emploi de l'industrie dans la région", "en": "Industry's employment in the region"},
     "audit.region_total": {"fr": "Emploi de la région (industries du tableau)", "en": "Region's employment (industries of the table)"},
     "audit.lq": {"fr": "Quotient de localisation", "en": "Location quotient"},
-    "audit.rank": {"fr": "Rang de la région pour cette industrie", "en": "Region's rank for this industry"},
+    "audit.rank": {"fr": "Rang de la région selon le quotient de localisation", "en": "Region's rank by location quotient"},
+    "audit.rank_employment": {"fr": "Rang de la région selon l'emploi de l'industrie", "en": "Region's rank by employment in the industry"},
+    "audit.tiles_source": {"fr": "Confindustria Ceramica\u00a0: carrelage, {country}, part du chiffre d'affaires, 2015 (page non datée)",
+                           "en": "Confindustria Ceramica: ceramic tiles, {country}, share of turnover, 2015 (undated page)"},
     "audit.rank_of": {"fr": "{rank} sur {regions}", "en": "{rank} of {regions}"},
     "audit.hoover": {"fr": "Coefficient de Hoover de l'industrie", "en": "Industry's Hoover coefficient"},
     "audit.gini": {"fr": "Gini locationnel de l'industrie", "en": "Industry's locational Gini"},
     "audit.eg": {"fr": "Indice d'Ellison et Glaeser", "en": "Ellison–Glaeser index"},
-    "audit.not_given": {"fr": "non renseigné", "en": "not given"},
+    "audit.not_given": {"fr": "donnée absente", "en": "not given"},
     "audit.export_share": {"fr": "Part exportée", "en": "Export share"},
     "audit.governance": {"fr": "Gouvernance de la chaîne de valeur", "en": "Value chain governance"},
     "audit.figures": {"fr": "Chiffres clés", "en": "Key figures"},
     "audit.top": {"fr": "Industries où la région est le plus spécialisée", "en": "Industries in which the region is most specialised"},
     "audit.position": {"fr": "Régions, de la plus spécialisée à la moins spécialisée", "en": "Regions, from most to least specialised"},
     "audit.position_title": {"fr": "La région parmi toutes les régions, pour cette industrie", "en": "The region among all regions, for this industry"},
-    "audit.markets": {"fr": "Premiers marchés à l'export probables ({home})", "en": "Likely first export markets ({home})"},
+    "audit.markets": {"fr": "Premiers marchés probables à l'export ({home})", "en": "Likely first export markets ({home})"},
     "audit.description": {
         "fr": ("Tableau de bord sur une page\u00a0: les chiffres clés de l'audit\u202f; en barres, les industries où la "
                "région est le plus spécialisée, l'industrie étudiée en bleu\u202f; en barres verticales, le quotient de "
@@ -455,15 +458,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "en": "Does public support go to old activities or to new ones?"},
     "audit.q.joint_action": {"fr": "Quelles actions conjointes existent (consortium, centre qualité, formation)\u202f?",
                              "en": "What joint action exists (consortium, quality centre, training)?"},
-    "audit.q.pipelines": {"fr": "Quels canaux relient le cluster à des partenaires lointains (salons, filiales, clients)\u202f?",
+    "audit.q.pipelines": {"fr": "Quels canaux globaux relient le cluster à des partenaires lointains (salons, filiales, clients)\u202f?",
                           "en": "Which pipelines link the cluster to distant partners (fairs, subsidiaries, customers)?"},
     "audit.q.policy": {"fr": "Quelle politique le soutient, et a-t-elle été évaluée avec un groupe de comparaison\u202f?",
                        "en": "Which policy supports it, and has it been evaluated against a comparison group?"},
     "audit.draft.specialisation": {
-        "fr": ("**Spécialisation.** La région {region} emploie {employment} personnes dans l'industrie {industry}. Son "
-               "quotient de localisation est de {lq}\u00a0: elle est au rang {rank} sur {regions} régions pour cette industrie."),
-        "en": ("**Specialisation.** The region {region} employs {employment} people in the industry {industry}. Its "
-               "location quotient is {lq}: it ranks {rank} of {regions} regions for this industry."),
+        "fr": ("**Spécialisation.** La région {region} emploie {employment} personnes dans l'industrie {industry}, "
+               "soit {share}\u202f% de l'emploi de cette industrie dans le tableau. Son quotient de localisation est de "
+               "{lq}\u00a0: elle se classe au rang {rank} sur {regions} régions selon ce quotient, et au rang "
+               "{rank_employment} selon l'emploi."),
+        "en": ("**Specialisation.** The region {region} employs {employment} people in the industry {industry}, "
+               "{share}% of the industry's employment in the table. Its location quotient is {lq}: it ranks {rank} "
+               "of {regions} regions by that quotient, and {rank_employment} by employment."),
     },
     "audit.draft.concentration": {
         "fr": "**Concentration.** Dans les régions du tableau, l'industrie a un coefficient de Hoover de {hoover} et un Gini locationnel de {gini}.",
@@ -472,8 +478,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.draft.eg": {"fr": "Avec les tailles d'établissements données, l'indice d'Ellison et Glaeser est de {eg}.",
                        "en": "With the plant sizes given, the Ellison–Glaeser index is {eg}."},
     "audit.draft.markets": {
-        "fr": "**Marchés.** Selon l'indice de distance psychique et la taille des marchés, les premiers marchés à l'export probables du pays de la région ({home}) sont\u00a0: {first}.",
-        "en": "**Markets.** By the psychic-distance index and market size, the likely first export markets of the region's country ({home}) are: {first}.",
+        "fr": "**Marchés.** Selon l'indice pédagogique du chapitre 5 (distance psychique d'après GeoDist du CEPII, taille des marchés d'après le PIB de 2019), les premiers marchés probables à l'export pour une entreprise du pays de la région ({home}) sont\u00a0: {first}.",
+        "en": "**Markets.** By chapter 5's teaching index (psychic distance from CEPII's GeoDist, market size from GDP in 2019), the likely first export markets for a firm of the region's country ({home}) are: {first}.",
     },
     "audit.draft.export": {"fr": "Part exportée\u00a0: {share}\u202f% ({source}).", "en": "Export share: {share}% ({source})."},
     "audit.draft.governance": {"fr": "Gouvernance de la chaîne de valeur, selon les trois variables choisies\u00a0: {kind}.",

@@ -29,6 +29,7 @@ def test_the_worked_example_gives_the_figures_of_chapter_one():
     assert (result.employment, round(result.lq, 2), result.rank, result.regions) == (30110, 1.70, 49, 278)
     assert list(result.markets["partner"][:3]) == ["CHE", "FRA", "AUT"]
     assert result.top.iloc[0]["industry"] == "C28" and result.eg is None
+    assert result.rank_employment == 2 and round(result.share, 1) == 2.6  # second by jobs (chapter 1)
 
 
 def test_an_own_file_with_plant_sizes_gives_the_measures_of_chapter_four(own_file):
@@ -51,6 +52,8 @@ def test_an_own_file_with_plant_sizes_gives_the_measures_of_chapter_four(own_fil
     ({"export_share": 170.0, "export_source": "x"}, "between 0 and 100"),
     ({"governance": ("high", "average", "low")}, "codifiability must be 'high' or 'low'"),
     ({"home": "XXX"}, "XXX"),
+    ({"governance": "low, high, high"}, "three words in brackets"),
+    ({"region": "FRK2"}, "FR10, FR21.*NUTS 2013"),
 ])
 def test_bad_choices_say_what_to_fix(kwargs, match):
     args = {"region": "ITH5", "industry": "C23", **kwargs}
@@ -97,7 +100,7 @@ def test_the_template_runs_end_to_end_on_a_reader_s_own_file(own_file, tmp_path,
     """What a new user does: open the notebook, change the choices cell, Run All."""
     nb = nbformat.read(ROOT / "chapters" / language / "09-audit.ipynb", as_version=4)
     choices = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("MY_FILE"))
-    choices.source = (f"MY_FILE = {str(own_file)!r}\nREGION = \"Le Havre\"\nINDUSTRY = \"C20\"\nHOME = \"FRA\"\n"
+    choices.source = (f"MY_FILE = {str(own_file)!r}\nMY_FILE_OPTIONS = {{}}\nREGION = \"Le Havre\"\nINDUSTRY = \"C20\"\nHOME = \"FRA\"\n"
                       "PLANT_SIZES = [3000, 2500, 1800, 1320]\nEXPORT_SHARE = None\nEXPORT_SOURCE = None\n"
                       "GOVERNANCE = (\"high\", \"low\", \"high\")")
     NotebookClient(nb, timeout=120, kernel_name="python3",
