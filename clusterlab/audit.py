@@ -19,6 +19,7 @@ Every error says what to fix.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -224,11 +225,15 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
                             subtitle=[f"{region_name} · {chosen_name}",
                                       label("audit.subtitle").format(source=result.source or "—")])
     keys = figures(result)
-    facts = (alt.Chart(keys.assign(order=range(len(keys)))).mark_text(align="left", baseline="middle", fontSize=12)
+    colon = "\u00a0: " if labels.get_language() == "fr" else ": "
+    lines = []
+    for what, value in zip(keys["what"], keys["value"]):
+        wrapped = textwrap.wrap(f"{what}{colon}{value}", width=64)
+        lines += [wrapped[0]] + ["    " + more for more in wrapped[1:]]
+    facts = (alt.Chart(pd.DataFrame({"order": range(len(lines)), "line": lines}))
+             .mark_text(align="left", baseline="middle", fontSize=12)
              .encode(y=alt.Y("order:O", axis=None), x=alt.value(0), text="line:N")
-             .transform_calculate(line="datum.what + '\u00a0: ' + datum.value" if labels.get_language() == "fr"
-                                  else "datum.what + ': ' + datum.value")
-             .properties(width=_W, height=18 * len(keys), title=_title("audit.figures", bilingual)))
+             .properties(width=_W, height=18 * len(lines), title=_title("audit.figures", bilingual)))
     top = result.top.assign(name=[_name("industry", c) for c in result.top["industry"]],
                             chosen=result.top["industry"] == result.industry)
     bars = (alt.Chart(top).mark_bar()
