@@ -1,7 +1,8 @@
 # The book's commands. Two do all the set-up on a fresh machine with Python 3.11:
 #   make book   create .venv, install everything, build both editions into _build/site/
 #   make test   install what the tests need (including Chromium), build, and run every test
-# Others: make data (rebuild data/ from the sources), make notebooks (re-execute notebooks in place),
+# Others: make data (rebuild data/ from the sources), make apparatus (the generated appendix pages),
+# make notebooks (re-execute notebooks in place),
 # make bench (figures beside their budgets; QUICK=1 for the short form), make serve, make lab, make clean.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -13,7 +14,7 @@ TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: book test bench data notebooks serve lab browser clean
+.PHONY: book test bench data apparatus notebooks serve lab browser clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -56,6 +57,12 @@ SOURCES ?= ../shared/datasets
 
 data: $(BOOK_STAMP)
 	$(PY) -m bookbuild.data --sources $(SOURCES)
+	$(PY) -m bookbuild.apparatus
+
+# The generated pages of the apparatus (data appendix, index of key terms), from data/datapackage.json,
+# the glossary and the chapters; the tests fail when the committed pages are out of date.
+apparatus: $(BOOK_STAMP)
+	$(PY) -m bookbuild.apparatus
 
 notebooks: $(BOOK_STAMP)
 	$(PY) -m bookbuild.execute

@@ -26,18 +26,49 @@ from bookbuild.editions import ROOT
 DATA = ROOT / "data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "datasets"
 
+# French typography in every *_fr text, written as escapes so that a reviewer sees them:
+# U+00A0 (no-break space) before ":" and inside « guillemets »; U+202F (narrow no-break space)
+# before ; ! ? and %, and as the thousands separator (see fr_int). Decimal comma.
+NNBSP = "\u202f"
+
 LICENCES = {
-    "eurostat": {"name": "Eurostat-reuse", "title": "Eurostat copyright and reuse policy: reuse authorised, source acknowledged, changes stated (compatible with CC BY 4.0)", "path": "https://ec.europa.eu/eurostat/about-us/policies/copyright"},
-    "etalab": {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},
-    "ccby": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"},
-    "quoted": {"name": "quoted-figures", "title": "Figures quoted from the publications named in each row (facts, each with its source and date); the compilation is the book's own (MIT)", "path": "https://opensource.org/licenses/MIT"},
-    "baci": {"name": "CEPII-BACI-unconfirmed", "title": "CEPII BACI terms of use; redistribution licence not confirmed (see data/README.md)", "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"},
+    "eurostat": {"name": "Eurostat-reuse", "title": "Eurostat copyright and reuse policy: reuse authorised, source acknowledged, changes stated (compatible with CC BY 4.0)",
+                 "title_fr": "Politique d'Eurostat en matière de droit d'auteur et de réutilisation\u00a0: réutilisation autorisée, à condition de citer la source et de signaler les modifications (compatible avec CC BY 4.0)",
+                 "path": "https://ec.europa.eu/eurostat/about-us/policies/copyright"},
+    "etalab": {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0 (Etalab)",
+               "title_fr": "Licence Ouverte / Open Licence 2.0 (Etalab)",
+               "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},
+    "ccby": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+             "title_fr": "Creative Commons Attribution 4.0",
+             "path": "https://creativecommons.org/licenses/by/4.0/"},
+    "quoted": {"name": "quoted-figures", "title": "Figures quoted from the publications named in each row (facts, each with its source and date); the compilation is the book's own (MIT)",
+               "title_fr": "Chiffres cités d'après les publications nommées sur chaque ligne (des faits, chacun avec sa source et sa date)\u202f; la compilation est celle du livre (MIT)",
+               "path": "https://opensource.org/licenses/MIT"},
+    "baci": {"name": "CEPII-BACI-unconfirmed", "title": "CEPII BACI terms of use; redistribution licence not confirmed (see data/README.md)",
+             "title_fr": "Conditions d'utilisation de BACI (CEPII)\u202f; licence de redistribution non confirmée (voir data/README.md)",
+             "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"},
 }
+
+
+def fr_int(n: int) -> str:
+    """An integer as French prints it: 46859 -> "46\u202f859", 5863 -> "5\u202f863" (years are written as they are)."""
+    return f"{int(n):,}".replace(",", NNBSP)
+
+
+def fr_list(items: list) -> str:
+    """2012, 2017, 2022 -> "2012, 2017 et 2022"."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
 
 
 @dataclass
 class Table:
-    """One table of the book: its frame, its documentation and its cleaning steps."""
+    """One table of the book: its frame, its documentation and its cleaning steps, in English and French.
+
+    ``steps_fr`` has the same steps as ``steps``, in the same order, with the same numbers; every field
+    (built with ``f``) carries its French description, and its French unit when it has a unit.
+    ``check_french`` refuses a table that lacks any of them.
+    """
 
     name: str
     title: str
@@ -49,19 +80,47 @@ class Table:
     frame: pd.DataFrame
     steps: list[str] = field(default_factory=list)
     primary_key: list[str] = field(default_factory=list)
+    title_fr: str = ""
+    description_fr: str = ""
+    attribution_fr: str = ""
+    steps_fr: list[str] = field(default_factory=list)
 
     @property
     def path(self) -> str:
         return f"{self.name}.csv"
 
 
-def f(name: str, type_: str, description: str, unit: str | None = None, **constraints) -> dict:
+def f(name: str, type_: str, description: str, description_fr: str = "", unit: str | None = None,
+      unit_fr: str | None = None, **constraints) -> dict:
+    """A field of a table schema; ``description_fr`` and (with a unit) ``unit_fr`` are its French twins."""
     out = {"name": name, "type": type_, "description": description}
+    if description_fr:
+        out["description_fr"] = description_fr
     if unit:
         out["unit"] = unit
+    if unit_fr:
+        out["unit_fr"] = unit_fr
     if constraints:
         out["constraints"] = constraints
     return out
+
+
+def check_french(t: Table) -> None:
+    """Refuse a table whose reader-visible texts lack their French version."""
+    missing = [key for key in ("title_fr", "description_fr", "attribution_fr") if not getattr(t, key).strip()]
+    if missing:
+        raise ValueError(f"table {t.name}: no French text for {', '.join(missing)}")
+    if len(t.steps_fr) != len(t.steps):
+        raise ValueError(f"table {t.name}: {len(t.steps)} cleaning steps but {len(t.steps_fr)} French steps (steps_fr)")
+    if not all(step.strip() for step in t.steps_fr):
+        raise ValueError(f"table {t.name}: an empty French cleaning step")
+    for fld in t.fields:
+        if not fld.get("description_fr", "").strip():
+            raise ValueError(f"table {t.name}: field {fld['name']} has no French description (description_fr)")
+        if bool(fld.get("unit")) != bool(fld.get("unit_fr", "").strip()):
+            raise ValueError(f"table {t.name}: field {fld['name']} has a unit but no French unit (unit_fr), or the reverse")
+    if not LICENCES[t.licence].get("title_fr", "").strip():
+        raise ValueError(f"table {t.name}: licence {t.licence} has no French title (title_fr)")
 
 
 # --------------------------------------------------------------------------- Eurostat SBS 2015
@@ -98,16 +157,34 @@ def eurostat(src: Path) -> list[Table]:
     dropped_nuts1 = int((level == 1).sum())
     dropped_groups = int((level.isin([0, 2]) & ~(is_section | is_division)).sum())
     frame = frame[keep].sort_values(["geo", "nace"]).reset_index(drop=True)
+    n_missing = int((frame['status'] == 'missing').sum())
+    n_flagged = int((frame['flag'] != '').sum())
+    n_time = int(time_cells.sum())
+    n_time_kept = int((frame['status'] == 'spreadsheet_time').sum())
     steps = [
         f"Read {n_raw} rows of sbs_r_nuts06_r2.csv (nace_r2; geo; n2015).",
         f"Kept countries and NUTS-2 regions (NUTS 2013 codes), dropped {dropped_nuts1} NUTS-1 rows.",
         f"Kept NACE Rev. 2 sections and two-digit divisions, dropped {dropped_groups} rows of three-digit groups (G451…G479).",
-        f"Blank cells (confidential or not available) stay missing: {int((frame['status'] == 'missing').sum())} kept rows.",
-        f"Eurostat flags written after the number (\"d\": definition differs) moved to the column flag: {int((frame['flag'] != '').sum())} kept rows.",
-        f"{int(time_cells.sum())} cells that a spreadsheet had turned into the time \"12:00 AM\" (all for Iceland: IS, IS0, IS00) "
+        f"Blank cells (confidential or not available) stay missing: {n_missing} kept rows.",
+        f"Eurostat flags written after the number (\"d\": definition differs) moved to the column flag: {n_flagged} kept rows.",
+        f"{n_time} cells that a spreadsheet had turned into the time \"12:00 AM\" (all for Iceland: IS, IS0, IS00) "
         "cannot be repaired (the number is lost) and are set missing with status spreadsheet_time; "
-        f"{int((frame['status'] == 'spreadsheet_time').sum())} of them are in the kept rows.",
+        f"{n_time_kept} of them are in the kept rows.",
         "The indicator is not named in the file; it is most likely persons employed (Eurostat V16110).",
+    ]
+    steps_fr = [
+        f"Lecture des {fr_int(n_raw)} lignes de sbs_r_nuts06_r2.csv (colonnes nace_r2, geo et n2015, séparées par des points-virgules).",
+        f"Conservation des pays et des régions NUTS 2 (codes NUTS 2013)\u202f; {fr_int(dropped_nuts1)} lignes NUTS 1 écartées.",
+        f"Conservation des sections et des divisions à deux chiffres de la NACE Rev. 2\u202f; {fr_int(dropped_groups)} lignes "
+        "de groupes à trois chiffres (G451…G479) écartées.",
+        f"Les cellules vides (confidentielles ou non disponibles) restent manquantes\u00a0: c'est le cas de {fr_int(n_missing)} "
+        "lignes conservées.",
+        "Les signes conventionnels d'Eurostat (flags) écrits après le nombre («\u00a0d\u00a0»\u00a0: définition différente) "
+        f"passent dans la colonne flag\u00a0: {fr_int(n_flagged)} lignes conservées sont concernées.",
+        f"{fr_int(n_time)} cellules qu'un tableur avait changées en heure, «\u00a012:00 AM\u00a0» (toutes pour l'Islande\u00a0: "
+        "IS, IS0, IS00), ne peuvent pas être réparées (le nombre est perdu)\u202f; elles deviennent manquantes, avec le statut "
+        f"spreadsheet_time. {fr_int(n_time_kept)} d'entre elles se trouvent dans les lignes conservées.",
+        "L'indicateur n'est pas nommé dans le fichier\u202f; il s'agit très probablement des personnes occupées (Eurostat V16110).",
     ]
     table = Table(
         name="eurostat_sbs_regions_2015",
@@ -118,15 +195,32 @@ def eurostat(src: Path) -> list[Table]:
                 "path": "https://ec.europa.eu/eurostat/databrowser/view/sbs_r_nuts06_r2/default/table"},
         licence="eurostat",
         attribution="Source: Eurostat (sbs_r_nuts06_r2), 2015; selection and cleaning by the book (see steps).",
+        title_fr="Personnes occupées par région NUTS 2 et division de la NACE Rev. 2, 2015",
+        description_fr="Statistiques structurelles sur les entreprises d'Eurostat par région NUTS 2 et NACE Rev. 2 "
+                       "(sbs_r_nuts06_r2), année de référence 2015\u00a0: pays (NUTS 0) et régions NUTS 2, sections et "
+                       "divisions de la NACE.",
+        attribution_fr="Source\u00a0: Eurostat (sbs_r_nuts06_r2), 2015\u202f; sélection et nettoyage par le livre (voir les étapes).",
         fields=[
-            f("geo", "string", "NUTS 2013 code: two letters for a country, four characters for a NUTS-2 region", pattern=r"[A-Z]{2}([A-Z0-9]{2})?", required=True),
-            f("nace", "string", "NACE Rev. 2 code: a section letter (B…N) or a division (letter and two digits)", pattern=r"[A-Z](\d{2})?", required=True),
-            f("persons_employed", "integer", "Persons employed in 2015 (most likely indicator V16110); missing when confidential or not available", unit="persons", minimum=0),
-            f("flag", "string", "Eurostat flag on the value: d = definition differs; empty when none"),
-            f("status", "string", "Why the value is missing: missing (blank in the source) or spreadsheet_time (cell destroyed by a spreadsheet); empty when present", enum=["", "missing", "spreadsheet_time"]),
+            f("geo", "string", "NUTS 2013 code: two letters for a country, four characters for a NUTS-2 region",
+              "Code NUTS 2013\u00a0: deux lettres pour un pays, quatre caractères pour une région NUTS 2",
+              pattern=r"[A-Z]{2}([A-Z0-9]{2})?", required=True),
+            f("nace", "string", "NACE Rev. 2 code: a section letter (B…N) or a division (letter and two digits)",
+              "Code NACE Rev. 2\u00a0: lettre de section (B…N) ou division (une lettre et deux chiffres)",
+              pattern=r"[A-Z](\d{2})?", required=True),
+            f("persons_employed", "integer", "Persons employed in 2015 (most likely indicator V16110); missing when confidential or not available",
+              "Personnes occupées en 2015 (très probablement l'indicateur V16110)\u202f; manquant quand la valeur est "
+              "confidentielle ou non disponible",
+              unit="persons", unit_fr="personnes", minimum=0),
+            f("flag", "string", "Eurostat flag on the value: d = definition differs; empty when none",
+              "Signe conventionnel d'Eurostat sur la valeur\u00a0: d = définition différente\u202f; vide s'il n'y en a pas"),
+            f("status", "string", "Why the value is missing: missing (blank in the source) or spreadsheet_time (cell destroyed by a spreadsheet); empty when present",
+              "Pourquoi la valeur manque\u00a0: missing (cellule vide dans la source) ou spreadsheet_time (cellule détruite "
+              "par un tableur)\u202f; vide quand la valeur est présente",
+              enum=["", "missing", "spreadsheet_time"]),
         ],
         frame=frame,
         steps=steps,
+        steps_fr=steps_fr,
         primary_key=["geo", "nace"],
     )
     return [table]
@@ -164,31 +258,45 @@ def geodist(src: Path) -> list[Table]:
     source = {"title": "CEPII, GeoDist database (Mayer & Zignago 2011)",
               "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=6"}
     attribution = "Source: CEPII GeoDist (Mayer & Zignago 2011); selection by the book (see steps)."
+    attribution_fr = "Source\u00a0: CEPII, GeoDist (Mayer et Zignago, 2011)\u202f; sélection par le livre (voir les étapes)."
+    n_twice = n_nodes - len(countries)
     return [
         Table(
             name="geodist_countries",
             title="Countries: names in English and French, continent, capital, official languages, colonisers",
             description="CEPII GeoDist country table (geo_cepii), one row per country.",
             source=source, licence="etalab", attribution=attribution,
+            title_fr="Pays\u00a0: noms en anglais et en français, continent, capitale, langues officielles, anciens colonisateurs",
+            description_fr="Table des pays de GeoDist du CEPII (geo_cepii), une ligne par pays.",
+            attribution_fr=attribution_fr,
             fields=[
-                f("iso3", "string", "ISO 3166 alpha-3 code (as used by CEPII)", required=True, unique=True),
-                f("iso2", "string", "ISO 3166 alpha-2 code"),
-                f("country_en", "string", "Country name in English (CEPII)"),
-                f("country_fr", "string", "Country name in French (CEPII)"),
-                f("continent", "string", "Continent (CEPII)"),
-                f("landlocked", "integer", "1 if the country has no sea coast", minimum=0, maximum=1),
-                f("capital_en", "string", "Capital city in English"),
-                f("capital_fr", "string", "Capital city in French"),
-                f("langoff_1", "string", "First official language (English name)"),
-                f("langoff_2", "string", "Second official language, if any"),
-                f("langoff_3", "string", "Third official language, if any"),
-                f("colonizer1", "string", "ISO3 code of a former coloniser, if any"),
-                f("colonizer2", "string", "ISO3 code of a second former coloniser, if any"),
+                f("iso3", "string", "ISO 3166 alpha-3 code (as used by CEPII)", "Code ISO 3166 alpha-3 (tel que l'emploie le CEPII)",
+                  required=True, unique=True),
+                f("iso2", "string", "ISO 3166 alpha-2 code", "Code ISO 3166 alpha-2"),
+                f("country_en", "string", "Country name in English (CEPII)", "Nom du pays en anglais (CEPII)"),
+                f("country_fr", "string", "Country name in French (CEPII)", "Nom du pays en français (CEPII)"),
+                f("continent", "string", "Continent (CEPII)", "Continent (CEPII)"),
+                f("landlocked", "integer", "1 if the country has no sea coast", "1 si le pays n'a pas de façade maritime",
+                  minimum=0, maximum=1),
+                f("capital_en", "string", "Capital city in English", "Capitale, nom en anglais"),
+                f("capital_fr", "string", "Capital city in French", "Capitale, nom en français"),
+                f("langoff_1", "string", "First official language (English name)", "Première langue officielle (nom anglais)"),
+                f("langoff_2", "string", "Second official language, if any", "Deuxième langue officielle, s'il y en a une"),
+                f("langoff_3", "string", "Third official language, if any", "Troisième langue officielle, s'il y en a une"),
+                f("colonizer1", "string", "ISO3 code of a former coloniser, if any",
+                  "Code ISO3 d'un ancien colonisateur, s'il y en a un"),
+                f("colonizer2", "string", "ISO3 code of a second former coloniser, if any",
+                  "Code ISO3 d'un second ancien colonisateur, s'il y en a un"),
             ],
             frame=countries,
-            steps=[f"Read {n_nodes} rows of cepii_node.csv; {n_nodes - len(countries)} countries listed twice "
+            steps=[f"Read {n_nodes} rows of cepii_node.csv; {n_twice} countries listed twice "
                    "(capital and main city) keep the capital's row, so each country has one row.",
                    "Kept identification, names, continent, landlocked, capital, official languages and the first two colonisers."],
+            steps_fr=[f"Lecture des {fr_int(n_nodes)} lignes de cepii_node.csv\u202f; {fr_int(n_twice)} pays y figurent deux fois "
+                      "(capitale et ville principale) et gardent la ligne de leur capitale, de sorte que chaque pays a une "
+                      "seule ligne.",
+                      "Conservation des codes d'identification, des noms, du continent, de landlocked, de la capitale, des "
+                      "langues officielles et des deux premiers colonisateurs."],
             primary_key=["iso3"],
         ),
         Table(
@@ -196,14 +304,23 @@ def geodist(src: Path) -> list[Table]:
             title="Country pairs: contiguity, common official language, colonial link, distance",
             description="CEPII GeoDist bilateral table (dist_cepii), each unordered pair of countries once.",
             source=source, licence="etalab", attribution=attribution,
+            title_fr="Paires de pays\u00a0: contiguïté, langue officielle commune, lien colonial, distance",
+            description_fr="Table bilatérale de GeoDist du CEPII (dist_cepii), où chaque paire non ordonnée de pays figure une fois.",
+            attribution_fr=attribution_fr,
             fields=[
-                f("iso3_a", "string", "First country (alphabetically first ISO3 code)", required=True),
-                f("iso3_b", "string", "Second country", required=True),
-                f("contig", "integer", "1 if the two countries share a border", minimum=0, maximum=1),
-                f("comlang_off", "integer", "1 if they share an official language", minimum=0, maximum=1),
-                f("colony", "integer", "1 if one was ever a colony of the other", minimum=0, maximum=1),
-                f("dist_km", "integer", "Great-circle distance between the most populated cities", unit="km", minimum=0),
-                f("distcap_km", "integer", "Great-circle distance between the capitals", unit="km", minimum=0),
+                f("iso3_a", "string", "First country (alphabetically first ISO3 code)",
+                  "Premier pays (celui dont le code ISO3 vient en premier dans l'ordre alphabétique)", required=True),
+                f("iso3_b", "string", "Second country", "Second pays", required=True),
+                f("contig", "integer", "1 if the two countries share a border", "1 si les deux pays ont une frontière commune",
+                  minimum=0, maximum=1),
+                f("comlang_off", "integer", "1 if they share an official language", "1 s'ils ont une langue officielle commune",
+                  minimum=0, maximum=1),
+                f("colony", "integer", "1 if one was ever a colony of the other", "1 si l'un a été, à un moment, une colonie de l'autre",
+                  minimum=0, maximum=1),
+                f("dist_km", "integer", "Great-circle distance between the most populated cities",
+                  "Distance orthodromique entre les villes les plus peuplées", unit="km", unit_fr="km", minimum=0),
+                f("distcap_km", "integer", "Great-circle distance between the capitals",
+                  "Distance orthodromique entre les capitales", unit="km", unit_fr="km", minimum=0),
             ],
             frame=pairs,
             steps=[f"Read {n_edges} ordered pairs of cepii_edge.csv.",
@@ -211,6 +328,12 @@ def geodist(src: Path) -> list[Table]:
                    f"kept each unordered pair once ({len(pairs)} pairs), pairs of a country with itself dropped.",
                    "Distances rounded to the kilometre; population-weighted distances (distw, distwces) not kept "
                    "(missing for some pairs and not used by the book)."],
+            steps_fr=[f"Lecture des {fr_int(n_edges)} paires ordonnées de cepii_edge.csv.",
+                      "Vérification que contig, comlang_off, colony, dist et distcap sont identiques pour (a, b) et (b, a)\u202f; "
+                      f"chaque paire non ordonnée est gardée une fois ({fr_int(len(pairs))} paires), les paires d'un pays avec "
+                      "lui-même sont écartées.",
+                      "Distances arrondies au kilomètre\u202f; les distances pondérées par la population (distw, distwces) ne "
+                      "sont pas conservées (elles manquent pour certaines paires et le livre ne s'en sert pas)."],
             primary_key=["iso3_a", "iso3_b"],
         ),
     ]
@@ -229,22 +352,34 @@ def wdi(src: Path) -> list[Table]:
         "population": raw["total_population"].round().astype("Int64"),
         "urban_share_pct": raw["urban_population(%_of_total)"].round(3),
     }).sort_values(["iso3", "year"]).reset_index(drop=True)
+    n_missing_gdp = int(frame['gdp_usd'].isna().sum())
     return [Table(
         name="wdi_gdp_population",
         title="GDP, population and urban share by country and year",
         description="World Bank World Development Indicators: GDP (current US$), total population, urban population (% of total).",
         source={"title": "World Bank, World Development Indicators", "path": "https://databank.worldbank.org/source/world-development-indicators"},
         licence="ccby", attribution="Source: World Bank, World Development Indicators (CC BY 4.0).",
+        title_fr="PIB, population et part de la population urbaine par pays et par année",
+        description_fr="Indicateurs du développement dans le monde (World Development Indicators) de la Banque mondiale\u00a0: "
+                       "PIB (en dollars US courants), population totale, population urbaine (en % de la population totale).",
+        attribution_fr="Source\u00a0: Banque mondiale, World Development Indicators (CC BY 4.0).",
         fields=[
-            f("iso3", "string", "Country or aggregate code (ISO3)", required=True),
-            f("year", "integer", "Year", minimum=1900, maximum=2100),
-            f("gdp_usd", "integer", "GDP at current prices; missing where the World Bank has no figure", unit="current US$", minimum=0),
-            f("population", "integer", "Total population", unit="persons", minimum=0),
-            f("urban_share_pct", "number", "Urban population, % of total", unit="%", minimum=0, maximum=100),
+            f("iso3", "string", "Country or aggregate code (ISO3)", "Code du pays ou de l'agrégat (ISO3)", required=True),
+            f("year", "integer", "Year", "Année", minimum=1900, maximum=2100),
+            f("gdp_usd", "integer", "GDP at current prices; missing where the World Bank has no figure",
+              "PIB aux prix courants\u202f; manquant quand la Banque mondiale ne donne pas de chiffre",
+              unit="current US$", unit_fr="dollars US courants", minimum=0),
+            f("population", "integer", "Total population", "Population totale", unit="persons", unit_fr="personnes", minimum=0),
+            f("urban_share_pct", "number", "Urban population, % of total", "Population urbaine, en % de la population totale",
+              unit="%", unit_fr="%", minimum=0, maximum=100),
         ],
         frame=frame,
         steps=[f"Read {len(raw)} rows; the unnamed year column (YR1995…) became an integer year.",
-               f"GDP rounded to the dollar, population to the person; {int(frame['gdp_usd'].isna().sum())} missing GDP values stay missing."],
+               f"GDP rounded to the dollar, population to the person; {n_missing_gdp} missing GDP values stay missing."],
+        steps_fr=[f"Lecture de {fr_int(len(raw))} lignes\u202f; la colonne des années, sans nom (YR1995…), devient une année "
+                  "en nombre entier.",
+                  f"PIB arrondi au dollar près, population à l'unité\u202f; les {fr_int(n_missing_gdp)} valeurs manquantes du "
+                  "PIB restent manquantes."],
         primary_key=["iso3", "year"],
     )]
 
@@ -274,11 +409,19 @@ def tradhist(src: Path) -> list[Table]:
         description="CEPII TRADHIST bilateral trade flows where France is the reporting country.",
         source={"title": "CEPII, TRADHIST database (Fouquin & Hugot 2016)", "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=32"},
         licence="etalab", attribution="Source: CEPII TRADHIST (Fouquin & Hugot 2016); selection by the book (see steps).",
+        title_fr="Commerce bilatéral de la France avec 218 partenaires, 1870–2014, en livres sterling courantes",
+        description_fr="Flux de commerce bilatéral de TRADHIST (CEPII) pour lesquels la France est le pays déclarant.",
+        attribution_fr="Source\u00a0: CEPII, TRADHIST (Fouquin et Hugot, 2016)\u202f; sélection par le livre (voir les étapes).",
         fields=[
-            f("partner", "string", "Partner country (ISO3 as in TRADHIST; historical codes such as YUG kept)", required=True),
-            f("year", "integer", "Year", minimum=1800, maximum=2100),
-            f("exports_gbp", "integer", "Exports of France to the partner, current British pounds (not millions)", unit="current GBP", minimum=0),
-            f("imports_gbp", "integer", "Imports of France from the partner, current British pounds (not millions)", unit="current GBP", minimum=0),
+            f("partner", "string", "Partner country (ISO3 as in TRADHIST; historical codes such as YUG kept)",
+              "Pays partenaire (code ISO3 de TRADHIST\u202f; les codes historiques comme YUG sont conservés)", required=True),
+            f("year", "integer", "Year", "Année", minimum=1800, maximum=2100),
+            f("exports_gbp", "integer", "Exports of France to the partner, current British pounds (not millions)",
+              "Exportations de la France vers le partenaire, en livres sterling courantes (et non en millions)",
+              unit="current GBP", unit_fr="livres sterling courantes", minimum=0),
+            f("imports_gbp", "integer", "Imports of France from the partner, current British pounds (not millions)",
+              "Importations de la France en provenance du partenaire, en livres sterling courantes (et non en millions)",
+              unit="current GBP", unit_fr="livres sterling courantes", minimum=0),
         ],
         frame=frame,
         steps=[f"Read {len(raw)} rows; stripped the trailing spaces of the header and codes.",
@@ -287,8 +430,19 @@ def tradhist(src: Path) -> list[Table]:
                "equal imports of (origin d, destination o), so exports = flow from the reporter to the partner and "
                "imports = flow from the partner to the reporter.",
                "Unit settled: the values are amounts in current British pounds, TRADHIST's currency, not US$ millions as "
-               "the repository's documentation says (that would put France's 2014 exports to Germany, 5.83e10, at 58 "
-               "trillion dollars). Values rounded to the pound."],
+               "the repository's documentation says (that would put France's 2014 exports to Germany, 5.83e10, at 5.83e16 "
+               "dollars, some 58,000 trillion). Values rounded to the pound."],
+        steps_fr=[f"Lecture de {fr_int(len(raw))} lignes\u202f; suppression des espaces superflus en fin d'en-tête et de code.",
+                  f"Le fichier compte quatre pays déclarants ({', '.join(reporters)}) dans origin_country_code\u202f; seule la "
+                  f"France est conservée ({fr_int(len(frame))} lignes).",
+                  "Sens des flux établi d'après les données\u00a0: pour chaque paire de pays déclarants et chaque année, les "
+                  "exportations de (origine o, destination d) égalent les importations de (origine d, destination o)\u202f; "
+                  "exports est donc le flux du pays déclarant vers le partenaire, et imports le flux du partenaire vers le "
+                  "pays déclarant.",
+                  "Unité établie\u00a0: les valeurs sont des montants en livres sterling courantes, la monnaie de compte de "
+                  "TRADHIST, et non en millions de dollars US comme le dit la documentation du dépôt (les exportations de la "
+                  "France vers l'Allemagne en 2014, 5,83\u202f×\u202f10¹⁰, vaudraient alors 58 millions de milliards de dollars). "
+                  "Valeurs arrondies à la livre."],
         primary_key=["partner", "year"],
     )]
 
@@ -311,6 +465,7 @@ def baci(src: Path) -> list[Table]:
     source = {"title": "CEPII, BACI (Gaulier & Zignago 2010), aggregated to HS sections by the flownet package",
               "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"}
     attribution = "Source: CEPII BACI, aggregated by the flownet package. Licence for redistribution to be confirmed."
+    attribution_fr = "Source\u00a0: CEPII, BACI, agrégé par le paquet flownet. Licence de redistribution à confirmer."
     return [
         Table(
             name="baci_maghreb_trade",
@@ -318,18 +473,30 @@ def baci(src: Path) -> list[Table]:
             description="CEPII BACI trade among African countries, rows whose exporter or importer is Morocco, Tunisia, "
                         "Algeria, Libya, Mauritania or Egypt, averaged over 2012-2022.",
             source=source, licence="baci", attribution=attribution,
+            title_fr="Commerce du Maghreb et de l'Égypte avec les pays africains par section du SH, moyenne annuelle 2012–2022",
+            description_fr="Commerce entre pays africains d'après BACI (CEPII)\u00a0: lignes dont l'exportateur ou l'importateur "
+                           "est le Maroc, la Tunisie, l'Algérie, la Libye, la Mauritanie ou l'Égypte, en moyenne sur 2012–2022.",
+            attribution_fr=attribution_fr,
             fields=[
-                f("exporter", "string", "Exporting country (ISO3)", required=True),
-                f("importer", "string", "Importing country (ISO3)", required=True),
-                f("section", "integer", "HS section number (see baci_hs_sections)", minimum=1, maximum=21),
-                f("hs2_codes", "string", "HS two-digit chapters of the section present in this flow, comma-separated"),
-                f("value_kusd", "number", "Value, yearly average 2012-2022", unit="thousand current US$", minimum=0),
-                f("value_kusd_2015", "number", "Value at constant 2015 prices, yearly average", unit="thousand 2015 US$", minimum=0),
-                f("quantity_t", "number", "Quantity, yearly average", unit="tonnes", minimum=0),
+                f("exporter", "string", "Exporting country (ISO3)", "Pays exportateur (ISO3)", required=True),
+                f("importer", "string", "Importing country (ISO3)", "Pays importateur (ISO3)", required=True),
+                f("section", "integer", "HS section number (see baci_hs_sections)",
+                  "Numéro de section du SH (voir baci_hs_sections)", minimum=1, maximum=21),
+                f("hs2_codes", "string", "HS two-digit chapters of the section present in this flow, comma-separated",
+                  "Chapitres du SH à deux chiffres de la section présents dans ce flux, séparés par des virgules"),
+                f("value_kusd", "number", "Value, yearly average 2012-2022", "Valeur, moyenne annuelle 2012–2022",
+                  unit="thousand current US$", unit_fr="milliers de dollars US courants", minimum=0),
+                f("value_kusd_2015", "number", "Value at constant 2015 prices, yearly average",
+                  "Valeur aux prix constants de 2015, moyenne annuelle",
+                  unit="thousand 2015 US$", unit_fr="milliers de dollars US de 2015", minimum=0),
+                f("quantity_t", "number", "Quantity, yearly average", "Quantité, moyenne annuelle",
+                  unit="tonnes", unit_fr="tonnes", minimum=0),
             ],
             frame=trade,
             steps=[f"Read {len(raw)} rows; section names moved to baci_hs_sections.",
                    "Values and quantities rounded to three decimals (a US$ and a kilogram)."],
+            steps_fr=[f"Lecture de {fr_int(len(raw))} lignes\u202f; les noms de section passent dans baci_hs_sections.",
+                      "Valeurs et quantités arrondies à trois décimales (soit au dollar et au kilogramme près)."],
             primary_key=["exporter", "importer", "section"],
         ),
         Table(
@@ -337,12 +504,17 @@ def baci(src: Path) -> list[Table]:
             title="HS sections used in baci_maghreb_trade",
             description="Harmonized System sections with their English names, as in the source.",
             source=source, licence="baci", attribution=attribution,
+            title_fr="Sections du SH utilisées dans baci_maghreb_trade",
+            description_fr="Sections du Système harmonisé (SH), avec leur nom anglais tel que le donne la source.",
+            attribution_fr=attribution_fr,
             fields=[
-                f("section", "integer", "HS section number", required=True, unique=True),
-                f("name_en", "string", "Section name in English (as in the source)"),
+                f("section", "integer", "HS section number", "Numéro de section du SH", required=True, unique=True),
+                f("name_en", "string", "Section name in English (as in the source)",
+                  "Nom de la section en anglais (tel que dans la source)"),
             ],
             frame=sections.rename(columns={"section_code": "section", "section_name": "name_en"}),
             steps=["One row per section of the trade table."],
+            steps_fr=["Une ligne par section de la table des échanges."],
             primary_key=["section"],
         ),
     ]
@@ -381,6 +553,7 @@ def urssaf(src: Path) -> list[Table]:
     source = {"title": "URSSAF open data, Établissements et effectifs salariés au niveau commune x APE",
               "path": "https://open.urssaf.fr/explore/dataset/etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last/"}
     attribution = "Source: URSSAF, open data; selection by the book (see steps)."
+    attribution_fr = "Source\u00a0: URSSAF, données ouvertes\u202f; sélection par le livre (voir les étapes)."
     blank = int(sum((raw[f"Effectifs salariés {y}"] == "").sum() for y in keep_years))
     return [
         Table(
@@ -389,13 +562,22 @@ def urssaf(src: Path) -> list[Table]:
             description="URSSAF counts of establishments and salaried employees (private sector, end of year) for the 218 communes "
                         "of the Rouen employment zone, by APE (NAF rév. 2) code.",
             source=source, licence="etalab", attribution=attribution,
+            title_fr="Établissements et effectifs salariés du secteur privé par commune et code APE, zone d'emploi de Rouen, "
+                     "2012, 2017, 2022",
+            description_fr="Nombre d'établissements et effectifs salariés (secteur privé, en fin d'année) selon l'URSSAF pour "
+                           "les 218 communes de la zone d'emploi de Rouen, par code APE (NAF rév. 2).",
+            attribution_fr=attribution_fr,
             fields=[
-                f("commune", "string", "INSEE commune code", required=True),
-                f("ape", "string", "APE code (NAF rév. 2 sub-class)", required=True),
-                f("na38", "string", "NA38 sector code of the APE code"),
-                f("year", "integer", "Year (end-of-year counts)", minimum=2006, maximum=2100),
-                f("establishments", "integer", "Number of establishments with employees; missing when blank in the source", unit="establishments", minimum=0),
-                f("employees", "integer", "Number of salaried employees; missing when blank in the source", unit="employees", minimum=0),
+                f("commune", "string", "INSEE commune code", "Code commune INSEE", required=True),
+                f("ape", "string", "APE code (NAF rév. 2 sub-class)", "Code APE (sous-classe de la NAF rév. 2)", required=True),
+                f("na38", "string", "NA38 sector code of the APE code", "Code du secteur NA38 auquel appartient le code APE"),
+                f("year", "integer", "Year (end-of-year counts)", "Année (effectifs en fin d'année)", minimum=2006, maximum=2100),
+                f("establishments", "integer", "Number of establishments with employees; missing when blank in the source",
+                  "Nombre d'établissements employeurs\u202f; manquant quand la cellule est vide dans la source",
+                  unit="establishments", unit_fr="établissements", minimum=0),
+                f("employees", "integer", "Number of salaried employees; missing when blank in the source",
+                  "Effectifs salariés\u202f; manquant quand la cellule est vide dans la source",
+                  unit="employees", unit_fr="salariés", minimum=0),
             ],
             frame=frame,
             steps=[f"Read {len(raw)} commune × APE rows with years {years[0]}-{years[-1]} as columns.",
@@ -403,24 +585,43 @@ def urssaf(src: Path) -> list[Table]:
                    f"(the pair had no establishment that year); {blank} blank employee cells over those years in the source, "
                    "the remaining blanks stay missing.",
                    "Labels moved to urssaf_communes and urssaf_ape."],
+            steps_fr=[f"Lecture de {fr_int(len(raw))} lignes commune × APE, avec les années {years[0]}–{years[-1]} en colonnes.",
+                      f"Passage au format long pour {fr_list(keep_years)}\u202f; les lignes dont les deux effectifs sont vides "
+                      "une année donnée sont écartées pour cette année (la paire n'avait alors aucun établissement)\u202f; la "
+                      f"source compte {fr_int(blank)} cellules d'effectifs salariés vides sur ces années, et les cellules vides "
+                      "qui restent demeurent manquantes.",
+                      "Libellés déplacés dans urssaf_communes et urssaf_ape."],
             primary_key=["year", "commune", "ape"],
         ),
         Table(
             name="urssaf_communes", title="Communes of the Rouen employment zone",
             description="Commune codes and names, with their EPCI and département.",
             source=source, licence="etalab", attribution=attribution,
-            fields=[f("commune", "string", "INSEE commune code", required=True, unique=True),
-                    f("name", "string", "Commune name"), f("epci_code", "string", "EPCI code"),
-                    f("epci", "string", "EPCI name"), f("departement", "string", "Département code")],
-            frame=communes, steps=["One row per commune of urssaf_rouen_employees."], primary_key=["commune"],
+            title_fr="Communes de la zone d'emploi de Rouen",
+            description_fr="Codes et noms des communes, avec leur EPCI et leur département.",
+            attribution_fr=attribution_fr,
+            fields=[f("commune", "string", "INSEE commune code", "Code commune INSEE", required=True, unique=True),
+                    f("name", "string", "Commune name", "Nom de la commune"),
+                    f("epci_code", "string", "EPCI code", "Code de l'EPCI"),
+                    f("epci", "string", "EPCI name", "Nom de l'EPCI"),
+                    f("departement", "string", "Département code", "Code du département")],
+            frame=communes, steps=["One row per commune of urssaf_rouen_employees."],
+            steps_fr=["Une ligne par commune de la table urssaf_rouen_employees."], primary_key=["commune"],
         ),
         Table(
             name="urssaf_ape", title="APE codes and their NA38 sectors, French labels",
             description="APE (NAF rév. 2) codes found in the Rouen file, with their French labels and NA38 sector.",
             source=source, licence="etalab", attribution=attribution,
-            fields=[f("ape", "string", "APE code", required=True, unique=True), f("ape_label", "string", "APE label (French)"),
-                    f("na38", "string", "NA38 sector code"), f("na38_label", "string", "NA38 label (French)")],
-            frame=ape, steps=["One row per APE code of urssaf_rouen_employees."], primary_key=["ape"],
+            title_fr="Codes APE et secteurs NA38 correspondants, libellés en français",
+            description_fr="Codes APE (NAF rév. 2) présents dans le fichier de Rouen, avec leurs libellés en français et leur "
+                           "secteur NA38.",
+            attribution_fr=attribution_fr,
+            fields=[f("ape", "string", "APE code", "Code APE", required=True, unique=True),
+                    f("ape_label", "string", "APE label (French)", "Libellé APE (en français)"),
+                    f("na38", "string", "NA38 sector code", "Code du secteur NA38"),
+                    f("na38_label", "string", "NA38 label (French)", "Libellé NA38 (en français)")],
+            frame=ape, steps=["One row per APE code of urssaf_rouen_employees."],
+            steps_fr=["Une ligne par code APE de la table urssaf_rouen_employees."], primary_key=["ape"],
         ),
     ]
 
@@ -475,12 +676,21 @@ def nuts_names(src: Path) -> list[Table]:
         source={"title": "Eurostat, NUTS 2013 classification (official names); usual English and French names",
                 "path": "https://ec.europa.eu/eurostat/web/nuts/history"},
         licence="eurostat", attribution="Names: Eurostat NUTS 2013 classification; usual English and French names.",
-        fields=[f("geo", "string", "NUTS 2013 code (country or NUTS-2 region)", required=True, unique=True),
-                f("name_official", "string", "Official name (national language for regions, English for countries)"),
-                f("name_en", "string", "Usual English name"), f("name_fr", "string", "Usual French name")],
+        title_fr="Noms des pays de la table Eurostat et des régions NUTS 2 dont parle le livre",
+        description_fr="Noms officiels, anglais et français des pays (NUTS 0) de la table eurostat_sbs_regions_2015 et des "
+                       "régions NUTS 2 (NUTS 2013) que le texte nomme.",
+        attribution_fr="Noms\u00a0: classification NUTS 2013 d'Eurostat\u202f; noms usuels en anglais et en français.",
+        fields=[f("geo", "string", "NUTS 2013 code (country or NUTS-2 region)", "Code NUTS 2013 (pays ou région NUTS 2)",
+                  required=True, unique=True),
+                f("name_official", "string", "Official name (national language for regions, English for countries)",
+                  "Nom officiel (dans la langue nationale pour les régions, en anglais pour les pays)"),
+                f("name_en", "string", "Usual English name", "Nom usuel en anglais"),
+                f("name_fr", "string", "Usual French name", "Nom usuel en français")],
         frame=frame.reset_index(drop=True),
         steps=["Transcribed by hand for the countries of the Eurostat table and the regions the text names; "
                "not read from a source file."],
+        steps_fr=["Table transcrite à la main pour les pays de la table Eurostat et les régions que le texte nomme, "
+                  "et non tirée d'un fichier source."],
         primary_key=["geo"],
     )]
 
@@ -543,24 +753,44 @@ def tiles(src: Path) -> list[Table]:
         source={"title": "The Economist (1998); Assopiastrelle (2004, via modena2000.it); Confindustria Ceramica "
                          "(n.d., 2024)", "path": "https://www.confindustriaceramica.it/"},
         licence="quoted", attribution="Figures: as named on each row (source, source_date).",
-        fields=[f("year", "integer", "Year the figure refers to", required=True),
+        title_fr="L'industrie italienne des carreaux de céramique et le district de Sassuolo\u00a0: chiffres datés tirés de "
+                 "publications nommées",
+        description_fr="Entreprises, salariés, production (millions de m²) et part exportée de l'industrie italienne des "
+                       "carreaux de céramique et du district de Sassuolo, chaque ligne étant citée d'après la publication "
+                       "qu'elle nomme, avec la date de celle-ci. Périmètres et bases diffèrent d'une source à l'autre et "
+                       "sont indiqués sur chaque ligne.",
+        attribution_fr="Chiffres\u00a0: selon la publication nommée sur chaque ligne (source, source_date).",
+        fields=[f("year", "integer", "Year the figure refers to", "Année à laquelle se rapporte le chiffre", required=True),
                 f("scope", "string", "italy (the whole Italian tile industry) or district (the Sassuolo district)",
+                  "italy (l'ensemble de l'industrie italienne des carreaux) ou district (le district de Sassuolo)",
                   required=True, enum=["italy", "district"]),
-                f("indicator", "string", "firms, employees, production or export_share", required=True,
+                f("indicator", "string", "firms, employees, production or export_share",
+                  "firms (entreprises), employees (salariés), production ou export_share (part exportée)", required=True,
                   enum=["firms", "employees", "production", "export_share"]),
-                f("value", "number", "The figure as the source gives it", required=True),
-                f("unit", "string", "firms, persons, million m2 or percent"),
+                f("value", "number", "The figure as the source gives it", "Le chiffre tel que la source le donne", required=True),
+                f("unit", "string", "firms, persons, million m2 or percent",
+                  "firms (entreprises), persons (personnes), million m2 (millions de m²) ou percent (pourcentage)"),
                 f("basis", "string", "How the source qualifies the figure: about, more_than, direct (direct employees), "
                   "of_production, of_turnover, of_turnover_about, as_given (a share whose base the source does not "
-                  "state); empty when it does not", enum=["", "about", "more_than", "direct", "of_production",
-                                                          "of_turnover", "of_turnover_about", "as_given"]),
-                f("source", "string", "Short name of the source (author and year of publication)", required=True),
-                f("source_title", "string", "The publication the figure is quoted from", required=True),
-                f("source_date", "string", "Date of that publication (YYYY-MM-DD), or n.d. when it is undated", required=True)],
+                  "state); empty when it does not",
+                  "Comment la source qualifie le chiffre\u00a0: about (environ), more_than (plus de), direct (salariés "
+                  "directs), of_production (part de la production), of_turnover (part du chiffre d'affaires), "
+                  "of_turnover_about (environ, en part du chiffre d'affaires), as_given (une part dont la source ne précise "
+                  "pas la base)\u202f; vide quand elle ne le qualifie pas",
+                  enum=["", "about", "more_than", "direct", "of_production", "of_turnover", "of_turnover_about", "as_given"]),
+                f("source", "string", "Short name of the source (author and year of publication)",
+                  "Nom court de la source (auteur et année de publication)", required=True),
+                f("source_title", "string", "The publication the figure is quoted from",
+                  "La publication d'où le chiffre est tiré", required=True),
+                f("source_date", "string", "Date of that publication (YYYY-MM-DD), or n.d. when it is undated",
+                  "Date de cette publication (AAAA-MM-JJ), ou n.d. quand elle n'est pas datée", required=True)],
         frame=frame,
         steps=["Transcribed by hand from the publications named on each row; not read from a source file.",
                "Nothing converted, rounded or filled in; where a source says 'about' or 'more than', or what a share is "
                "a share of, the basis says so."],
+        steps_fr=["Table transcrite à la main d'après les publications nommées sur chaque ligne, et non tirée d'un fichier source.",
+                  "Rien n'est converti, arrondi ni complété\u202f; quand une source dit «\u00a0environ\u00a0» ou «\u00a0plus "
+                  "de\u00a0», ou précise sur quelle base une part est calculée, la colonne basis l'indique."],
         primary_key=["year", "scope", "indicator"],
     )]
 
@@ -575,24 +805,33 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 
 def descriptor(tables: list[Table]) -> dict:
+    """The data package; every reader-visible text has its French twin in a flat ``*_fr`` property beside it."""
     resources = []
     for t in tables:
+        check_french(t)
         resources.append({
             "name": t.name.replace("_", "-"),
             "path": t.path,
             "title": t.title,
+            "title_fr": t.title_fr,
             "description": t.description,
+            "description_fr": t.description_fr,
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "sources": [t.source],
             "licenses": [LICENCES[t.licence]],
             "attribution": t.attribution,
+            "attribution_fr": t.attribution_fr,
             "cleaning": t.steps,
+            "cleaning_fr": t.steps_fr,
             "schema": {"fields": t.fields, "missingValues": [""], "primaryKey": t.primary_key},
         })
     return {
         "name": "clusterlab-book-data",
         "title": "Tables of the book Industrial clusters and SME internationalisation",
+        "title_fr": "Tables du livre Clusters industriels et internationalisation des PME",
         "description": "Small, cleaned tables built by `make data` (bookbuild/data.py) from openly licensed sources.",
+        "description_fr": "Petites tables nettoyées, construites par `make data` (bookbuild/data.py) à partir de sources "
+                          "sous licence ouverte.",
         "resources": resources,
     }
 

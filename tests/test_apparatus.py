@@ -74,3 +74,55 @@ def test_every_entry_has_an_author_a_title_and_a_year():
         key = re.match(r"@\w+\{([^,]+),", entry).group(1)
         for field in ("author", "title|howpublished", "year"):
             assert re.search(rf"^\s*({field})\s*=", entry, re.M), f"{key} has no {field}"
+
+
+# --------------------------------------------------------------------------- generated pages
+
+from bookbuild import apparatus, editions  # noqa: E402
+
+
+def test_generated_pages_are_up_to_date():
+    """The data appendix and the index of key terms are what bookbuild.apparatus writes from today's
+    data package, glossary and chapters (if not: make apparatus)."""
+    for path, text in apparatus.pages().items():
+        assert path.exists(), f"{path.relative_to(ROOT)} is missing: run make apparatus"
+        assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(ROOT)} is out of date: run make apparatus"
+
+
+def test_every_table_of_the_data_package_has_its_page_in_the_toc():
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = editions.toc_files(toc)
+    appendix = [f for f in files if f.startswith("chapters/fr/data/") and not f.endswith("/index")]
+    assert appendix == apparatus.data_toc_files()
+    assert "chapters/fr/data/index" in files
+
+
+def test_the_appendix_finds_direct_indirect_and_solution_uses_of_a_table():
+    import json
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    names = {r["path"].removesuffix(".csv") for r in package["resources"]}
+    users = {t: [label for _, label in u] for t, u in apparatus.table_users("en", names).items()}
+    assert "measuring-clusters" in users["eurostat_sbs_regions_2015"]  # data.load in a code cell
+    assert "audit" in users["geodist_pairs"]  # only through audit.run
+    assert "measuring-clusters" in users["urssaf_rouen_employees"]  # in an exercise's solution
+    assert "threats" not in users["eurostat_sbs_regions_2015"]
+
+
+def test_a_table_without_its_french_texts_stops_the_appendix():
+    import pytest
+
+    with pytest.raises(ValueError, match="title_fr"):
+        apparatus._fr({"name": "x", "title": "X"}, "title", "fr")
+
+
+def test_the_index_of_key_terms_lists_every_glossary_entry_with_its_chapters():
+    for language in ("fr", "en"):
+        page = apparatus.terms_page(language)
+        entries = apparatus.glossary(language)
+        assert page.count("\n- {term}") == len(entries) > 30
+    english = apparatus.terms_page("en")
+    line = next(x for x in english.splitlines() if x.startswith("- {term}`location quotient`"))
+    assert "{ref}`4 <measuring-clusters>`" in line and "*quotient de localisation*" in line

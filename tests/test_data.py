@@ -43,6 +43,109 @@ def test_every_table_is_documented_and_small():
     assert on_disk == sorted(r["path"] for r in package["resources"])
 
 
+# An integer written in an English text: not part of a code (YR1995, V16110, IS00, sbs_r_nuts06_r2), a time
+# (12:00) or a decimal (5.83e10).
+INTEGER = re.compile(r"(?<![\w.,:])\d+(?![\w:]|[.,]\d)")
+
+
+def written_in_french(n: int, text: str) -> bool:
+    """n appears in a French text as French prints it (46 859 with U+202F), a year as it is (2015)."""
+    forms = {build_data.fr_int(n)} | ({str(n)} if 1000 <= n <= 2100 else set())
+    return any(re.search(r"(?<![\d\u202f])" + re.escape(form) + r"(?!\d|\u202f\d)", text) for form in forms)
+
+
+# French typography, as the built site checks it: U+00A0 before ":" and inside « », U+202F before ; ! ? and %.
+FRENCH_TYPOGRAPHY = [
+    (re.compile(r"(?<!\u00a0):(?=\s|$)"), "no no-break space (U+00A0) before :"),
+    (re.compile(r"(?<!\u202f)[;!?](?=\s|$)"), "no narrow no-break space (U+202F) before ; ! ?"),
+    (re.compile(r"\d[ \u00a0]?%"), "no narrow no-break space (U+202F) between a number and %"),
+    (re.compile(r"«(?!\u00a0)|(?<!\u00a0)»"), "« » without a no-break space inside"),
+    (re.compile(r"\""), "English double quotes (use « »)"),
+    (re.compile(r"(?<![\w.,:\u202f])(?<!ISO )(\d{5,}|(?!1[89]\d\d|20\d\d)\d{4})(?!\w)"),
+     "an integer without thousands separators (years and ISO 3166 excepted)"),
+]
+
+
+def french_texts(package: dict):
+    """Every *_fr text of the package, with where it is."""
+    def of(node: dict, where: str):
+        for key, value in node.items():
+            if key.endswith("_fr"):
+                for text in value if isinstance(value, list) else [value]:
+                    yield f"{where} {key}", text
+    yield from of(package, "package")
+    for resource in package["resources"]:
+        yield from of(resource, resource["path"])
+        for licence in resource["licenses"]:
+            yield from of(licence, f"{resource['path']} licence")
+        for field in resource["schema"]["fields"]:
+            yield from of(field, f"{resource['path']} {field['name']}")
+
+
+def test_every_text_of_the_data_package_has_its_french_twin():
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert package.get("title_fr") and package.get("description_fr")
+    for resource in package["resources"]:
+        where = resource["path"]
+        for key in ("title", "description", "attribution"):
+            assert resource.get(f"{key}_fr", "").strip(), (where, f"{key}_fr")
+        for licence in resource["licenses"]:
+            assert licence.get("title_fr", "").strip(), (where, licence["name"])
+        for field in resource["schema"]["fields"]:
+            assert field.get("description_fr", "").strip(), (where, field["name"])
+            if "unit" in field:
+                assert field.get("unit_fr", "").strip(), (where, field["name"], "unit_fr")
+            else:
+                assert "unit_fr" not in field, (where, field["name"])
+        steps, steps_fr = resource["cleaning"], resource.get("cleaning_fr", [])
+        assert len(steps_fr) == len(steps), (where, "cleaning_fr")
+        for i, (step, step_fr) in enumerate(zip(steps, steps_fr)):
+            assert step_fr.strip(), (where, i)
+            for n in map(int, INTEGER.findall(step)):
+                assert written_in_french(n, step_fr), f"{where}, step {i + 1}: {n} is not in «\u00a0{step_fr}\u00a0»"
+
+
+def test_the_french_texts_of_the_data_package_follow_french_typography():
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    problems = [f"{where}: {what}: {text}" for where, text in french_texts(package)
+                for pattern, what in FRENCH_TYPOGRAPHY if pattern.search(text)]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_fr_int_prints_integers_the_french_way():
+    assert build_data.fr_int(46859) == "46\u202f859"
+    assert build_data.fr_int(5863) == "5\u202f863"
+    assert build_data.fr_int(1234567) == "1\u202f234\u202f567"
+    assert build_data.fr_int(90) == "90"
+
+
+def _table(**changes) -> build_data.Table:
+    f = build_data.f
+    table = build_data.Table(
+        name="toy_table", title="Toy", description="A toy table.", source={"title": "Nobody", "path": "https://example.org"},
+        licence="ccby", attribution="Source: nobody.", frame=pd.DataFrame({"n": [1]}),
+        fields=[f("n", "integer", "A count", "Un effectif", unit="persons", unit_fr="personnes")],
+        steps=["Read 1 row."], title_fr="Jouet", description_fr="Une table jouet.", attribution_fr="Source\u00a0: personne.",
+        steps_fr=["Lecture de 1 ligne."],
+    )
+    for key, value in changes.items():
+        setattr(table, key, value)
+    return table
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"steps_fr": []}, "steps_fr"),
+    ({"steps_fr": ["Lecture.", "En trop."]}, "steps_fr"),
+    ({"title_fr": ""}, "title_fr"),
+    ({"fields": [build_data.f("n", "integer", "A count")]}, "description_fr"),
+    ({"fields": [build_data.f("n", "integer", "A count", "Un effectif", unit="persons")]}, "unit_fr"),
+])
+def test_a_table_without_its_french_is_refused(changes, expected):
+    assert build_data.descriptor([_table()])["resources"][0]["cleaning_fr"] == ["Lecture de 1 ligne."]
+    with pytest.raises(ValueError, match=rf"toy_table.*{expected}"):
+        build_data.descriptor([_table(**changes)])
+
+
 def test_make_data_rebuilds_byte_identical_tables(tmp_path):
     sources = build_data.DEFAULT_SOURCES
     if not sources.is_dir():

@@ -4,6 +4,9 @@ Notebook first, then requirements.txt; `pip check` must agree, and every noteboo
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 
@@ -50,3 +53,54 @@ def test_reader_environment_installs_like_binder_and_runs_every_notebook(tmp_pat
         executed = json.loads((target / notebook.name).read_text(encoding="utf-8"))
         errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert not errors, f"{notebook.name}: {errors[0]['ename']}: {errors[0]['evalue']}"
+
+
+def offline_commands(language: str) -> list[str]:
+    """The shell commands of the reader's guide section on preparing a classroom with no internet."""
+    text = (ROOT / "chapters" / language / "readers-guide.md").read_text(encoding="utf-8")
+    section = text.split("(rg-offline)=", 1)[1].split("\n(rg-", 1)[0]
+    blocks = re.findall(r"```bash\n(.*?)```", section, re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_both_editions_give_the_same_offline_commands():
+    assert offline_commands("en") == offline_commands("fr")
+    commands = offline_commands("en")
+    assert any(c.startswith("python3.11 -m pip download") for c in commands)
+    assert any("--no-index" in c for c in commands)
+
+
+@pytest.mark.slow
+def test_the_offline_classroom_route_of_the_readers_guide_works_with_no_network(tmp_path):
+    """Runs the guide's own commands: download a wheelhouse (network), then create the environment
+    from it with no network (a new network namespace when the machine allows one, and in any case
+    a dead proxy and pip's --no-index), and run a chapter notebook in it."""
+    commands = offline_commands("en")
+    download = [c for c in commands if " download " in c]
+    offline = [c for c in commands if c not in download and not c.startswith(".venv/bin/jupyter lab")]
+    assert download and offline
+    assert any(c.startswith(".venv/bin/jupyter lab") for c in commands)
+    wheelhouse, venv = tmp_path / "wheelhouse", tmp_path / "venv"
+
+    def shell(command: str) -> str:
+        return (command.replace("python3.11", sys.executable).replace(".venv/", f"{venv}/")
+                .replace("-m venv .venv", f"-m venv {venv}").replace("wheelhouse", str(wheelhouse)))
+
+    for command in download:
+        run(["bash", "-c", shell(command)], cwd=ROOT)
+    no_network = dict(os.environ, http_proxy="http://127.0.0.1:9", https_proxy="http://127.0.0.1:9",
+                      HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9", PIP_NO_INDEX="1")
+    isolate = ["unshare", "-n"] if shutil.which("unshare") and subprocess.run(
+        ["unshare", "-n", "true"], capture_output=True).returncode == 0 else []
+    for command in offline:
+        run(isolate + ["bash", "-c", shell(command)], cwd=ROOT, env=no_network)
+    py = str(venv / "bin" / "python")
+    run([py, "-m", "pip", "check"])
+    notebook = ROOT / "chapters" / "en" / "04-measuring-clusters.ipynb"
+    out = tmp_path / "executed"
+    run([str(venv / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
+         "--ExecutePreprocessor.timeout=300", "--output-dir", str(out), str(notebook)],
+        cwd=notebook.parent, env=no_network)
+    executed = json.loads((out / notebook.name).read_text(encoding="utf-8"))
+    errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert not errors, f"{errors[0]['ename']}: {errors[0]['evalue']}"
