@@ -100,8 +100,10 @@ def write_floor_project(language: str, dest: Path) -> Path:
     pages = []
     for page in toc_files(toc):
         src = next(ROOT.glob(page + ".*"))
-        name = Path(page).name
+        # the page's path inside its edition folder (data/index, not index: the appendix has a folder)
+        name = Path(page).relative_to(Path(page).parts[0], Path(page).parts[1]).as_posix()
         text = src.read_text(encoding="utf-8") if src.suffix == ".md" else _as_markdown(src)
+        (dest / f"{name}.md").parent.mkdir(parents=True, exist_ok=True)
         (dest / f"{name}.md").write_text(text, encoding="utf-8")
         pages.append(name)
     (dest / "index.md").write_text(

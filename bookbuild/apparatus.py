@@ -57,9 +57,9 @@ WORDS = {
         "types": {"string": "text", "integer": "integer", "number": "number", "boolean": "yes/no", "date": "date"},
         "terms_title": "Index of key terms",
         "terms_intro": (
-            "Each key term of the {ref}`glossary <glossary>`, with its French equivalent and the chapters that "
-            "use it (the term's first use in a chapter links to its definition). This index is generated from "
-            "the glossary and the chapters, so it stays up to date."
+            "Each key term of the {ref}`glossary <glossary>`, with its French equivalent and the chapters whose "
+            "text links it to its definition. This index is generated from the glossary and the chapters, so it "
+            "stays up to date."
         ),
         "equivalent": "French",
         "ch": "ch.",
@@ -91,11 +91,11 @@ WORDS = {
         "types": {"string": "texte", "integer": "entier", "number": "nombre", "boolean": "oui/non", "date": "date"},
         "terms_title": "Index des termes clés",
         "terms_intro": (
-            "Chaque terme clé du {ref}`glossaire <glossary>`, avec son équivalent anglais et les chapitres qui "
-            "l'emploient (la première occurrence du terme dans un chapitre mène à sa définition). Cet index est "
-            "produit à partir du glossaire et des chapitres : il reste à jour."
+            "Chaque terme clé du {ref}`glossaire <glossary>`, avec son équivalent anglais et les chapitres dont le "
+            "texte le relie à sa définition. Cet index est produit à partir du glossaire et des chapitres : il "
+            "reste à jour."
         ),
-        "equivalent": "Anglais",
+        "equivalent": "anglais",
         "ch": "chap.",
     },
 }
@@ -364,7 +364,7 @@ def terms_page(language: str) -> str:
     for terms, equivalent in sorted(glossary(language), key=lambda e: _sort_key(e[0][0])):
         where = sorted({u for t in terms for u in used.get(t.casefold(), [])})
         refs = ", ".join(f"{{ref}}`{n} <{label}>`" for n, label in where)
-        line = f"- {{term}}`{terms[0]}` ({w['equivalent'].lower()}{colon} *{equivalent}*)"
+        line = f"- {{term}}`{terms[0]}` ({w['equivalent']}{colon} *{equivalent}*)"
         lines.append(line + (f" — {w['ch']} {refs}" if refs else ""))
     lines.append("")
     return "\n".join(lines)

@@ -88,6 +88,23 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy2(app._cl_bundle, vendor / app._cl_bundle.name)
+    _name_sidebar_toggles(Path(app.outdir), app.config.language)
+
+
+# The theme folds a page's sub-pages in the sidebar (the data appendix's tables) behind a <summary>
+# that holds only an icon: screen readers get no name for it (axe: summary-name). The sidebar is
+# drawn by the theme's templates, so the name is added to the written pages.
+TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+TOGGLE_NAMES = {"fr": "Afficher ou masquer les pages de cette section",
+                "en": "Show or hide the pages of this section"}
+
+
+def _name_sidebar_toggles(outdir: Path, language: str) -> None:
+    named = f'<summary aria-label="{TOGGLE_NAMES.get(language, TOGGLE_NAMES["en"])}"><span class="toctree-toggle" role="presentation">'
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if TOGGLE in text:
+            page.write_text(text.replace(TOGGLE, named), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:

@@ -89,8 +89,11 @@ def test_the_warm_rebuild_edits_a_prose_line_not_a_heading(tmp_path):
 def test_the_floor_project_holds_every_page_of_the_edition(tmp_path):
     project = build.write_floor_project("en", tmp_path / "en")
     toc = (project / "index.md").read_text(encoding="utf-8")
-    pages_here = sorted(p.stem for p in project.glob("*.md") if p.stem != "index")
-    assert pages_here == sorted(p.stem for p in (ROOT / "chapters" / "en").glob("*.*") if p.suffix in (".md", ".ipynb"))
+    pages_here = sorted(p.relative_to(project).with_suffix("").as_posix() for p in project.rglob("*.md")
+                        if p != project / "index.md")
+    edition = ROOT / "chapters" / "en"
+    assert pages_here == sorted(p.relative_to(edition).with_suffix("").as_posix() for p in edition.rglob("*.*")
+                                if p.suffix in (".md", ".ipynb") and ".ipynb_checkpoints" not in p.parts)
     assert all(name in toc for name in pages_here)
     assert "myst_parser" in (project / "conf.py").read_text() and "myst_nb" not in (project / "conf.py").read_text()
 

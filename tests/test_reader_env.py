@@ -83,8 +83,9 @@ def test_the_offline_classroom_route_of_the_readers_guide_works_with_no_network(
     wheelhouse, venv = tmp_path / "wheelhouse", tmp_path / "venv"
 
     def shell(command: str) -> str:
-        return (command.replace("python3.11", sys.executable).replace(".venv/", f"{venv}/")
-                .replace("-m venv .venv", f"-m venv {venv}").replace("wheelhouse", str(wheelhouse)))
+        # the guide's names first, then the interpreter (whose own path may hold ".venv/")
+        command = command.replace(".venv/", f"{venv}/").replace("-m venv .venv", f"-m venv {venv}")
+        return command.replace("wheelhouse", str(wheelhouse)).replace("python3.11", sys.executable)
 
     for command in download:
         run(["bash", "-c", shell(command)], cwd=ROOT)

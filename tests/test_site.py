@@ -88,6 +88,15 @@ def test_landing_page_quotes_the_abstract_in_both_languages_and_links_both_editi
         assert f'href="{language}/index.html"' in page
 
 
+def test_landing_page_leads_a_newcomer_to_the_guides_of_both_editions(site):
+    page = (site / "index.html").read_text(encoding="utf-8")
+    for language in EDITIONS:
+        for guide in ("readers-guide", "instructor-guide"):
+            href = f"{language}/chapters/{language}/{guide}.html"
+            assert f'href="{href}"' in page, href
+            assert (site / href).is_file(), href
+
+
 def test_each_preface_shows_its_abstract_verbatim(site):
     for language in EDITIONS:
         page = site / language / "chapters" / language / "00-preface.html"
