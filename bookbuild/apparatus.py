@@ -267,7 +267,7 @@ def table_page(resource: dict, users: list[tuple[int, str]], language: str) -> s
         _fr(resource, "description", language),
         "",
         f"- **{w['file']}{colon}** `data/{resource['path']}` ({w['size'].format(rows=fmt_int(rows, language), kb=kb_text)})",
-        f"- **{w['source']}{colon}** [{source['title']}]({source['path']})",
+        f"- **{w['source']}{colon}** [{_fr(source, 'title', language)}]({source['path']})",
         f"- **{w['licence']}{colon}** [{_fr(licence, 'title', language)}]({licence['path']})",
         f"- **{w['attribution']}{colon}** {_fr(resource, 'attribution', language)}",
         "",

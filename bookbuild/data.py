@@ -110,6 +110,8 @@ def check_french(t: Table) -> None:
     missing = [key for key in ("title_fr", "description_fr", "attribution_fr") if not getattr(t, key).strip()]
     if missing:
         raise ValueError(f"table {t.name}: no French text for {', '.join(missing)}")
+    if not t.source.get("title_fr", "").strip():
+        raise ValueError(f"table {t.name}: its source has no French title (title_fr)")
     if len(t.steps_fr) != len(t.steps):
         raise ValueError(f"table {t.name}: {len(t.steps)} cleaning steps but {len(t.steps_fr)} French steps (steps_fr)")
     if not all(step.strip() for step in t.steps_fr):
@@ -162,14 +164,14 @@ def eurostat(src: Path) -> list[Table]:
     n_time = int(time_cells.sum())
     n_time_kept = int((frame['status'] == 'spreadsheet_time').sum())
     steps = [
-        f"Read {n_raw} rows of sbs_r_nuts06_r2.csv (nace_r2; geo; n2015).",
-        f"Kept countries and NUTS-2 regions (NUTS 2013 codes), dropped {dropped_nuts1} NUTS-1 rows.",
-        f"Kept NACE Rev. 2 sections and two-digit divisions, dropped {dropped_groups} rows of three-digit groups (G451…G479).",
-        f"Blank cells (confidential or not available) stay missing: {n_missing} kept rows.",
+        f"Read {n_raw:,} rows of sbs_r_nuts06_r2.csv (nace_r2; geo; n2015).",
+        f"Kept countries and NUTS-2 regions (NUTS 2013 codes), dropped {dropped_nuts1:,} NUTS-1 rows.",
+        f"Kept NACE Rev. 2 sections and two-digit divisions, dropped {dropped_groups:,} rows of three-digit groups (G451…G479).",
+        f"Blank cells (confidential or not available) stay missing: {n_missing:,} kept rows.",
         f"Eurostat flags written after the number (\"d\": definition differs) moved to the column flag: {n_flagged} kept rows.",
-        f"{n_time} cells that a spreadsheet had turned into the time \"12:00 AM\" (all for Iceland: IS, IS0, IS00) "
+        f"{n_time:,} cells that a spreadsheet had turned into the time \"12:00 AM\" (all for Iceland: IS, IS0, IS00) "
         "cannot be repaired (the number is lost) and are set missing with status spreadsheet_time; "
-        f"{n_time_kept} of them are in the kept rows.",
+        f"{n_time_kept:,} of them are in the kept rows.",
         "The indicator is not named in the file; it is most likely persons employed (Eurostat V16110).",
     ]
     steps_fr = [
@@ -191,7 +193,7 @@ def eurostat(src: Path) -> list[Table]:
         title="Persons employed by NUTS-2 region and NACE Rev. 2 division, 2015",
         description="Eurostat Structural Business Statistics by NUTS-2 region and NACE Rev. 2 (sbs_r_nuts06_r2), "
                     "reference year 2015: countries (NUTS-0) and NUTS-2 regions, NACE sections and divisions.",
-        source={"title": "Eurostat, Structural Business Statistics, SBS data by NUTS 2 regions and NACE Rev. 2 (sbs_r_nuts06_r2)",
+        source={"title_fr": "Eurostat, statistiques structurelles sur les entreprises, données SBS par région NUTS 2 et NACE Rev. 2 (sbs_r_nuts06_r2)", "title": "Eurostat, Structural Business Statistics, SBS data by NUTS 2 regions and NACE Rev. 2 (sbs_r_nuts06_r2)",
                 "path": "https://ec.europa.eu/eurostat/databrowser/view/sbs_r_nuts06_r2/default/table"},
         licence="eurostat",
         attribution="Source: Eurostat (sbs_r_nuts06_r2), 2015; selection and cleaning by the book (see steps).",
@@ -255,7 +257,7 @@ def geodist(src: Path) -> list[Table]:
         "colony": pairs["colony"].astype(int),
         "dist_km": pairs["dist"].round().astype(int), "distcap_km": pairs["distcap"].round().astype(int),
     }).sort_values(["iso3_a", "iso3_b"]).reset_index(drop=True)
-    source = {"title": "CEPII, GeoDist database (Mayer & Zignago 2011)",
+    source = {"title_fr": "CEPII, base GeoDist (Mayer et Zignago, 2011)", "title": "CEPII, GeoDist database (Mayer & Zignago 2011)",
               "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=6"}
     attribution = "Source: CEPII GeoDist (Mayer & Zignago 2011); selection by the book (see steps)."
     attribution_fr = "Source\u00a0: CEPII, GeoDist (Mayer et Zignago, 2011)\u202f; sélection par le livre (voir les étapes)."
@@ -289,7 +291,7 @@ def geodist(src: Path) -> list[Table]:
                   "Code ISO3 d'un second ancien colonisateur, s'il y en a un"),
             ],
             frame=countries,
-            steps=[f"Read {n_nodes} rows of cepii_node.csv; {n_twice} countries listed twice "
+            steps=[f"Read {n_nodes:,} rows of cepii_node.csv; {n_twice:,} countries listed twice "
                    "(capital and main city) keep the capital's row, so each country has one row.",
                    "Kept identification, names, continent, landlocked, capital, official languages and the first two colonisers."],
             steps_fr=[f"Lecture des {fr_int(n_nodes)} lignes de cepii_node.csv\u202f; {fr_int(n_twice)} pays y figurent deux fois "
@@ -323,9 +325,9 @@ def geodist(src: Path) -> list[Table]:
                   "Distance orthodromique entre les capitales", unit="km", unit_fr="km", minimum=0),
             ],
             frame=pairs,
-            steps=[f"Read {n_edges} ordered pairs of cepii_edge.csv.",
+            steps=[f"Read {n_edges:,} ordered pairs of cepii_edge.csv.",
                    "Checked that contig, comlang_off, colony, dist and distcap are the same for (a, b) and (b, a); "
-                   f"kept each unordered pair once ({len(pairs)} pairs), pairs of a country with itself dropped.",
+                   f"kept each unordered pair once ({len(pairs):,} pairs), pairs of a country with itself dropped.",
                    "Distances rounded to the kilometre; population-weighted distances (distw, distwces) not kept "
                    "(missing for some pairs and not used by the book)."],
             steps_fr=[f"Lecture des {fr_int(n_edges)} paires ordonnées de cepii_edge.csv.",
@@ -357,7 +359,7 @@ def wdi(src: Path) -> list[Table]:
         name="wdi_gdp_population",
         title="GDP, population and urban share by country and year",
         description="World Bank World Development Indicators: GDP (current US$), total population, urban population (% of total).",
-        source={"title": "World Bank, World Development Indicators", "path": "https://databank.worldbank.org/source/world-development-indicators"},
+        source={"title_fr": "Banque mondiale, World Development Indicators", "title": "World Bank, World Development Indicators", "path": "https://databank.worldbank.org/source/world-development-indicators"},
         licence="ccby", attribution="Source: World Bank, World Development Indicators (CC BY 4.0).",
         title_fr="PIB, population et part de la population urbaine par pays et par année",
         description_fr="Indicateurs du développement dans le monde (World Development Indicators) de la Banque mondiale\u00a0: "
@@ -374,8 +376,8 @@ def wdi(src: Path) -> list[Table]:
               unit="%", unit_fr="%", minimum=0, maximum=100),
         ],
         frame=frame,
-        steps=[f"Read {len(raw)} rows; the unnamed year column (YR1995…) became an integer year.",
-               f"GDP rounded to the dollar, population to the person; {n_missing_gdp} missing GDP values stay missing."],
+        steps=[f"Read {len(raw):,} rows; the unnamed year column (YR1995…) became an integer year.",
+               f"GDP rounded to the dollar, population to the person; {n_missing_gdp:,} missing GDP values stay missing."],
         steps_fr=[f"Lecture de {fr_int(len(raw))} lignes\u202f; la colonne des années, sans nom (YR1995…), devient une année "
                   "en nombre entier.",
                   f"PIB arrondi au dollar près, population à l'unité\u202f; les {fr_int(n_missing_gdp)} valeurs manquantes du "
@@ -407,7 +409,7 @@ def tradhist(src: Path) -> list[Table]:
         name="tradhist_france",
         title="France's bilateral trade with 218 partners, 1870-2014, in current pounds sterling",
         description="CEPII TRADHIST bilateral trade flows where France is the reporting country.",
-        source={"title": "CEPII, TRADHIST database (Fouquin & Hugot 2016)", "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=32"},
+        source={"title_fr": "CEPII, base TRADHIST (Fouquin et Hugot, 2016)", "title": "CEPII, TRADHIST database (Fouquin & Hugot 2016)", "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=32"},
         licence="etalab", attribution="Source: CEPII TRADHIST (Fouquin & Hugot 2016); selection by the book (see steps).",
         title_fr="Commerce bilatéral de la France avec 218 partenaires, 1870–2014, en livres sterling courantes",
         description_fr="Flux de commerce bilatéral de TRADHIST (CEPII) pour lesquels la France est le pays déclarant.",
@@ -424,14 +426,14 @@ def tradhist(src: Path) -> list[Table]:
               unit="current GBP", unit_fr="livres sterling courantes", minimum=0),
         ],
         frame=frame,
-        steps=[f"Read {len(raw)} rows; stripped the trailing spaces of the header and codes.",
-               f"The file has four reporting countries ({', '.join(reporters)}) in origin_country_code; kept France ({len(frame)} rows).",
+        steps=[f"Read {len(raw):,} rows; stripped the trailing spaces of the header and codes.",
+               f"The file has four reporting countries ({', '.join(reporters)}) in origin_country_code; kept France ({len(frame):,} rows).",
                "Direction settled from the data: for every pair of reporters and year, exports of (origin o, destination d) "
                "equal imports of (origin d, destination o), so exports = flow from the reporter to the partner and "
                "imports = flow from the partner to the reporter.",
                "Unit settled: the values are amounts in current British pounds, TRADHIST's currency, not US$ millions as "
                "the repository's documentation says (that would put France's 2014 exports to Germany, 5.83e10, at 5.83e16 "
-               "dollars, some 58,000 trillion). Values rounded to the pound."],
+               "dollars, some 58 quadrillion). Values rounded to the pound."],
         steps_fr=[f"Lecture de {fr_int(len(raw))} lignes\u202f; suppression des espaces superflus en fin d'en-tête et de code.",
                   f"Le fichier compte quatre pays déclarants ({', '.join(reporters)}) dans origin_country_code\u202f; seule la "
                   f"France est conservée ({fr_int(len(frame))} lignes).",
@@ -462,7 +464,7 @@ def baci(src: Path) -> list[Table]:
     }).sort_values(["exporter", "importer", "section"]).reset_index(drop=True)
     if trade.duplicated(["exporter", "importer", "section"]).any():
         raise ValueError("duplicate BACI rows")
-    source = {"title": "CEPII, BACI (Gaulier & Zignago 2010), aggregated to HS sections by the flownet package",
+    source = {"title_fr": "CEPII, BACI (Gaulier et Zignago, 2010), agrégée par sections du SH par le paquet flownet", "title": "CEPII, BACI (Gaulier & Zignago 2010), aggregated to HS sections by the flownet package",
               "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"}
     attribution = "Source: CEPII BACI, aggregated by the flownet package. Licence for redistribution to be confirmed."
     attribution_fr = "Source\u00a0: CEPII, BACI, agrégé par le paquet flownet. Licence de redistribution à confirmer."
@@ -493,7 +495,7 @@ def baci(src: Path) -> list[Table]:
                   unit="tonnes", unit_fr="tonnes", minimum=0),
             ],
             frame=trade,
-            steps=[f"Read {len(raw)} rows; section names moved to baci_hs_sections.",
+            steps=[f"Read {len(raw):,} rows; section names moved to baci_hs_sections.",
                    "Values and quantities rounded to three decimals (a US$ and a kilogram)."],
             steps_fr=[f"Lecture de {fr_int(len(raw))} lignes\u202f; les noms de section passent dans baci_hs_sections.",
                       "Valeurs et quantités arrondies à trois décimales (soit au dollar et au kilogramme près)."],
@@ -550,7 +552,7 @@ def urssaf(src: Path) -> list[Table]:
            .sort_values("ape").reset_index(drop=True))
     if communes["commune"].duplicated().any() or ape["ape"].duplicated().any():
         raise ValueError("URSSAF labels are not unique per code")
-    source = {"title": "URSSAF open data, Établissements et effectifs salariés au niveau commune x APE",
+    source = {"title_fr": "Données ouvertes de l'URSSAF, Établissements et effectifs salariés au niveau commune x APE", "title": "URSSAF open data, Établissements et effectifs salariés au niveau commune x APE",
               "path": "https://open.urssaf.fr/explore/dataset/etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last/"}
     attribution = "Source: URSSAF, open data; selection by the book (see steps)."
     attribution_fr = "Source\u00a0: URSSAF, données ouvertes\u202f; sélection par le livre (voir les étapes)."
@@ -580,9 +582,9 @@ def urssaf(src: Path) -> list[Table]:
                   unit="employees", unit_fr="salariés", minimum=0),
             ],
             frame=frame,
-            steps=[f"Read {len(raw)} commune × APE rows with years {years[0]}-{years[-1]} as columns.",
+            steps=[f"Read {len(raw):,} commune × APE rows with years {years[0]}–{years[-1]} as columns.",
                    f"Turned into long form for {', '.join(map(str, keep_years))}; rows with both counts blank that year dropped "
-                   f"(the pair had no establishment that year); {blank} blank employee cells over those years in the source, "
+                   f"(the pair had no establishment that year); {blank:,} blank employee cells over those years in the source, "
                    "the remaining blanks stay missing.",
                    "Labels moved to urssaf_communes and urssaf_ape."],
             steps_fr=[f"Lecture de {fr_int(len(raw))} lignes commune × APE, avec les années {years[0]}–{years[-1]} en colonnes.",
@@ -673,7 +675,7 @@ def nuts_names(src: Path) -> list[Table]:
         title="Names of the countries of the Eurostat table and of the NUTS-2 regions the book discusses",
         description="Official, English and French names of the countries (NUTS 0) of eurostat_sbs_regions_2015 "
                     "and of the NUTS-2 regions (NUTS 2013) that the text names.",
-        source={"title": "Eurostat, NUTS 2013 classification (official names); usual English and French names",
+        source={"title_fr": "Eurostat, classification NUTS 2013 (noms officiels)\u202f; noms usuels en anglais et en français", "title": "Eurostat, NUTS 2013 classification (official names); usual English and French names",
                 "path": "https://ec.europa.eu/eurostat/web/nuts/history"},
         licence="eurostat", attribution="Names: Eurostat NUTS 2013 classification; usual English and French names.",
         title_fr="Noms des pays de la table Eurostat et des régions NUTS 2 dont parle le livre",
@@ -750,7 +752,7 @@ def tiles(src: Path) -> list[Table]:
         description="Firms, employees, production (million m²) and export share of the Italian ceramic tile industry "
                     "and of the Sassuolo district, each row quoted from the publication it names, with that "
                     "publication's date. Scopes and bases differ between sources and are stated on each row.",
-        source={"title": "The Economist (1998); Assopiastrelle (2004, via modena2000.it); Confindustria Ceramica "
+        source={"title_fr": "The Economist (1998)\u202f; Assopiastrelle (2004, via modena2000.it)\u202f; Confindustria Ceramica (s.\u00a0d., 2024)", "title": "The Economist (1998); Assopiastrelle (2004, via modena2000.it); Confindustria Ceramica "
                          "(n.d., 2024)", "path": "https://www.confindustriaceramica.it/"},
         licence="quoted", attribution="Figures: as named on each row (source, source_date).",
         title_fr="L'industrie italienne des carreaux de céramique et le district de Sassuolo\u00a0: chiffres datés tirés de "
@@ -817,7 +819,7 @@ def descriptor(tables: list[Table]) -> dict:
             "description": t.description,
             "description_fr": t.description_fr,
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "sources": [t.source],
+            "sources": [{"title": t.source["title"], "path": t.source["path"], "title_fr": t.source["title_fr"]}],
             "licenses": [LICENCES[t.licence]],
             "attribution": t.attribution,
             "attribution_fr": t.attribution_fr,

@@ -45,7 +45,7 @@ def test_every_table_is_documented_and_small():
 
 # An integer written in an English text: not part of a code (YR1995, V16110, IS00, sbs_r_nuts06_r2), a time
 # (12:00) or a decimal (5.83e10).
-INTEGER = re.compile(r"(?<![\w.,:])\d+(?![\w:]|[.,]\d)")
+INTEGER = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w:]|[.,]\d)")
 
 
 def written_in_french(n: int, text: str) -> bool:
@@ -101,7 +101,7 @@ def test_every_text_of_the_data_package_has_its_french_twin():
         assert len(steps_fr) == len(steps), (where, "cleaning_fr")
         for i, (step, step_fr) in enumerate(zip(steps, steps_fr)):
             assert step_fr.strip(), (where, i)
-            for n in map(int, INTEGER.findall(step)):
+            for n in (int(x.replace(",", "")) for x in INTEGER.findall(step)):
                 assert written_in_french(n, step_fr), f"{where}, step {i + 1}: {n} is not in «\u00a0{step_fr}\u00a0»"
 
 
@@ -122,7 +122,7 @@ def test_fr_int_prints_integers_the_french_way():
 def _table(**changes) -> build_data.Table:
     f = build_data.f
     table = build_data.Table(
-        name="toy_table", title="Toy", description="A toy table.", source={"title": "Nobody", "path": "https://example.org"},
+        name="toy_table", title="Toy", description="A toy table.", source={"title": "Nobody", "path": "https://example.org", "title_fr": "Personne"},
         licence="ccby", attribution="Source: nobody.", frame=pd.DataFrame({"n": [1]}),
         fields=[f("n", "integer", "A count", "Un effectif", unit="persons", unit_fr="personnes")],
         steps=["Read 1 row."], title_fr="Jouet", description_fr="Une table jouet.", attribution_fr="Source\u00a0: personne.",
@@ -137,6 +137,7 @@ def _table(**changes) -> build_data.Table:
     ({"steps_fr": []}, "steps_fr"),
     ({"steps_fr": ["Lecture.", "En trop."]}, "steps_fr"),
     ({"title_fr": ""}, "title_fr"),
+    ({"source": {"title": "Nobody", "path": "https://example.org"}}, "title_fr"),
     ({"fields": [build_data.f("n", "integer", "A count")]}, "description_fr"),
     ({"fields": [build_data.f("n", "integer", "A count", "Un effectif", unit="persons")]}, "unit_fr"),
 ])
