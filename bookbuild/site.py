@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from bookbuild.editions import EDITIONS, ROOT, SOURCE_LANGUAGE, write_edition
+from bookbuild.editions import EDITIONS, ROOT, SOURCE_LANGUAGE, derive_toc, load_overrides, toc_files, write_edition
 
 BUILD = ROOT / "_build"
 SITE = BUILD / "site"
@@ -56,9 +56,6 @@ def build_editions(languages=EDITIONS, strict: bool = True, root: Path = ROOT, b
     for language in languages:
         out = build / "editions" / language
         out.mkdir(parents=True, exist_ok=True)
-        # Sphinx never deletes pages whose source is gone: start each edition's HTML afresh
-        # (its parsed-document cache is kept, so this costs only the writing).
-        shutil.rmtree(out / "_build" / "html", ignore_errors=True)
         logs[language] = out / "build.log"
         procs[language] = subprocess.Popen(
             edition_command(language, strict, root, build),
@@ -81,7 +78,35 @@ def build_editions(languages=EDITIONS, strict: bool = True, root: Path = ROOT, b
         print("\n".join(log.splitlines()[-60:]), file=sys.stderr)
     if failed:
         raise SystemExit(f"The {', '.join(failed)} edition(s) failed to build; logs in {build / 'editions'}")
+    # Sphinx writes only the pages whose sources changed, and never deletes a page whose source is gone:
+    # remove those, so that the site holds the book's pages and nothing else.
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    for language in languages:
+        edition_toc = toc if language == SOURCE_LANGUAGE else derive_toc(
+            toc, language, load_overrides(language)["captions"])
+        prune_stale_pages(build / "editions" / language / "_build" / "html", toc_files(edition_toc))
     return seconds
+
+
+# Pages Sphinx and Jupyter Book write besides the book's own (the root redirect, the index, the search).
+GENERATED_PAGES = {"index", "genindex", "search", "py-modindex"}
+
+
+def prune_stale_pages(html: Path, docnames: list[str]) -> list[Path]:
+    """Delete the HTML pages of ``html`` that belong to no page of the toc (a page removed or renamed
+    since the last build); the theme's and Sphinx's own folders and pages stay. Returns what was deleted."""
+    keep = set(docnames) | GENERATED_PAGES
+    removed = []
+    if not html.is_dir():
+        return removed
+    for page in sorted(html.rglob("*.html")):
+        rel = page.relative_to(html)
+        if rel.parts[0] in ("_static", "_sources", "_images"):
+            continue
+        if rel.with_suffix("").as_posix() not in keep:
+            page.unlink()
+            removed.append(page)
+    return removed
 
 
 def landing_page() -> str:

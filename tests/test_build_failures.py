@@ -51,3 +51,18 @@ def test_the_same_book_builds_with_the_version_the_site_carries(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     page = (tmp_path / "_build" / "html" / "page.html").read_text(encoding="utf-8")
     assert 'class="cl-chart"' in page and re.search(r"vendor/vega-[0-9.]+-r[0-9]+\.js", page)
+
+
+def test_a_page_whose_source_is_gone_leaves_the_site(tmp_path):
+    """Sphinx keeps the HTML of a page removed from the toc; the site build deletes it, and only it."""
+    from bookbuild.site import prune_stale_pages
+
+    html = tmp_path / "html"
+    pages = ["chapters/fr/a.html", "chapters/fr/old.html", "chapters/fr/data/t.html", "_static/x.html",
+             "_sources/y.html", "genindex.html", "search.html", "index.html"]
+    for page in pages:
+        (html / page).parent.mkdir(parents=True, exist_ok=True)
+        (html / page).write_text("<html></html>", encoding="utf-8")
+    removed = prune_stale_pages(html, ["chapters/fr/a", "chapters/fr/data/t"])
+    assert [p.relative_to(html).as_posix() for p in removed] == ["chapters/fr/old.html"]
+    assert sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")) == sorted(set(pages) - {"chapters/fr/old.html"})

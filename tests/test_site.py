@@ -197,3 +197,21 @@ def test_french_pages_follow_french_typography(site):
                 context = squash(text)[max(0, m.start() - 30): m.end() + 10]
                 problems.append(f"{page.relative_to(site)}: {what}: …{context}…")
     assert not problems, "\n".join(problems[:40])
+
+
+def test_each_bibliography_is_written_in_the_language_of_its_edition(site):
+    """French entries: « et », « Dans … (éd.) », « p. », French months, « s. d. » and the book's French
+    descriptions of press and agency items; the English entries keep pybtex's plain style."""
+    text = {}
+    for language in EDITIONS:
+        page = (site / language / "chapters" / language / "references.html").read_text(encoding="utf-8")
+        # pybtex joins initials with no-break spaces: compare words
+        text[language] = squash(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " "))
+    fr, en = text["fr"], text["en"]
+    assert "Yu. M. Ermoliev et Yu. M. Kaniovski" in fr and "Yu. M. Ermoliev, and Yu. M. Kaniovski" in en
+    assert "Dans Frank Pyke, Giacomo Becattini et Werner Sengenberger (éd.)" in fr
+    assert "In Frank Pyke, Giacomo Becattini, and Werner Sengenberger, editors" in en
+    assert "Article sur l'extension de Tanger Automotive City" in fr and "News item on the extension" not in fr
+    assert "News item on the extension of Tanger Automotive City" in en and "Article sur" not in en
+    assert "septembre 2010" in fr and "September 2010" in en
+    assert "n.d." not in fr and "s. d." in fr
