@@ -70,6 +70,7 @@ def derive_config(config: dict, overrides: dict, root: Path = ROOT) -> dict:
     theme["search_bar_text"] = overrides["search_bar_text"]
     sphinx_config["bibtex_reference_style"] = overrides["bibtex_reference_style"]
     sphinx_config["bibtex_default_style"] = overrides["bibtex_default_style"]
+    sphinx_config["bibtex_tooltips_style"] = overrides["bibtex_tooltips_style"]
     # Paths in the root config are relative to the book root, not to the derived file.
     html = config.get("html", {})
     if html.get("favicon"):

@@ -56,6 +56,10 @@ def build_editions(languages=EDITIONS, strict: bool = True, root: Path = ROOT, b
     for language in languages:
         out = build / "editions" / language
         out.mkdir(parents=True, exist_ok=True)
+        # Sphinx rewrites the pages whose own source changed; a change to what every page depends on
+        # (configuration, toc, bibliography, glossary, the build's code and templates) rewrites them all.
+        if _read(out / INPUTS) != inputs_fingerprint(root):
+            shutil.rmtree(out / "_build" / "html", ignore_errors=True)
         logs[language] = out / "build.log"
         procs[language] = subprocess.Popen(
             edition_command(language, strict, root, build),
@@ -85,7 +89,30 @@ def build_editions(languages=EDITIONS, strict: bool = True, root: Path = ROOT, b
         edition_toc = toc if language == SOURCE_LANGUAGE else derive_toc(
             toc, language, load_overrides(language)["captions"])
         prune_stale_pages(build / "editions" / language / "_build" / "html", toc_files(edition_toc))
+        (build / "editions" / language / INPUTS).write_text(inputs_fingerprint(root), encoding="utf-8")
     return seconds
+
+
+INPUTS = "inputs.sha256"
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def inputs_fingerprint(root: Path = ROOT) -> str:
+    """A hash of the files every page depends on besides its own source: configuration, toc,
+    bibliography, glossaries, and the build's own code, templates and static files."""
+    import hashlib
+
+    files = [root / "_config.yml", root / "_toc.yml", root / "references.bib"]
+    files += sorted((root / "chapters").glob("*/glossary.md"))
+    files += sorted(p for p in (root / "bookbuild").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha256()
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 # Pages Sphinx and Jupyter Book write besides the book's own (the root redirect, the index, the search).

@@ -77,6 +77,11 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if language == "fr" and "Solution de<a " in body:
         body = re.sub(r"Solution de<a ([^>]*)> Exercice ", r"Solution de l'<a \1>exercice ", body)
         context["body"] = body
+    # The in-text citation of an undated work reads "n.d." (sphinxcontrib-bibtex's year template); in
+    # French it is « s. d. » (sans date), as in the French bibliography.
+    if language == "fr" and "n.d.</a>" in body:
+        body = body.replace("n.d.</a>", "s.\u00a0d.</a>")
+        context["body"] = body
     if 'class="cl-chart"' in body:
         app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module", **{"async": "async"})
         app.add_js_file("clusterlab-charts.js", type="module", **{"async": "async"})

@@ -66,3 +66,22 @@ def test_a_page_whose_source_is_gone_leaves_the_site(tmp_path):
     removed = prune_stale_pages(html, ["chapters/fr/a", "chapters/fr/data/t"])
     assert [p.relative_to(html).as_posix() for p in removed] == ["chapters/fr/old.html"]
     assert sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")) == sorted(set(pages) - {"chapters/fr/old.html"})
+
+
+def test_pages_are_all_rewritten_when_what_every_page_depends_on_changes(tmp_path):
+    """The site build rewrites every page when the configuration, toc, bibliography, a glossary or the
+    build's own code changes, and only the edited pages when a chapter's source changes."""
+    from bookbuild.site import inputs_fingerprint
+
+    root = tmp_path / "book"
+    for name in ("_config.yml", "_toc.yml", "references.bib", "chapters/fr/glossary.md",
+                 "chapters/fr/01-a.ipynb", "bookbuild/sphinx_ext.py"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name, encoding="utf-8")
+    before = inputs_fingerprint(root)
+    (root / "chapters/fr/01-a.ipynb").write_text("edited prose", encoding="utf-8")
+    assert inputs_fingerprint(root) == before
+    for name in ("references.bib", "chapters/fr/glossary.md", "bookbuild/sphinx_ext.py", "_toc.yml"):
+        (root / name).write_text(name + " changed", encoding="utf-8")
+        assert inputs_fingerprint(root) != before, name
+        before = inputs_fingerprint(root)
