@@ -343,7 +343,13 @@ def glossary(language: str) -> list[tuple[list[str], str]]:
     if terms:
         entries.append((terms, " ".join(definition)))
     marker = r"\*In French: (.+?)\.\*" if language == "en" else r"\*En anglais\s?: (.+?)\.\*"
-    return [(terms, re.search(marker, d).group(1)) for terms, d in entries]
+    out = []
+    for terms, definition in entries:
+        found = re.search(marker, definition)
+        if not found:
+            raise ValueError(f"{language} glossary: the entry {terms[0]!r} does not give the other language's term")
+        out.append((terms, found.group(1)))
+    return out
 
 
 def _sort_key(text: str) -> str:

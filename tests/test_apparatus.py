@@ -9,29 +9,11 @@ from test_editions import CHAPTERS, ROOT, edition_files, markdown_of
 
 
 def glossary_entries(language: str) -> list[tuple[list[str], str]]:
-    """Each entry as (its terms, the other language's equivalents as written after « In French: » / « En anglais : »)."""
-    text = (CHAPTERS / language / "glossary.md").read_text(encoding="utf-8")
-    body = re.search(r":::\{glossary\}\n(.*?)\n:::", text, re.S).group(1)
-    entries, terms, definition = [], [], []
-    for line in body.splitlines() + [""]:
-        if re.match(r"^:\w+:", line):
-            continue
-        if line.startswith("  "):
-            definition.append(line.strip())
-        elif line.strip():
-            if definition:
-                entries.append((terms, " ".join(definition)))
-                terms, definition = [], []
-            terms.append(line.strip())
-    if terms:
-        entries.append((terms, " ".join(definition)))
-    marker = r"\*In French: (.+?)\.\*" if language == "en" else r"\*En anglais\s?: (.+?)\.\*"
-    out = []
-    for terms, definition in entries:
-        found = re.search(marker, definition)
-        assert found, f"{language} glossary: the entry {terms[0]!r} does not give the other language's term"
-        out.append((terms, found.group(1)))
-    return out
+    """Each entry as (its terms, the other language's equivalents as written after « In French: » / « En anglais : »);
+    the parser the index of key terms uses, which refuses an entry without its equivalent."""
+    from bookbuild.apparatus import glossary
+
+    return glossary(language)
 
 
 def _norm(text: str) -> str:
