@@ -21,9 +21,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-$(BOOK_STAMP): requirements.txt requirements-book.txt pyproject.toml | $(PY)
+JUPYTER_CONFIG := jupyter-config/jupyter_server_config.d/clusterlab.json jupyter-config/lab/settings/overrides.d/clusterlab.json
+
+$(BOOK_STAMP): requirements.txt requirements-book.txt pyproject.toml $(JUPYTER_CONFIG) | $(PY)
 	$(PIP) install --quiet -r requirements.txt -r requirements-book.txt
 	$(PIP) install --quiet --no-deps --force-reinstall -e .
+	@# an editable install leaves out the package's data files: the reader's Jupyter configuration
+	install -D -m 644 jupyter-config/jupyter_server_config.d/clusterlab.json $(VENV)/etc/jupyter/jupyter_server_config.d/clusterlab.json
+	install -D -m 644 jupyter-config/lab/settings/overrides.d/clusterlab.json $(VENV)/share/jupyter/lab/settings/overrides.d/clusterlab.json
 	touch $@
 
 $(TEST_STAMP): $(BOOK_STAMP) requirements-test.txt

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from bookbuild import citations, mathml, vega
+from bookbuild import citations, mathml, readerlinks, vega
 
 HERE = Path(__file__).parent
 EDITION_NAMES = {"fr": "Français", "en": "English"}
@@ -94,6 +94,8 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy2(app._cl_bundle, vendor / app._cl_bundle.name)
     _name_sidebar_toggles(Path(app.outdir), app.config.language)
+    # what citations, terms and references read as, for the notebooks opened in JupyterLab
+    readerlinks.dump(app)
 
 
 # The theme folds a page's sub-pages in the sidebar (the data appendix's tables) behind a <summary>
@@ -117,6 +119,7 @@ def setup(app: Sphinx) -> dict:
     mathml.setup(app)
     app.add_config_value("clusterlab_vegalite_version", "5.20", "html")
     app.add_config_value("clusterlab_editions", ["fr", "en"], "html")
+    app.add_config_value("clusterlab_site_url", "", "html")
     app.add_config_value("clusterlab_chapter_prefix", "chapters/{lang}/", "html")
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
