@@ -1,7 +1,8 @@
 # The book's commands. Two do all the set-up on a fresh machine with Python 3.11:
 #   make book   create .venv, install everything, build both editions into _build/site/
 #   make test   install what the tests need (including Chromium), build, and run every test
-# Others: make data (rebuild data/ from the sources), make apparatus (the generated appendix pages),
+# Others: make data (rebuild data/ from the sources), make apparatus (the generated appendix pages and
+# clusterlab/jupyter/links.json), make handouts (student and instructor notebooks),
 # make notebooks (re-execute notebooks in place),
 # make bench (figures beside their budgets; QUICK=1 for the short form), make serve, make lab, make clean.
 
@@ -14,7 +15,7 @@ TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: book test bench data apparatus notebooks serve lab browser clean
+.PHONY: book test bench data apparatus handouts notebooks serve lab browser clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -65,9 +66,17 @@ data: $(BOOK_STAMP)
 	$(PY) -m bookbuild.apparatus
 
 # The generated pages of the apparatus (data appendix, index of key terms), from data/datapackage.json,
-# the glossary and the chapters; the tests fail when the committed pages are out of date.
+# the glossary and the chapters, and what the notebooks' citations, terms and references read as in
+# JupyterLab (clusterlab/jupyter/links.json, from the website's build); the tests fail when they are out of date.
 apparatus: $(BOOK_STAMP)
 	$(PY) -m bookbuild.apparatus
+	$(PY) -m bookbuild.site
+	$(PY) -m bookbuild.readerlinks
+
+# Student (no solutions) and instructor notebooks of every chapter, and one zip per edition and audience,
+# in _build/handouts/ (make book also puts the zips on the website, linked from the instructor's guide).
+handouts: $(BOOK_STAMP)
+	$(PY) -m bookbuild.handouts
 
 notebooks: $(BOOK_STAMP)
 	$(PY) -m bookbuild.execute

@@ -33,3 +33,21 @@ def require_chromium() -> str:
             "(or set CHROMIUM to a Chromium executable)."
         )
     return path
+
+
+def launch():
+    """A context manager giving a headless Chromium (Playwright) as the tests start it."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def _launch():
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+            try:
+                yield browser
+            finally:
+                browser.close()
+
+    return _launch()

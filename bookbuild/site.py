@@ -167,6 +167,12 @@ def assemble(build: Path = BUILD) -> Path:
     (site / "index.html").write_text(landing_page(), encoding="utf-8")
     shutil.copy2(ROOT / "bookbuild" / "static" / "favicon.svg", site / "favicon.svg")
     (site / ".nojekyll").write_text("")
+    # the handouts' zips, linked from the instructor's guide (bookbuild/handouts.py)
+    from bookbuild import handouts
+
+    (site / "handouts").mkdir()
+    for path in handouts.write(build / "handouts"):
+        shutil.copy2(path, site / "handouts" / path.name)
     return site
 
 

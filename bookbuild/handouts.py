@@ -1,0 +1,140 @@
+"""``make handouts``: the chapters as notebooks to hand out in class.
+
+For every chapter of both editions, a student's notebook (every exercise statement, no solution and no
+quiz answer: the blocks are removed, not hidden) and the instructor's copy (everything), with citations,
+terms and references written as on the website (:func:`clusterlab.jupyter.reader.handout`) so that they
+read well in any JupyterLab. One zip per edition and audience holds the notebooks with the book's
+``data/`` folder beside them, so that they run wherever the reader's environment is installed.
+
+Output: ``_build/handouts/<lang>/<audience>/`` and ``_build/handouts/<zip>``; the website links the zips
+from the instructor's guide (``bookbuild.site`` copies them into each edition).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import nbjson
+
+from clusterlab.jupyter.reader import handout
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "_build" / "handouts"
+AUDIENCES = ("student", "instructor")
+#: zip names per edition and audience (the book's short name, the edition, the audience in its language)
+ZIPS = {
+    ("fr", "student"): "clusters-pme-fr-etudiant.zip",
+    ("fr", "instructor"): "clusters-pme-fr-enseignant.zip",
+    ("en", "student"): "industrial-clusters-en-student.zip",
+    ("en", "instructor"): "industrial-clusters-en-instructor.zip",
+}
+CHAPTER = re.compile(r"^\d\d-.+\.ipynb$")
+
+README = {
+    ("fr", "student"): """Clusters industriels et internationalisation des PME — carnets de l'étudiant
+
+Un carnet par chapitre, avec chaque énoncé d'exercice mais sans les solutions ni les réponses du quiz.
+Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
+laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
+""",
+    ("fr", "instructor"): """Clusters industriels et internationalisation des PME — carnets de l'enseignant
+
+Un carnet par chapitre, complet : énoncés, solutions et réponses du quiz.
+Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
+laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
+""",
+    ("en", "student"): """Industrial clusters and SME internationalisation — student notebooks
+
+One notebook per chapter, with every exercise statement but no solution and no quiz answer.
+Open them in JupyterLab with the book's environment installed (see the book's Reader's guide);
+keep the data/ folder beside the notebooks: they read the book's tables from it.
+""",
+    ("en", "instructor"): """Industrial clusters and SME internationalisation — instructor notebooks
+
+One notebook per chapter, complete: exercise statements, solutions and quiz answers.
+Open them in JupyterLab with the book's environment installed (see the book's Reader's guide);
+keep the data/ folder beside the notebooks: they read the book's tables from it.
+""",
+}
+README_NAME = {"fr": "LISEZ-MOI.txt", "en": "README.txt"}
+
+
+def chapters(language: str, root: Path = ROOT) -> list[Path]:
+    """The chapter notebooks of one edition, in order."""
+    return sorted(p for p in (root / "chapters" / language).glob("*.ipynb") if CHAPTER.match(p.name))
+
+
+def fingerprint(root: Path = ROOT) -> str:
+    """A hash of what the handouts are made from: the chapters, the links, the data, this module."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    files = [p for language in ("fr", "en") for p in chapters(language, root)]
+    files += [root / "clusterlab" / "jupyter" / "links.json", root / "clusterlab" / "jupyter" / "reader.py",
+              Path(__file__)]
+    files += sorted(p for p in (root / "data").rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def write(out: Path = OUT, root: Path = ROOT, languages=("fr", "en")) -> list[Path]:
+    """Write every handout and the zips; return the zips' paths. Nothing is rewritten when the sources
+    are those of the last run."""
+    stamp = out / "inputs.sha256"
+    zips = [out / ZIPS[language, audience] for language in languages for audience in AUDIENCES]
+    current = fingerprint(root)
+    if stamp.exists() and stamp.read_text() == current and all(z.exists() for z in zips):
+        return zips
+    zips = []
+    for language in languages:
+        for audience in AUDIENCES:
+            folder = out / language / audience
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            for path in chapters(language, root):
+                nb = json.loads(path.read_text(encoding="utf-8"))
+                # nbformat's own writer (split lines, sorted keys), without its slow validation
+                text = nbjson.writes(nbformat.from_dict(handout(nb, audience, path.stem)))
+                (folder / path.name).write_text(text + "\n", encoding="utf-8")
+            zips.append(_zip(out / ZIPS[language, audience], folder, root / "data", README[language, audience],
+                             README_NAME[language]))
+    stamp.write_text(current)
+    return zips
+
+
+def _zip(target: Path, folder: Path, data: Path, readme: str, readme_name: str) -> Path:
+    top = target.stem
+    # fixed dates and order: the same sources give the same bytes
+    stamp = (2026, 1, 1, 0, 0, 0)
+    files = [(p, p.relative_to(folder)) for p in sorted(folder.iterdir()) if p.is_file()]
+    files += [(p, Path("data") / p.relative_to(data)) for p in sorted(data.rglob("*")) if p.is_file()]
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        info = zipfile.ZipInfo(f"{top}/{readme_name}", stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, readme)
+        for path, name in files:
+            info = zipfile.ZipInfo(f"{top}/{name.as_posix()}", stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, path.read_bytes())
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    zips = write()
+    for path in zips:
+        print(f"{path.relative_to(ROOT)}  ({path.stat().st_size / 1e6:.1f} MB)")
+    summary = {language: len(chapters(language)) for language in ("fr", "en")}
+    print(f"handouts in {OUT.relative_to(ROOT)}/: {json.dumps(summary)} chapters per edition, "
+          "student and instructor notebooks")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
