@@ -54,8 +54,9 @@ def citation_texts(app) -> dict:
         p = texts["p"]
         if p.startswith(left) and p.endswith(right):
             p = p[len(left):len(p) - len(right)]
+        # a citation of several works lists them in this order, whatever the order of the keys
         out[citation.key] = {"p": p, "t": texts["t"], "page": citation.bibliography_key.docname,
-                             "anchor": citation.citation_id}
+                             "anchor": citation.citation_id, "order": len(out)}
     return out
 
 
@@ -78,6 +79,9 @@ def dump(app) -> Path:
         labels[label] = {"page": doc, "anchor": anchor, "text": text}
         if str(env.doc2path(doc)).endswith(".ipynb"):
             labels[label]["notebook"] = True
+    # chapter numbers: exercises and equations are numbered 4.1, 4.2… in chapter 4, on the website as in JupyterLab
+    chapters = {doc: ".".join(str(n) for n in numbers[""]) for doc, numbers in env.toc_secnumbers.items()
+                if numbers.get("")}
     cites = citation_texts(app)
     # the French edition writes an undated work « s. d. » in the text (see sphinx_ext), not "n.d."
     if language == "fr":
@@ -91,6 +95,7 @@ def dump(app) -> Path:
         "cite": dict(sorted(cites.items())),
         "term": dict(sorted(terms.items())),
         "label": dict(sorted(labels.items())),
+        "chapter": dict(sorted(chapters.items())),
     }
     path = Path(app.outdir).parent / NAME
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,34 +1,32 @@
-"""A real JupyterLab on 127.0.0.1, driven in Chromium with every other host blocked: open the
-demonstration notebook of each edition (outputs cleared), run all cells, and see its charts and
-its widget drawn with no internet."""
+"""A real JupyterLab from the reader's environment on 127.0.0.1, driven in Chromium with every other host
+blocked: every notebook of both editions reads as a book page (no MyST markup, solutions folded, citations
+and terms as links, numbering as on the website) and is left as it was; the demonstration page and two
+chapters per edition (outputs cleared) run top to bottom and draw their charts and widgets offline."""
 
 from __future__ import annotations
 
+import json
 import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
+import re
+import shutil
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import nbformat
 import pytest
 
+from bookbuild.lab import only_this_host, running_lab
 from conftest import EDITIONS, ROOT
 
 NOTEBOOK = "how-this-book-works.ipynb"
+#: JupyterLab settings of the tests only: start the kernel without asking, and render every cell (no
+#: windowing) so that the tests see the last ones. Everything else is the reader's environment's own.
+TEST_SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKernel": True, "windowingMode": "none"}}
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-CASES = [(language, NOTEBOOK) for language in EDITIONS] + [("fr", "04-measuring-clusters.ipynb"), ("en", "09-audit.ipynb")]
+#: the demonstration page of each edition, and two chapters per edition, run top to bottom
+CASES = [(language, NOTEBOOK) for language in EDITIONS] + [
+    ("fr", "04-measuring-clusters.ipynb"), ("fr", "07-threats.ipynb"),
+    ("en", "09-audit.ipynb"), ("en", "01-marshall-district.ipynb")]
 
 #: What a new user types into the audit's choices cell: their own file, next to the notebook.
 AUDIT_CHOICES = ('MY_FILE = "my_region.csv"\nMY_FILE_OPTIONS = {}\nREGION = "Le Havre"\nINDUSTRY = "C20"\n'
@@ -37,59 +35,47 @@ AUDIT_FILE = ("region,industry,employment\nRouen,C10,1200\nRouen,C20,3400\nLe Ha
               "Dieppe,C10,450\nDieppe,C20,120\n")
 
 
+PAGES = [(language, path.name) for language in EDITIONS
+         for path in sorted((ROOT / "chapters" / language).glob("*.ipynb"))]
+#: MyST a reader must never see as typed
+RAW = [":::{", "```{", "{term}`", "{cite", "{ref}`", "{numref}`", "{eq}`", ":label:", ":class:",
+       "Unknown Directive", "Unknown Role"]
+LABEL_LINE = re.compile(r"^\(\S+\)=$", re.M)
+READ = """() => {
+  const cells = [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')];
+  const rendered = cells.map(c => c.querySelector('.myst')).filter(Boolean);
+  const folded = [...document.querySelectorAll('.jp-Notebook .myst details')];
+  return {
+    cells: cells.length,
+    texts: rendered.map(r => r.innerText),
+    folds: folded.map(d => ({open: d.open, summary: d.querySelector('summary').innerText,
+                             hidden: [...d.querySelectorAll('.details-body')].every(b => !b.checkVisibility())})),
+    links: [...document.querySelectorAll('.jp-Notebook .myst a[href]')].map(a => [a.innerText, a.getAttribute('href')]),
+    titles: [...document.querySelectorAll('.jp-Notebook .myst .myst-exercise-title')].map(t => t.innerText),
+    dirty: [...document.querySelectorAll('.lm-TabBar-tab.jp-mod-dirty')].map(t => t.innerText),
+  };
+}"""
+
+
+def charts_in(nb) -> int:
+    """How many charts the committed notebook draws (Vega-Lite outputs)."""
+    return sum(1 for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs
+               if any("vegalite" in mime for mime in output.get("data", {})))
+
+
 @pytest.fixture(params=CASES, ids=[f"{lang}-{name.split('.')[0]}" for lang, name in CASES])
 def lab(request, tmp_path):
     """A fresh JupyterLab serving a copy of one notebook of one edition, outputs cleared."""
     (language, notebook), root = request.param, tmp_path
     nb = nbformat.read(ROOT / "chapters" / language / notebook, as_version=4)
+    expected = charts_in(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, root / notebook)
-    # Start the notebook's kernel without asking, render every cell (no windowing, so the test
-    # sees the last cells), and do not offer news from the internet.
-    settings = root / ".settings" / "@jupyterlab"
-    (settings / "notebook-extension").mkdir(parents=True)
-    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
-        '{"autoStartDefaultKernel": true, "windowingMode": "none"}'
-    )
-    (settings / "apputils-extension").mkdir(parents=True)
-    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
-    port, token = free_port(), secrets.token_hex(16)
-    log = (root / "lab.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--allow-root",
-         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=root,
-        env={
-            **os.environ,
-            "PYTHONHASHSEED": "0",
-            # a clean JupyterLab: no workspace, settings or config left by another session
-            "JUPYTER_CONFIG_DIR": str(root / ".config"),
-            "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings"),
-            "JUPYTERLAB_WORKSPACES_DIR": str(root / ".workspaces"),
-            "JUPYTER_RUNTIME_DIR": str(root / ".runtime"),
-        },
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("JupyterLab did not start:\n" + (root / "lab.log").read_text()[-3000:])
-            time.sleep(0.5)
-    yield base, token, language, notebook, root
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_lab(root, TEST_SETTINGS) as (base, token):
+        yield base, token, language, notebook, root, expected
 
 
 def choose_file(page, path: Path) -> None:
@@ -101,19 +87,11 @@ def choose_file(page, path: Path) -> None:
 
 @pytest.mark.browser
 def test_run_all_cells_draws_the_charts_offline(browser, lab):
-    base, token, language, notebook, root = lab
+    base, token, language, notebook, root, expected = lab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     blocked: list[str] = []
-
-    def route(r):
-        if urlparse(r.request.url).hostname == "127.0.0.1" or r.request.url.startswith(("data:", "blob:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
+    only_this_host(page, blocked)
     try:
         page.goto(f"{base}/lab/tree/{notebook}?token={token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
@@ -145,12 +123,12 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
             timeout=90000,
         )
         # ... and JupyterLab's own Vega drew the kernel-free chart and the widget's chart
-        charts = 1 if notebook.startswith("09-") else 2
+        charts = expected
         page.wait_for_function(
             "n => document.querySelectorAll('.jp-RenderedVegaLite canvas, .jp-RenderedVegaLite svg').length >= n",
             arg=charts, timeout=60000,
         )
-        if not notebook.startswith("09-"):
+        if notebook == NOTEBOOK:
             page.locator(".widget-slider").first.wait_for(timeout=30000)
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
@@ -178,3 +156,82 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
         raise
     finally:
         context.close()
+
+
+def stop_kernels(base: str, token: str) -> None:
+    """Shut down every session the server has (each notebook opened starts its kernel)."""
+    headers = {"Authorization": f"token {token}"}
+    sessions = json.load(urllib.request.urlopen(urllib.request.Request(f"{base}/api/sessions", headers=headers)))
+    for session in sessions:
+        urllib.request.urlopen(urllib.request.Request(f"{base}/api/sessions/{session['id']}", method="DELETE",
+                                                      headers=headers))
+
+
+@pytest.mark.browser
+def test_every_notebook_reads_as_a_book_page_and_is_left_as_it_was(browser, tmp_path):
+    """Open every notebook of both editions as a reader does, in the reader's environment."""
+    from clusterlab.jupyter.reader import ROLE, links
+
+    shutil.copytree(ROOT / "chapters", tmp_path / "chapters")
+    before = {p: p.read_bytes() for p in (tmp_path / "chapters").rglob("*.ipynb")}
+    site = links()["site"]
+    settings = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+    with running_lab(tmp_path, settings) as (base, token):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        blocked: list[str] = []
+        only_this_host(page, blocked)
+        try:
+            for language, name in PAGES:
+                nb = nbformat.read(ROOT / "chapters" / language / name, as_version=4)
+                markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+                solutions = sum(len(re.findall(r"^:::+\{solution\}", m, re.M)) for m in markdown)
+                answers = sum(len(re.findall(r"^:::+\{admonition\} (?:Answers|Réponses)$", m, re.M)) for m in markdown)
+                roles = [r for m in markdown for r in ROLE.findall(m)]
+                cited = sum(len(content.split(",")) for role, content in roles if role.startswith("cite"))
+                terms = sum(1 for role, _ in roles if role == "term")
+                page.goto(f"{base}/lab/tree/chapters/{language}/{name}?reset&token={token}")
+                page.wait_for_function(
+                    "n => document.querySelectorAll('.jp-Notebook .jp-MarkdownCell .myst').length >= n",
+                    arg=len(markdown), timeout=60000)
+                page.wait_for_timeout(1500)
+                seen = page.evaluate(READ)
+                where = f"{language}/{name}"
+                assert seen["cells"] == len(markdown) == len(seen["texts"]), where
+                for text in seen["texts"]:
+                    for raw in RAW:
+                        assert raw not in text, (where, raw, text[:300])
+                    assert not LABEL_LINE.search(text), (where, LABEL_LINE.search(text).group(0))
+                # every solution and every quiz answer folded, its text hidden until clicked
+                folds = seen["folds"]
+                assert sum(1 for f in folds if f["summary"].startswith(("Solution", "Solution de"))) == solutions, where
+                assert all(not f["open"] and f["hidden"] for f in folds), where
+                assert len(folds) >= solutions + answers, where
+                # citations and terms are links to the website's bibliography and glossary
+                to_site = [(text, href) for text, href in seen["links"] if href.startswith(site)]
+                assert sum(1 for _, h in to_site if "/references.html#" in h) >= cited, where
+                assert sum(1 for _, h in to_site if "/glossary.html#term-" in h) >= terms, where
+                # exercises numbered as on the website: 4.1, 4.2, … in chapter 4
+                number = name[:2].lstrip("0")
+                if number.isdigit() and solutions:
+                    exercises = [t for t in seen["titles"] if t.startswith(("Exercise", "Exercice"))]
+                    assert exercises and all(t.split()[1].startswith(f"{number}.") for t in exercises), (where, exercises)
+                assert seen["dirty"] == [], (where, seen["dirty"])
+                if solutions:
+                    # a click opens a solution
+                    summary = page.locator(".jp-Notebook .myst details summary", has_text="Solution").first
+                    summary.click()
+                    body = page.locator(".jp-Notebook .myst details[open] .details-body").first
+                    body.wait_for(state="visible", timeout=10000)
+                stop_kernels(base, token)
+            assert blocked == [], f"JupyterLab asked other hosts for: {blocked}"
+        except Exception:
+            shot = Path(os.environ.get("TMPDIR", "/tmp")) / "jupyterlab-reading-failure.png"
+            page.screenshot(path=str(shot), full_page=True)
+            print(f"screenshot of the failure: {shot}")
+            raise
+        finally:
+            context.close()
+    # opened, read, closed: no notebook changed
+    changed = [str(p.relative_to(tmp_path)) for p, data in before.items() if p.read_bytes() != data]
+    assert changed == []

@@ -59,14 +59,15 @@ def for_reader(nb, name: str | None = None, log=None):
     return out
 
 
-def restore(saved, disk):
-    """What to write when JupyterLab saves ``saved`` over ``disk`` (the notebook now on disk, or None)."""
+def restore(saved, disk, name: str | None = None):
+    """What to write when JupyterLab saves ``saved`` over ``disk`` (the notebook now on disk, or None);
+    ``name``: the notebook's file name."""
     for data in _charts(saved):
         if data.get("image/png") == STAND_IN_PNG:
             del data["image/png"]
     if not disk:
         return saved
-    shown = for_reader(disk)
+    shown = for_reader(disk, name)
     for data in _charts(shown):
         if data.get("image/png") == STAND_IN_PNG:
             del data["image/png"]
@@ -118,7 +119,7 @@ def wrap(manager, log=None) -> None:
         async def save_as_written(model, path="", **kwargs):
             if model.get("type") == "notebook" and model.get("content"):
                 disk = await _on_disk(manager, get, path)
-                model = {**model, "content": restore(model["content"], disk)}
+                model = {**model, "content": restore(model["content"], disk, path.rsplit("/", 1)[-1])}
             return await save(model, path, **kwargs)
     else:
         def get_for_reader(path, content=True, type=None, format=None, **kwargs):
@@ -127,7 +128,7 @@ def wrap(manager, log=None) -> None:
         def save_as_written(model, path="", **kwargs):
             if model.get("type") == "notebook" and model.get("content"):
                 disk = _on_disk_sync(manager, get, path)
-                model = {**model, "content": restore(model["content"], disk)}
+                model = {**model, "content": restore(model["content"], disk, path.rsplit("/", 1)[-1])}
             return save(model, path, **kwargs)
 
     manager.get, manager.save = get_for_reader, save_as_written

@@ -81,16 +81,25 @@ class Resolver:
         self.here = here  # the notebook's file name without .ipynb, for references inside it
         self._terms = {name.lower(): value for name, value in self.book["term"].items()}
 
+    def chapter(self) -> str | None:
+        """The chapter number of this notebook on the website ("4"), or None (unnumbered pages)."""
+        if self.here is None:
+            return None
+        return self.book.get("chapter", {}).get(f"chapters/{self.language}/{self.here}")
+
     def url(self, entry: dict) -> str:
         return page_url(self.site, self.language, entry["page"], entry.get("anchor", ""))
 
     def cite(self, kind: str, target: str) -> str:
         keys = [key.strip() for key in target.split(",") if key.strip()]
+        for key in keys:
+            if key not in self.book["cite"]:
+                raise UnknownTarget(f"no bibliography entry {key!r}")
+        # as the website lists them: in the bibliography's order
+        keys.sort(key=lambda key: self.book["cite"][key]["order"])
         parts = []
         for key in keys:
-            entry = self.book["cite"].get(key)
-            if entry is None:
-                raise UnknownTarget(f"no bibliography entry {key!r}")
+            entry = self.book["cite"][key]
             text = entry["t"] if kind == "t" else entry["p"]
             parts.append(f"[{_escape(text)}]({self.url(entry)})")
         brackets = self.book["brackets"]
@@ -149,9 +158,14 @@ def reader_notebook(nb, here: str | None = None, data: dict | None = None):
     if language is None:
         return out
     resolver = Resolver(language, here, data)
-    for cell in out["cells"]:
-        if cell["cell_type"] == "markdown":
-            cell["source"] = reader_markdown(_text(cell["source"]), resolver)
+    markdown = [cell for cell in out["cells"] if cell["cell_type"] == "markdown"]
+    for cell in markdown:
+        cell["source"] = reader_markdown(_text(cell["source"]), resolver)
+    chapter = resolver.chapter()
+    if chapter and markdown:
+        # jupyterlab-myst numbers exercises and equations as the website does (4.1, 4.2, … in chapter 4):
+        # page front matter in the first cell, which mystmd reads and does not show
+        markdown[0]["source"] = f'---\nnumbering:\n  enumerator: "{chapter}.%s"\n---\n' + markdown[0]["source"]
     return out
 
 
