@@ -41,9 +41,18 @@ def test_reader_environment_installs_like_binder_and_runs_every_notebook(tmp_pat
     run(pip + ["install", "-r", "requirements.txt"], cwd=ROOT)
     run([py, "-m", "pip", "check"])
     versions = json.loads(run([py, "-m", "pip", "list", "--format", "json"]).stdout)
-    installed = {p["name"].lower(): p["version"] for p in versions}
+    installed = {p["name"].lower().replace("_", "-"): p["version"] for p in versions}
     assert installed["clusterlab"] and installed["altair"] == "5.5.0"
     assert "jupyterlab-language-pack-fr-fr" in installed
+    # MyST in JupyterLab, the book's server extension and its quiet settings come with the environment
+    assert installed["jupyterlab"] == "4.5.11" and installed["jupyterlab-myst"] == "2.7.0"
+    jupyter = str(venv / "bin" / "jupyter")
+    extensions = run([jupyter, "server", "extension", "list"]).stderr + run([jupyter, "server", "extension", "list"]).stdout
+    assert re.search(r"clusterlab\.jupyter\s+(\x1b\[\d+m)?enabled", extensions), extensions
+    labextensions = run([jupyter, "labextension", "list"])
+    assert "jupyterlab-myst" in labextensions.stdout + labextensions.stderr
+    overrides = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "clusterlab.json"
+    assert json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     out = tmp_path / "executed"
     for notebook in sorted((ROOT / "chapters").rglob("*.ipynb")):
         target = out / notebook.parent.name
