@@ -40,14 +40,14 @@ README = {
     ("fr", "student"): """Clusters industriels et internationalisation des PME — carnets de l'étudiant
 
 Un carnet par chapitre, avec chaque énoncé d'exercice mais sans les solutions ni les réponses du quiz.
-Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
-laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
+Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
+laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
 """,
     ("fr", "instructor"): """Clusters industriels et internationalisation des PME — carnets de l'enseignant
 
-Un carnet par chapitre, complet : énoncés, solutions et réponses du quiz.
-Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
-laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
+Un carnet par chapitre, complet : énoncés, solutions et réponses du quiz.
+Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
+laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
 """,
     ("en", "student"): """Industrial clusters and SME internationalisation — student notebooks
 

@@ -60,11 +60,13 @@ def citation_texts(app) -> dict:
     return out
 
 
-def dump(app) -> Path:
+def dump(app) -> Path | None:
     """Write this edition's ``reader-links.json`` beside its HTML folder."""
     env = app.env
     language = (app.config.language or "en")[:2]
     std = env.domaindata["std"]
+    if "cite" not in env.domaindata:
+        return None  # a book without sphinxcontrib-bibtex (the build's own tests): nothing to write
     style = env.get_domain("cite").reference_style
     terms = {name: {"page": doc, "anchor": anchor}
              for (kind, name), (doc, anchor) in std["objects"].items() if kind == "term"}

@@ -5,6 +5,7 @@ the server extension that serves them so and saves what the reader did not chang
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import html
 import json
 import re
@@ -185,7 +186,9 @@ def test_a_notebook_opened_and_saved_unchanged_keeps_its_bytes(tmp_path):
         sent = json.loads(json.dumps(content), parse_float=lambda s: int(float(s)) if float(s).is_integer() else float(s))
         await manager.save({"type": "notebook", "format": "json", "content": sent}, source.name)
 
-    asyncio.run(round_trip())
+    # in a thread of its own: the browser tests' driver may hold this thread's event loop
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, round_trip()).result()
     assert (tmp_path / source.name).read_bytes() == source.read_bytes()
 
 
