@@ -20,13 +20,15 @@ Every error says what to fix.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from clusterlab import charts, data, labels, measures
+from clusterlab import data, labels, measures
+from clusterlab.charts import base as _charts_base  # noqa: F401  (the book's chart theme and renderer, for the dashboard)
 from clusterlab.labels import fmt_number, label
 from clusterlab.models import gvc, psychic_distance
 
@@ -55,7 +57,7 @@ def eurostat_employment() -> pd.DataFrame:
 
 def country_names() -> pd.Series:
     """Country names by ISO 3 code, in the notebook's language (from the shipped GeoDist table)."""
-    return charts._country_names(data.load("geodist_countries"))
+    return data.country_names(data.load("geodist_countries"))
 
 
 def industry_name(code: str) -> str:
@@ -101,7 +103,7 @@ def _known(values: pd.Series, value: str, what: str, column: str) -> None:
                          f"uses NUTS 2013 codes: data.load('nuts_names') lists them).")
 
 
-def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None, plant_sizes=None,
+def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None, plant_sizes: Sequence[float] | None = None,
         export_share: float | None = None, export_source: str | None = None,
         governance: tuple[str, str, str] | None = None, top: int = 8) -> Audit:
     """Audit ``industry`` in ``region`` of a tidy employment table (see the module's docstring).

@@ -16,7 +16,9 @@ import io
 import json
 import os
 import re
+import typing
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -261,7 +263,7 @@ def _tidy(region: pd.Series, industry: pd.Series, employment: pd.Series, name: s
     return out
 
 
-def read_employment(source, *, region: str | None = None, industry: str | None = None,
+def read_employment(source: str | os.PathLike | typing.BinaryIO, *, region: str | None = None, industry: str | None = None,
                     value: str | None = None, year: int | None = None) -> pd.DataFrame:
     """A reader's employment file as a tidy table with columns ``region``, ``industry``, ``employment``.
 
@@ -336,7 +338,7 @@ def summary(tidy: pd.DataFrame) -> str:
                                         cells=number(len(tidy)), missing=number(a.get("missing")))
 
 
-def region_names(codes, language: str | None = None) -> pd.Series:
+def region_names(codes: Iterable[str], language: str | None = None) -> pd.Series:
     """Readable labels for NUTS codes: ``"FR62 Midi-Pyrénées"`` for the regions the book names,
     ``"PT16 · Portugal"`` (country name in the reader's language) for the others, the code alone
     when even the country is unknown."""
@@ -353,3 +355,16 @@ def region_names(codes, language: str | None = None) -> pd.Series:
         return code
 
     return pd.Series(codes, dtype="string").map(one).astype("string")
+
+
+def country_names(countries: pd.DataFrame) -> pd.Series:
+    """Country names in the reader's language, indexed by ISO alpha-3 code, from ``geodist_countries``.
+
+    GeoDist names BEL "Belgium and Luxembourg" although Luxembourg has its own row (and its own trade
+    figures): it is called Belgium here."""
+    from clusterlab import labels
+
+    names = countries.set_index("iso3")[f"country_{labels.get_language()}"].copy()
+    if "BEL" in names.index:
+        names["BEL"] = labels.label("country.BEL")
+    return names

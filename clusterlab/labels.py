@@ -20,6 +20,7 @@ import numbers
 from collections.abc import Mapping
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 LANGUAGES = ("fr", "en")
 
@@ -671,7 +672,7 @@ def table(
     columns: Mapping[str, str],
     decimals: Mapping[str, int] | None = None,
     caption: str | None = None,
-):
+) -> Styler:
     """A table for the reader: columns renamed through :func:`label`, numbers formatted.
 
     ``columns`` maps each column to show to a label key (in that order); ``decimals`` gives

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from clusterlab import charts, labels
+from clusterlab import charts, data, labels
 from clusterlab.labels import fmt_number, label
 
 
@@ -74,7 +74,7 @@ def consortium_explorer(fixed_costs: Sequence[float] = (60, 120, 240), profit: f
     return Explorer(controls, draw, title="consortium_explorer")
 
 
-def lq_explorer(lq, industries: Sequence[str] | None = None, threshold: float = 2.0, top: int = 15) -> Explorer:
+def lq_explorer(lq: pd.DataFrame, industries: Sequence[str] | None = None, threshold: float = 2.0, top: int = 15) -> Explorer:
     """Location quotients in JupyterLab: an industry menu, a threshold slider and an upload button.
 
     It starts with ``lq`` (a table from :func:`clusterlab.measures.lq_table`); a file chosen with the
@@ -240,7 +240,7 @@ def diamond_explorer(case: str = "sassuolo") -> Explorer:
     return explorer
 
 
-def profile_explorer(lq, region: str = "ITH5") -> Explorer:
+def profile_explorer(lq: pd.DataFrame, region: str = "ITH5") -> Explorer:
     """A region's specialisation profile in JupyterLab: any region of the LQ table (the website offers a few),
     with readable names, drawn with :func:`clusterlab.charts.profile_chart`."""
     from clusterlab import data
@@ -263,12 +263,12 @@ def profile_explorer(lq, region: str = "ITH5") -> Explorer:
     return Explorer(controls, draw, title="profile_explorer")
 
 
-def markets_explorer(pairs, gdp, countries, home: str = "FRA", year: int = 2019, top: int = 15) -> Explorer:
+def markets_explorer(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataFrame, home: str = "FRA", year: int = 2019, top: int = 15) -> Explorer:
     """First export markets in JupyterLab: any home country of the GeoDist table (the website offers four),
     the four weights of the psychic-distance index and the weight of market size."""
     from clusterlab.models import psychic_distance
 
-    names = charts._country_names(countries).dropna().astype(str)
+    names = data.country_names(countries).dropna().astype(str)
     in_pairs = set(pairs["iso3_a"]) | set(pairs["iso3_b"])
     homes = sorted((name, code) for code, name in names.items() if code in in_pairs)
     style = {"description_width": "initial"}
@@ -281,7 +281,7 @@ def markets_explorer(pairs, gdp, countries, home: str = "FRA", year: int = 2019,
 
     def draw(home: str, market: float, **weights) -> list:
         try:
-            psychic_distance._weights(weights)  # a clear message if every weight is 0
+            psychic_distance.normalised_weights(weights)  # a clear message if every weight is 0
             if home not in rows_of:
                 rows_of[home] = charts.markets_data(pairs, gdp, countries, homes=[home], year=year)
             rows = rows_of[home]

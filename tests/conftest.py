@@ -22,6 +22,21 @@ def chromium_path() -> str:
         pytest.fail(f"{err} The browser tests cannot pass without it.")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Mark what a test needs, so that `make check` can leave out what is slow: ``browser`` (Chromium),
+    ``lab`` (a real JupyterLab), ``build`` (the built site), ``notebooks`` (nbval runs a notebook)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & {"site", "server"}:
+            item.add_marker(pytest.mark.build)
+        if item.path.name == "test_jupyterlab.py":
+            item.add_marker(pytest.mark.lab)
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.notebooks)
+
+
 @pytest.fixture(autouse=True)
 def _restore_language():
     """Each test may switch clusterlab's language; the next one starts with it unchanged."""

@@ -18,6 +18,12 @@ the notebooks as written.
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jupyter_server.services.contents.manager import ContentsManager
+
 import copy
 import inspect
 
@@ -41,7 +47,7 @@ def _charts(nb):
                 yield data
 
 
-def for_reader(nb, name: str | None = None, log=None):
+def for_reader(nb: dict, name: str | None = None, log: logging.Logger | None = None) -> dict:
     """The notebook as JupyterLab should show it (see the module's docstring)."""
     if edition_of(nb) is None:
         out = copy.deepcopy(nb)
@@ -59,7 +65,7 @@ def for_reader(nb, name: str | None = None, log=None):
     return out
 
 
-def restore(saved, disk, name: str | None = None):
+def restore(saved: dict, disk: dict | None, name: str | None = None) -> dict:
     """What to write when JupyterLab saves ``saved`` over ``disk`` (the notebook now on disk, or None);
     ``name``: the notebook's file name."""
     for data in _charts(saved):
@@ -101,7 +107,7 @@ def _source(cell) -> str:
     return source if isinstance(source, str) else "".join(source)
 
 
-def wrap(manager, log=None) -> None:
+def wrap(manager: ContentsManager, log: logging.Logger | None = None) -> None:
     """Wrap ``manager.get`` and ``manager.save`` (synchronous or asynchronous managers alike)."""
     if getattr(manager, "_clusterlab_wrapped", False):
         return

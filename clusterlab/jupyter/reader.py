@@ -45,7 +45,7 @@ def links() -> dict:
     return json.loads(LINKS.read_text(encoding="utf-8"))
 
 
-def edition_of(nb) -> str | None:
+def edition_of(nb: dict) -> str | None:
     """The edition of a book notebook: the language its first code cells set, or None for any
     other notebook (which is then left as it is)."""
     for cell in nb.get("cells", []):
@@ -151,7 +151,7 @@ def reader_markdown(source: str, resolver: Resolver) -> str:
     return ROLE.sub(resolver, source)
 
 
-def reader_notebook(nb, here: str | None = None, data: dict | None = None):
+def reader_notebook(nb: dict, here: str | None = None, data: dict | None = None) -> dict:
     """A copy of a book notebook whose Markdown reads as the website (other notebooks: unchanged)."""
     language = edition_of(nb)
     out = copy.deepcopy(nb)
@@ -199,7 +199,7 @@ def remove_answers(source: str) -> tuple[str, list[str]]:
     return text.rstrip("\n") + ("\n" if source.endswith("\n") and text.strip() else ""), removed
 
 
-def handout(nb, audience: str, here: str | None = None, data: dict | None = None):
+def handout(nb: dict, audience: str, here: str | None = None, data: dict | None = None) -> dict:
     """A handout of a book notebook: ``"instructor"`` keeps everything, ``"student"`` has no solution and
     no quiz answer (the blocks are removed, not hidden). Roles read as on the website; the reviewed outputs
     stay, so that a handout reads whole before any cell is run."""

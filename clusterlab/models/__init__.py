@@ -12,8 +12,18 @@
 * :mod:`~clusterlab.models.policy`: a synthetic panel to evaluate a cluster policy, naive and difference in differences.
 """
 
-from clusterlab.models import (consortium, core_periphery, diamond, diffusion, footloose, gvc, labour_pooling, lockin,
-                               policy, psychic_distance)
+from clusterlab.models import (
+                               consortium,
+                               core_periphery,
+                               diamond,
+                               diffusion,
+                               footloose,
+                               gvc,
+                               labour_pooling,
+                               lockin,
+                               policy,
+                               psychic_distance,
+)
 
 __all__ = ["consortium", "core_periphery", "diamond", "diffusion", "footloose", "gvc", "labour_pooling", "lockin",
            "policy", "psychic_distance"]

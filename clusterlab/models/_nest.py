@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 def check_mu_sigma(mu: float, sigma: float) -> tuple[float, float]:
@@ -19,7 +21,7 @@ def check_mu_sigma(mu: float, sigma: float) -> tuple[float, float]:
     return mu, sigma
 
 
-def check_lam_phi(lam, phi) -> tuple[np.ndarray, np.ndarray]:
+def check_lam_phi(lam: ArrayLike, phi: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     lam_a, phi_a = np.asarray(lam, dtype=float), np.asarray(phi, dtype=float)
     if np.isnan(lam_a).any() or (lam_a < 0).any() or (lam_a > 1).any():
         raise ValueError(f"lam (region 1's share of the mobile factor) must be between 0 and 1; got {lam!r}.")
@@ -28,7 +30,7 @@ def check_lam_phi(lam, phi) -> tuple[np.ndarray, np.ndarray]:
     return lam_a, phi_a
 
 
-def bisect(f, lo: float, hi: float, tol: float = 1e-13, max_iter: int = 200) -> float:
+def bisect(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-13, max_iter: int = 200) -> float:
     """The root of ``f`` in [lo, hi], where ``f(lo)`` and ``f(hi)`` have opposite signs."""
     f_lo, f_hi = f(lo), f(hi)
     if f_lo == 0:
@@ -49,7 +51,7 @@ def bisect(f, lo: float, hi: float, tol: float = 1e-13, max_iter: int = 200) -> 
     return 0.5 * (lo + hi)
 
 
-def lowest_log(f, start: float = -10.0) -> float:
+def lowest_log(f: Callable[[float], float], start: float = -10.0) -> float:
     """A value of x = ln φ (going down from ``start``) where ``f(x) > 0``: the low end of a bracket."""
     x = start
     while f(x) <= 0:
@@ -59,7 +61,7 @@ def lowest_log(f, start: float = -10.0) -> float:
     return x
 
 
-def long_run_equilibria(gap, grid: int = 400) -> list[tuple[float, bool]]:
+def long_run_equilibria(gap: Callable[[float], float], grid: int = 400) -> list[tuple[float, bool]]:
     """The long-run equilibria of a two-region model with real-wage gap ``gap(λ)`` (ω₁ − ω₂; ``gap``
     takes a number or an array of λ).
 
@@ -92,7 +94,7 @@ def long_run_equilibria(gap, grid: int = 400) -> list[tuple[float, bool]]:
     return sorted(found)
 
 
-def tomahawk(gap, phi_s: float, phi_b: float, phis, interior_points: int = 40, lam_points: int = 101) -> list[dict]:
+def tomahawk(gap: Callable[[float, float], float], phi_s: float, phi_b: float, phis: Sequence[float], interior_points: int = 40, lam_points: int = 101) -> list[dict]:
     """The branches of long-run equilibria over the freeness of trade (the "tomahawk").
 
     ``gap(lam, phi)`` is the model's real-wage gap on broadcast arrays; ``phi_s`` < ``phi_b`` its

@@ -17,6 +17,7 @@ import math
 from numbers import Real
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 def _check_nonnegative(name: str, value) -> np.ndarray:
@@ -28,7 +29,7 @@ def _check_nonnegative(name: str, value) -> np.ndarray:
     return arr
 
 
-def per_firm_cost(fixed_cost, n_firms):
+def per_firm_cost(fixed_cost: ArrayLike, n_firms: ArrayLike) -> float | np.ndarray:
     """Each member's share ``F / n`` of a fixed entry cost ``F`` shared by ``n`` firms.
 
     ``fixed_cost`` ≥ 0 and ``n_firms`` whole numbers ≥ 1 (scalars or arrays, broadcast).
@@ -42,7 +43,7 @@ def per_firm_cost(fixed_cost, n_firms):
     return float(share) if np.ndim(share) == 0 else share
 
 
-def exports(profit, fixed_cost, n_firms):
+def exports(profit: ArrayLike, fixed_cost: ArrayLike, n_firms: ArrayLike) -> bool | np.ndarray:
     """Whether a member firm exports: ``π ≥ F / n`` (True where it does)."""
     p = _check_nonnegative("profit", profit)
     result = p >= per_firm_cost(fixed_cost, n_firms)

@@ -23,12 +23,14 @@ References: Krugman (1991), *Journal of Political Economy* 99(3); Fujita, Krugma
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria, lowest_log as _lowest_log
+from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
+from clusterlab.models._nest import lowest_log as _lowest_log
 from clusterlab.models._nest import tomahawk as _tomahawk
-
 
 #: Newton steps before falling back on fixed-point iteration (0 forces the fallback; the tests use it).
 NEWTON_STEPS = 30
@@ -44,7 +46,7 @@ def _check(mu: float, sigma: float) -> tuple[float, float]:
     return mu, sigma
 
 
-def short_run(lam, phi, mu: float, sigma: float, tol: float = 1e-13, max_iter: int = 5000) -> dict:
+def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, tol: float = 1e-13, max_iter: int = 5000) -> dict:
     """The short-run equilibrium for λ = ``lam`` and φ = ``phi`` (scalars or arrays, broadcast).
 
     Returns a dict of arrays (or floats): nominal wages ``w1``, ``w2``, price indices ``G1``, ``G2``,
@@ -111,7 +113,7 @@ def short_run(lam, phi, mu: float, sigma: float, tol: float = 1e-13, max_iter: i
     return {k: (float(v) if np.ndim(v) == 0 else v) for k, v in out.items()}
 
 
-def wage_gap(lam, phi, mu: float, sigma: float):
+def wage_gap(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float) -> float | np.ndarray:
     """ω₁ − ω₂: region 1's real wage less region 2's, for λ = ``lam`` and φ = ``phi`` (broadcast).
 
     Positive: manufacturing workers gain by moving to region 1.
@@ -147,7 +149,7 @@ def equilibria(phi: float, mu: float, sigma: float) -> list[tuple[float, bool]]:
     return long_run_equilibria(lambda lam: wage_gap(lam, phi, mu, sigma))
 
 
-def tomahawk(mu: float, sigma: float, phis=None) -> list[dict]:
+def tomahawk(mu: float, sigma: float, phis: Sequence[float] | None = None) -> list[dict]:
     """The long-run equilibria over the freeness of trade, as rows ``phi``, ``lam``, ``stable``, ``branch``
     (see :func:`clusterlab.models._nest.tomahawk`); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
     _check(mu, sigma)

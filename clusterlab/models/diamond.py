@@ -57,7 +57,7 @@ def check_scores(scores: Mapping[str, int]) -> dict[str, int]:
     return checked
 
 
-def _case(case: str) -> dict:
+def case_study(case: str) -> dict:
     if case not in CASES:
         raise ValueError(f"unknown case {case!r}; the cases are {sorted(CASES)}.")
     return CASES[case]
@@ -67,7 +67,7 @@ def compare(scores: Mapping[str, int], case: str = "sassuolo") -> pd.DataFrame:
     """One row per determinant: the reader's score, the reference score of ``case`` and the gap
     (yours − reference)."""
     mine = check_scores(scores)
-    reference = _case(case)["scores"]
+    reference = case_study(case)["scores"]
     return pd.DataFrame({
         "determinant": list(DETERMINANTS),
         "yours": [mine[k] for k in DETERMINANTS],

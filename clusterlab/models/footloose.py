@@ -23,10 +23,13 @@ Public Policy*, ch. 4.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria, lowest_log as _lowest_log
+from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
+from clusterlab.models._nest import lowest_log as _lowest_log
 from clusterlab.models._nest import tomahawk as _tomahawk
 
 
@@ -46,7 +49,7 @@ def _sizes(H: float, L: float) -> tuple[float, float]:
     return float(H), float(L)
 
 
-def short_run(lam, phi, mu: float, sigma: float, H: float = 1.0, L: float = 1.0) -> dict:
+def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, H: float = 1.0, L: float = 1.0) -> dict:
     """The short-run equilibrium for λ = ``lam`` and φ = ``phi`` (scalars or arrays, broadcast).
 
     Returns a dict: entrepreneurs' incomes ``w1``, ``w2``, the market-size terms ``D1``, ``D2``
@@ -70,7 +73,7 @@ def short_run(lam, phi, mu: float, sigma: float, H: float = 1.0, L: float = 1.0)
     return {k: (float(v) if np.ndim(v) == 0 else v) for k, v in out.items()}
 
 
-def wage_gap(lam, phi, mu: float, sigma: float, H: float = 1.0, L: float = 1.0):
+def wage_gap(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, H: float = 1.0, L: float = 1.0) -> float | np.ndarray:
     """V₁ − V₂: an entrepreneur's indirect utility in region 1 less in region 2 (broadcast).
 
     Positive: entrepreneurs gain by moving to region 1. (Called a wage gap for symmetry with
@@ -106,7 +109,7 @@ def equilibria(phi: float, mu: float, sigma: float, H: float = 1.0, L: float = 1
     return long_run_equilibria(lambda lam: wage_gap(lam, phi, mu, sigma, H, L))
 
 
-def tomahawk(mu: float, sigma: float, phis=None, H: float = 1.0, L: float = 1.0) -> list[dict]:
+def tomahawk(mu: float, sigma: float, phis: Sequence[float] | None = None, H: float = 1.0, L: float = 1.0) -> list[dict]:
     """The long-run equilibria over the freeness of trade, as rows ``phi``, ``lam``, ``stable``, ``branch``
     (see :func:`clusterlab.models._nest.tomahawk`); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
     _check(mu, sigma)

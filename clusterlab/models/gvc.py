@@ -12,6 +12,11 @@ three combinations are not among the five types; :func:`governance` answers "non
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 #: (complexity, codifiability, capability) → governance type, or "none" (not one of the five types).
 TABLE = {
     ("low", "high", "high"): "market",
@@ -37,14 +42,14 @@ def _level(name: str, value) -> str:
     return text
 
 
-def governance(complexity, codifiability, capability) -> str:
+def governance(complexity: str | bool, codifiability: str | bool, capability: str | bool) -> str:
     """The governance type for the three variables ("high"/"low", or True/False for high/low)."""
     key = (_level("complexity", complexity), _level("codifiability", codifiability),
            _level("capability", capability))
     return TABLE[key]
 
 
-def table_frame():
+def table_frame() -> pd.DataFrame:
     """:data:`TABLE` as a pandas DataFrame (one row per combination, with the type's rank in :data:`TYPES`,
     or no rank for the combinations that give no type)."""
     import pandas as pd

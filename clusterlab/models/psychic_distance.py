@@ -62,7 +62,7 @@ def components(home: str, pairs: pd.DataFrame) -> pd.DataFrame:
     }).sort_values("partner").reset_index(drop=True)
 
 
-def _weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+def normalised_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     w = dict(DEFAULT_WEIGHTS if weights is None else {k: 0.0 for k in COMPONENTS} | dict(weights))
     unknown = sorted(set(w) - set(COMPONENTS))
     if unknown:
@@ -78,7 +78,7 @@ def _weights(weights: Mapping[str, float] | None) -> dict[str, float]:
 def index(comp: pd.DataFrame, weights: Mapping[str, float] | None = None) -> pd.Series:
     """The psychic-distance index of each row of :func:`components`: Σ w_k c_k / Σ w_k, in [0, 1].
     Components missing from ``weights`` weigh 0; ``None`` gives equal weights."""
-    w = _weights(weights)
+    w = normalised_weights(weights)
     total = sum(w.values())
     return sum(w[k] * comp[k].astype(float) for k in COMPONENTS) / total
 

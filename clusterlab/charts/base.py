@@ -1,0 +1,116 @@
+"""What every chart of the book shares: the theme, the renderer, the prepared-chart cache.
+
+Importing this module (as importing :mod:`clusterlab.charts` does) does two things for every chart that follows:
+
+* it enables Altair's ``mimetype`` renderer: a notebook output then holds the Vega-Lite
+  specification itself (``application/vnd.vegalite.v5+json``), which JupyterLab and Notebook 7
+  draw with the copy of Vega they ship, with no internet; the book turns the same output into a
+  chart drawn by the website's own copy of Vega (see ``bookbuild.mime``);
+* it enables the ``clusterlab`` theme: a white background (the chart stays readable when the
+  website or JupyterLab is switched to a dark theme), readable font sizes, and the number and
+  date conventions of the language chosen with :func:`clusterlab.labels.set_language`.
+
+Charts meant for the website are *kernel-free*: their interactive controls are Vega-Lite
+parameters bound to inputs, computed in the browser.
+"""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pandas as pd
+
+from clusterlab import labels
+
+#: Size of a single chart, in pixels: fits the text column of the book, legend below.
+WIDTH = 460
+HEIGHT = 300
+
+
+@alt.theme.register("clusterlab", enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "background": "white",
+        "padding": 8,
+        "config": {
+            "locale": labels.vega_locale(),
+            "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+            "font": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222",
+                       "orient": "bottom", "direction": "horizontal", "titleLimit": 400},
+            "title": {"fontSize": 15, "color": "#111"},
+            "range": {"category": ["#1f5fa8", "#c2410c", "#2f7d32", "#7c3aed", "#a16207", "#0e7490"]},
+        },
+    }
+
+
+alt.renderers.enable("mimetype")
+
+
+class Prepared:
+    """A chart turned into its Vega-Lite specification once (and validated then), displayed as Altair
+    displays it; :meth:`with_params` gives the same chart with new values of its parameters.
+
+    The JupyterLab explorers redraw a chart at every move of a slider; the chart's parameters
+    (``profit``, ``threshold``…) are all that changes, so they prepare it once and set the values
+    at each move instead of building and validating the whole specification again.
+    ``validate=False`` skips Altair's schema check, for a chart whose twin (same function, other
+    data rows) has already been checked.
+    """
+
+    def __init__(self, chart: alt.TopLevelMixin | dict, validate: bool = True):
+        if isinstance(chart, dict):
+            self.spec = chart
+        else:
+            self.spec = chart.to_dict(context={"pre_transform": False}, validate=validate)
+        self.params = [p["name"] for p in self.spec.get("params", []) if "name" in p]
+
+    def with_params(self, **values) -> Prepared:
+        """The same chart with new values for the named top-level parameters (others unchanged)."""
+        unknown = sorted(set(values) - set(self.params))
+        if unknown:
+            raise ValueError(f"the chart has no parameter {unknown}; its parameters are {self.params}.")
+        spec = dict(self.spec)
+        spec["params"] = [{**p, "value": values[p["name"]]} if p.get("name") in values else p
+                          for p in self.spec["params"]]
+        return Prepared(spec)
+
+    def with_data(self, *frames: pd.DataFrame) -> Prepared:
+        """The same chart drawn from new tables: each of ``frames`` replaces the chart's dataset that has
+        exactly its columns (one such dataset each, or :class:`ValueError`). The result is the
+        specification Altair writes for the chart built from those tables (tested)."""
+        datasets = dict(self.spec.get("datasets", {}))
+        renamed = {}
+        for frame in frames:
+            columns = set(frame.columns)
+            names = [name for name, rows in datasets.items() if rows and set(rows[0]) == columns]
+            if len(names) != 1:
+                raise ValueError(f"the chart has {len(names)} datasets with the columns {sorted(columns)}; expected 1.")
+            rows = alt.utils.sanitize_pandas_dataframe(frame).to_dict(orient="records")
+            del datasets[names[0]]
+            renamed[names[0]] = dataset_name(rows)
+            datasets[renamed[names[0]]] = rows
+        text = json.dumps({k: v for k, v in self.spec.items() if k != "datasets"}, ensure_ascii=False)
+        for old, new in renamed.items():  # names are content hashes: no other string can match
+            text = text.replace(json.dumps(old), json.dumps(new))
+        return Prepared({**json.loads(text), "datasets": datasets})
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return alt.renderers.get()(self.spec)
+
+
+def dataset_name(rows: list[dict]) -> str:
+    """The name Altair gives a chart's dataset of these rows (a hash of their content).
+
+    The one use of Altair's private API in the book; ``tests/test_structure.py`` fails when Altair names
+    datasets otherwise."""
+    from altair.vegalite.v5.api import _dataset_name
+
+    return _dataset_name(rows)
+
+
+def js_string(text: str) -> str:
+    """A string literal for a Vega expression (quotes and accents escaped)."""
+    return json.dumps(text, ensure_ascii=False)

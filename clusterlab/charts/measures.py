@@ -1,0 +1,131 @@
+"""Measuring clusters (chapter 4): location quotients of the regions, and the dartboard simulation of Ellison and Glaeser."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from clusterlab import labels
+from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.labels import label
+
+
+def _top_regions(lq: pd.DataFrame, industries: Sequence[str], top: int) -> pd.DataFrame:
+    missing = [c for c in ("region", "industry", "employment", "lq") if c not in lq.columns]
+    if missing:
+        raise ValueError(f"the LQ table needs columns {missing}; make it with clusterlab.measures.lq_table.")
+    unknown = sorted(set(industries) - set(lq["industry"]))
+    if unknown:
+        raise ValueError(f"industries {unknown} are not in the LQ table.")
+    part = lq[lq["industry"].isin(industries)]
+    part = part.sort_values(["industry", "lq"], ascending=[True, False]).groupby("industry", sort=False).head(top)
+    label_col = "region_label" if "region_label" in part.columns else "region"
+    return pd.DataFrame({
+        "industry": part["industry"].astype(str),
+        "region": part[label_col].astype(str),
+        "employment": part["employment"].astype(float),
+        "lq": part["lq"].astype(float).round(3),
+    }).reset_index(drop=True)
+
+
+def lq_chart(
+    lq: pd.DataFrame,
+    industries: Sequence[str],
+    top: int = 15,
+    threshold: float = 2.0,
+    min_employment: float = 0,
+    interactive: bool = True,
+    industry: str | None = None,
+    industry_labels: dict[str, str] | None = None,
+) -> alt.Chart:
+    """The ``top`` regions by location quotient for an industry, coloured when they count as specialised.
+
+    A region counts as specialised when its LQ is at least ``threshold`` *and* the industry employs
+    at least ``min_employment`` persons there (the guard against small denominators). With
+    ``interactive=True`` (the website) a dropdown picks the industry and two sliders move the
+    threshold and the minimum employment, in the browser; only the ``top`` rows of each industry are
+    embedded. With ``interactive=False`` the chart is drawn for ``industry`` as given.
+    ``industry_labels`` maps codes to names (default: :func:`clusterlab.labels.label` of ``nace.<code>``).
+    """
+    industries = list(industries)
+    if not industries:
+        raise ValueError("industries needs at least one industry code.")
+    if threshold < 0 or min_employment < 0:
+        raise ValueError("threshold and min_employment must be 0 or more.")
+    names = dict(industry_labels or {})
+    for code in industries:
+        if code not in names:
+            names[code] = label(f"nace.{code}") if f"nace.{code}" in labels.MESSAGES else code
+    frame = _top_regions(lq, industries, top)
+    industry = industry or industries[0]
+    if industry not in industries:
+        raise ValueError(f"industry {industry!r} is not among {industries}.")
+    p_industry = {"value": industry, "name": "industry"}
+    p_threshold = {"value": threshold, "name": "threshold"}
+    p_min = {"value": min_employment, "name": "min_employment"}
+    if interactive:
+        p_industry["bind"] = alt.binding_select(options=industries, labels=[f"{c} {names[c]}" for c in industries],
+                                                name=label("lq.industry") + " ")
+        p_threshold["bind"] = alt.binding_range(min=1, max=6, step=0.25, name=label("lq.threshold") + " ")
+        top_employment = max(1000, int(np.ceil(frame["employment"].quantile(0.5) / 1000) * 1000))
+        p_min["bind"] = alt.binding_range(min=0, max=top_employment, step=100, name=label("lq.min_employment") + " ")
+    params = [alt.param(**p_industry), alt.param(**p_threshold), alt.param(**p_min)]
+    yes, no = label("lq.specialised"), label("lq.not_specialised")
+    chart = (
+        alt.Chart(frame)
+        .transform_filter("datum.industry == industry")
+        .transform_calculate(status=f"datum.lq >= threshold && datum.employment >= min_employment ? {js_string(yes)} : {js_string(no)}")
+        .mark_bar()
+        .encode(
+            y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("lq:Q", title=label("lq.lq")),
+            color=alt.Color("status:N", title=label("lq.status"),
+                            scale=alt.Scale(domain=[yes, no], range=["#1f5fa8", "#b8c2cc"])),
+            tooltip=[alt.Tooltip("region:N", title=label("lq.region")),
+                     alt.Tooltip("lq:Q", title=label("lq.lq"), format=",.2f"),
+                     alt.Tooltip("employment:Q", title=label("lq.employment"), format=",.0f")],
+        )
+        .add_params(*params)
+        .properties(width=WIDTH - 120, height=22 * top, description=label("lq.description"))
+    )
+    rule = (alt.Chart(frame).transform_filter("datum.industry == industry").transform_calculate(t="threshold")
+            .mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2)
+            .encode(x=alt.X("mean(t):Q")))
+    return alt.layer(chart, rule)
+
+
+def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, bins: int = 40) -> alt.HConcatChart:
+    """Histograms of the simulated raw concentration ``G`` and of ``γ`` (columns ``G``, ``gamma``).
+
+    A dashed rule marks ``expected_G`` on the first panel and 0 on the second. The histogram is
+    computed in Python, so the chart embeds ``bins`` bars, not every draw.
+    """
+    for col in ("G", "gamma"):
+        if col not in simulation.columns:
+            raise ValueError(f"the simulation needs a column {col!r}; make it with clusterlab.measures.dartboard.")
+
+    def panel(column: str, title: str, mark_at: float | None):
+        counts, edges = np.histogram(simulation[column].to_numpy(), bins=bins)
+        bars = pd.DataFrame({"start": edges[:-1].round(6), "end": edges[1:].round(6), "draws": counts})
+        hist = alt.Chart(bars).mark_bar(color="#1f5fa8", opacity=0.8).encode(
+            x=alt.X("start:Q", title=title, bin="binned"), x2="end:Q",
+            y=alt.Y("draws:Q", title=label("dartboard.draws")),
+        )
+        layers = [hist]
+        if mark_at is not None:
+            layers.append(alt.Chart(pd.DataFrame({"at": [round(float(mark_at), 6)]}))
+                          .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=2).encode(x="at:Q"))
+        return alt.layer(*layers).properties(width=WIDTH // 2 - 30, height=220)
+
+    return alt.hconcat(
+        panel("G", label("dartboard.G"), expected_G),
+        panel("gamma", label("dartboard.gamma"), 0.0),
+    ).properties(description=label("dartboard.description"))
+
+
+# --------------------------------------------------------------------------- new economic geography
+
+#: The (μ, σ) pairs the website's chart offers (the book's worked examples).
