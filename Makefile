@@ -1,6 +1,7 @@
 # The book's commands. Two do all the set-up on a fresh machine with Python 3.11:
 #   make book   create .venv, install everything, build both editions into _build/site/
 #   make test   install what the tests need (including Chromium), build, and run every test
+#   (make check: the linter and the fast tests, under a minute)
 # Others: make data (rebuild data/ from the sources), make apparatus (the generated appendix pages and
 # clusterlab/jupyter/links.json), make handouts (student and instructor notebooks),
 # make notebooks (re-execute notebooks in place),
@@ -15,7 +16,7 @@ TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: book test bench data apparatus handouts notebooks serve lab browser clean
+.PHONY: book test check lint bench data apparatus handouts notebooks serve lab browser clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -49,9 +50,19 @@ browser:
 	fi
 	@"$(CHROMIUM)" --version
 
-test: $(TEST_STAMP) browser
+test: $(TEST_STAMP) browser lint
 	$(PY) -m bookbuild.site
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
+
+# Ruff, configured in pyproject.toml: lint and format, clean.
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# The fast inner loop (under a minute): the linter, then the unit and property tests; no browser,
+# no JupyterLab, no site build, no notebook. `make test` runs everything.
+check: lint
+	$(PY) -m pytest -q -m "not browser and not lab and not slow and not build and not notebooks" tests
 
 # The benchmark (bench/README.md): prints every figure beside its budget, writes bench/results.json.
 # QUICK=1: smaller workloads, checks that every figure is produced (make test runs it).

@@ -46,7 +46,7 @@ def edit_prose_line(notebook: Path) -> str:
         for i, line in enumerate(lines):
             text = line.rstrip("\n")
             if text and text[0].isalpha():  # a sentence, not a heading, list, directive or blank
-                lines[i] = text + " (bench)" + line[len(text):]
+                lines[i] = text + " (bench)" + line[len(text) :]
                 cell["source"] = lines
                 notebook.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
                 return lines[i].rstrip("\n")
@@ -107,7 +107,8 @@ def write_floor_project(language: str, dest: Path) -> Path:
         (dest / f"{name}.md").write_text(text, encoding="utf-8")
         pages.append(name)
     (dest / "index.md").write_text(
-        f"# {title}\n\n```{{toctree}}\n:hidden:\n\n" + "\n".join(pages) + "\n```\n", encoding="utf-8")
+        f"# {title}\n\n```{{toctree}}\n:hidden:\n\n" + "\n".join(pages) + "\n```\n", encoding="utf-8"
+    )
     myst = config.get("parse", {}).get("myst_enable_extensions", [])
     (dest / "conf.py").write_text(FLOOR_CONF.format(title=title, language=language, myst=myst), encoding="utf-8")
     return dest
@@ -119,9 +120,15 @@ def floor_build(scratch: Path) -> float:
         write_floor_project(language, scratch / language)
     sphinx = str(Path(sys.executable).with_name("sphinx-build"))
     start = time.perf_counter()
-    procs = [subprocess.Popen([sphinx, "-q", "-b", "html", str(scratch / lang), str(scratch / lang / "_build")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-             for lang in EDITIONS]
+    procs = [
+        subprocess.Popen(
+            [sphinx, "-q", "-b", "html", str(scratch / lang), str(scratch / lang / "_build")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for lang in EDITIONS
+    ]
     for proc in procs:
         _, err = proc.communicate()
         if proc.returncode != 0:
@@ -130,6 +137,7 @@ def floor_build(scratch: Path) -> float:
 
 
 # --------------------------------------------------------------------------- section
+
 
 def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     root = copy_sources(scratch / "book")
@@ -142,11 +150,19 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     floor = floor_build(scratch / "floor")
     figures = [
         {"key": "build.cold_s", "label": "both editions, empty build folder", "value": cold, "unit": "s"},
-        {"key": "build.cold_peak_MB", "label": "peak memory of that build (all processes)",
-         "value": cold_memory / 1e6, "unit": "MB"},
+        {
+            "key": "build.cold_peak_MB",
+            "label": "peak memory of that build (all processes)",
+            "value": cold_memory / 1e6,
+            "unit": "MB",
+        },
         {"key": "build.warm_s", "label": "rebuild after a prose edit", "value": warm, "unit": "s"},
-        {"key": "build.floor_s", "label": "floor: plain Sphinx + MyST, same pages and theme", "value": floor,
-         "unit": "s"},
+        {
+            "key": "build.floor_s",
+            "label": "floor: plain Sphinx + MyST, same pages and theme",
+            "value": floor,
+            "unit": "s",
+        },
         {"key": "build.ratio", "label": "build / floor", "value": cold / floor, "unit": "×"},
     ]
     return figures, {"edited_page": EDITED_PAGE, "edited_line": line}

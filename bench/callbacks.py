@@ -45,8 +45,9 @@ def chapter_lq() -> pd.DataFrame:
     sbs = data.load("eurostat_sbs_regions_2015")
     is_nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")
     manufacturing = sbs[is_nuts2 & sbs["nace"].str.fullmatch(r"C\d{2}")]
-    employment = (manufacturing.dropna(subset=["persons_employed"])
-                  .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"}))
+    employment = manufacturing.dropna(subset=["persons_employed"]).rename(
+        columns={"geo": "region", "nace": "industry", "persons_employed": "employment"}
+    )
     return measures.lq_table(employment)
 
 
@@ -56,11 +57,17 @@ def reader_upload() -> dict:
 
     table = data.load("urssaf_rouen_employees")
     latest = table[table["year"] == table["year"].max()]
-    text = latest[["commune", "ape", "employees"]].rename(columns={"employees": "effectifs"}).to_csv(
-        index=False, sep=";")
+    text = (
+        latest[["commune", "ape", "employees"]].rename(columns={"employees": "effectifs"}).to_csv(index=False, sep=";")
+    )
     content = text.encode("utf-8")
-    return {"name": "rouen_ape.csv", "type": "text/csv", "size": len(content), "content": memoryview(content),
-            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)}
+    return {
+        "name": "rouen_ape.csv",
+        "type": "text/csv",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    }
 
 
 def measure(quick: bool) -> dict[str, list[float]]:
@@ -76,8 +83,9 @@ def measure(quick: bool) -> dict[str, list[float]]:
     consortium = widgets.consortium_explorer(fixed_costs=(60, 120, 240), profit=30)
     c = consortium._controls
     timings["consortium: profit slider"] = _time_values(c["profit"], range(5, 200, 7), calls)
-    timings["consortium: fixed cost menu"] = _time_values(c["fixed_cost"], [v for _, v in c["fixed_cost"].options],
-                                                          calls)
+    timings["consortium: fixed cost menu"] = _time_values(
+        c["fixed_cost"], [v for _, v in c["fixed_cost"].options], calls
+    )
 
     lq = widgets.lq_explorer(chapter_lq(), industries=CHAPTER_INDUSTRIES)
     c = lq._controls
@@ -101,8 +109,9 @@ def measure(quick: bool) -> dict[str, list[float]]:
     c = neg._controls
     timings["NEG: freeness slider"] = _time_values(c["phi"], [round(0.01 * k, 2) for k in range(5, 95, 3)], calls)
     # each new μ solves the model's equilibria again (cached when a value comes back)
-    timings["NEG: mu slider (new equilibria)"] = _time_values(c["mu"], [round(0.05 * k, 2) for k in range(1, 16)],
-                                                               calls)
+    timings["NEG: mu slider (new equilibria)"] = _time_values(
+        c["mu"], [round(0.05 * k, 2) for k in range(1, 16)], calls
+    )
     timings["NEG: model menu"] = _time_values(c["model"], ["fe", "cp"], calls)
 
     pooling = widgets.pooling_explorer()  # chapter 1: every move simulates 4,000 draws for both settings
@@ -118,8 +127,9 @@ def measure(quick: bool) -> dict[str, list[float]]:
 
     from clusterlab import data
 
-    markets = widgets.markets_explorer(data.load("geodist_pairs"), data.load("wdi_gdp_population"),
-                                       data.load("geodist_countries"), home="MAR")  # chapter 5
+    markets = widgets.markets_explorer(
+        data.load("geodist_pairs"), data.load("wdi_gdp_population"), data.load("geodist_countries"), home="MAR"
+    )  # chapter 5
     c = markets._controls
     timings["markets: weight slider"] = _time_values(c["language"], [0.25 * k for k in range(13)], calls)
     homes = [code for _, code in c["home"].options][::9]
@@ -148,18 +158,36 @@ def measure(quick: bool) -> dict[str, list[float]]:
 
 def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     # in a fresh Python process, as in a kernel: nothing left over from the other sections
-    proc = subprocess.run([sys.executable, "-m", "bench.callbacks"] + (["--quick"] if quick else []),
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.callbacks"] + (["--quick"] if quick else []),
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"callbacks: {proc.stderr[-2000:]}")
     timings = json.loads(proc.stdout)
     figures = []
     for name, seconds in timings.items():
         slug = name.split(":")[0].lower() + "." + name.split(":")[1].strip().split(" (")[0].replace(" ", "_")
-        figures.append({"key": f"callbacks.{slug}.median_ms", "label": f"{name}, median", "value": median(seconds) * 1e3,
-                        "unit": "ms"})
-        figures.append({"key": f"callbacks.{slug}.p95_ms", "label": f"{name}, 95th percentile",
-                        "value": percentile(seconds, 95) * 1e3, "unit": "ms", "budget_key": "callbacks.p95_ms"})
+        figures.append(
+            {
+                "key": f"callbacks.{slug}.median_ms",
+                "label": f"{name}, median",
+                "value": median(seconds) * 1e3,
+                "unit": "ms",
+            }
+        )
+        figures.append(
+            {
+                "key": f"callbacks.{slug}.p95_ms",
+                "label": f"{name}, 95th percentile",
+                "value": percentile(seconds, 95) * 1e3,
+                "unit": "ms",
+                "budget_key": "callbacks.p95_ms",
+            }
+        )
     return figures, {"calls": {k: len(v) for k, v in timings.items()}}
 
 

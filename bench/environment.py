@@ -76,10 +76,20 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     sizes = {name: installed_bytes(d) for name, d in sorted(dists.items())}
     largest = sorted(sizes.items(), key=lambda kv: -kv[1])[:8]
     figures = [
-        {"key": "environment.MB", "label": f"installed size of requirements.txt ({len(sizes)} distributions)",
-         "value": sum(sizes.values()) / 1e6, "unit": "MB"},
-        {"key": "environment.largest_MB", "label": f"largest: {largest[0][0]}", "value": largest[0][1] / 1e6,
-         "unit": "MB"},
+        {
+            "key": "environment.MB",
+            "label": f"installed size of requirements.txt ({len(sizes)} distributions)",
+            "value": sum(sizes.values()) / 1e6,
+            "unit": "MB",
+        },
+        {
+            "key": "environment.largest_MB",
+            "label": f"largest: {largest[0][0]}",
+            "value": largest[0][1] / 1e6,
+            "unit": "MB",
+        },
     ]
-    return figures, {"distributions": {k: round(v / 1e6, 2) for k, v in sizes.items()},
-                     "largest_MB": {k: round(v / 1e6, 1) for k, v in largest}}
+    return figures, {
+        "distributions": {k: round(v / 1e6, 2) for k, v in sizes.items()},
+        "largest_MB": {k: round(v / 1e6, 1) for k, v in largest},
+    }

@@ -8,8 +8,21 @@ import subprocess
 import sys
 from importlib import metadata
 
-PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "sphinx-book-theme", "nbclient", "ipykernel", "jupyterlab",
-            "pandas", "numpy", "altair", "ipywidgets", "vl-convert-python", "playwright"]
+PACKAGES = [
+    "jupyter-book",
+    "sphinx",
+    "myst-nb",
+    "sphinx-book-theme",
+    "nbclient",
+    "ipykernel",
+    "jupyterlab",
+    "pandas",
+    "numpy",
+    "altair",
+    "ipywidgets",
+    "vl-convert-python",
+    "playwright",
+]
 
 
 def _memory_bytes() -> int | None:

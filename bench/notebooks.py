@@ -22,8 +22,7 @@ def notebooks() -> list[Path]:
 
 
 def execute(nb, folder: Path) -> float:
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
     start = time.perf_counter()
     client.execute()
     return time.perf_counter() - start
@@ -40,12 +39,18 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     for path in notebooks():
         seconds[str(path.relative_to(ROOT))] = execute(nbformat.read(path, as_version=4), path.parent)
     floor = kernel_floor(1 if quick else 3)
-    figures = [{"key": f"notebooks.{name}", "label": name, "value": s, "unit": "s", "budget_key": "notebooks.each_s"}
-               for name, s in seconds.items()]
+    figures = [
+        {"key": f"notebooks.{name}", "label": name, "value": s, "unit": "s", "budget_key": "notebooks.each_s"}
+        for name, s in seconds.items()
+    ]
     figures += [
         {"key": "notebooks.median_s", "label": "median notebook", "value": median(list(seconds.values())), "unit": "s"},
         {"key": "notebooks.max_s", "label": "slowest notebook", "value": max(seconds.values()), "unit": "s"},
-        {"key": "notebooks.kernel_s", "label": "floor: kernel start, one empty cell, shutdown", "value": floor,
-         "unit": "s"},
+        {
+            "key": "notebooks.kernel_s",
+            "label": "floor: kernel start, one empty cell, shutdown",
+            "value": floor,
+            "unit": "s",
+        },
     ]
     return figures, {"seconds": seconds}

@@ -48,9 +48,12 @@ def page_specific(loads: dict[str, dict[str, int]], chart_pages: set[str] = froz
         return {}
     shared = set.intersection(*(set(assets) for assets in loads.values()))
     runtime = set(chart_runtime(loads, set(chart_pages)))
-    return {page: sum(size for url, size in assets.items()
-                      if url not in shared and not (page in chart_pages and url in runtime))
-            for page, assets in loads.items()}
+    return {
+        page: sum(
+            size for url, size in assets.items() if url not in shared and not (page in chart_pages and url in runtime)
+        )
+        for page, assets in loads.items()
+    }
 
 
 def visit(browser, url: str) -> dict:
@@ -116,23 +119,59 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     heaviest = max(details, key=lambda k: details[k]["specific_bytes"])
     slowest = max(chart_pages, key=lambda k: chart_pages[k]["chart_ms"])
     figures = [
-        {"key": "pages.count", "label": f"pages measured ({len(chart_pages)} with charts)", "value": len(details),
-         "unit": ""},
-        {"key": "pages.total_kB_median", "label": "total bytes loaded, median page",
-         "value": median([v["bytes"] for v in details.values()]) / 1e3, "unit": "kB"},
-        {"key": "pages.total_kB_max", "label": "total bytes loaded, largest page",
-         "value": max(v["bytes"] for v in details.values()) / 1e3, "unit": "kB"},
-        {"key": "pages.specific_kB_median", "label": "page-specific bytes, median page",
-         "value": median([v["specific_bytes"] for v in details.values()]) / 1e3, "unit": "kB"},
-        {"key": "pages.specific_kB_max", "label": f"page-specific bytes, largest ({heaviest})",
-         "value": details[heaviest]["specific_bytes"] / 1e3, "unit": "kB"},
-        {"key": "pages.chart_runtime_kB", "label": "chart runtime, loaded once by the first chart page",
-         "value": max(sum(r.values()) for r in runtimes.values()) / 1e3, "unit": "kB"},
-        {"key": "pages.chart_ms_median", "label": "charts drawn, median chart page",
-         "value": median([v["chart_ms"] for v in chart_pages.values()]), "unit": "ms"},
-        {"key": "pages.chart_ms_max", "label": f"charts drawn, slowest ({slowest})",
-         "value": chart_pages[slowest]["chart_ms"], "unit": "ms"},
-        {"key": "pages.floor_ms", "label": "floor: load event, median page without chart",
-         "value": median([v["load_ms"] for v in plain_pages.values()]), "unit": "ms"},
+        {
+            "key": "pages.count",
+            "label": f"pages measured ({len(chart_pages)} with charts)",
+            "value": len(details),
+            "unit": "",
+        },
+        {
+            "key": "pages.total_kB_median",
+            "label": "total bytes loaded, median page",
+            "value": median([v["bytes"] for v in details.values()]) / 1e3,
+            "unit": "kB",
+        },
+        {
+            "key": "pages.total_kB_max",
+            "label": "total bytes loaded, largest page",
+            "value": max(v["bytes"] for v in details.values()) / 1e3,
+            "unit": "kB",
+        },
+        {
+            "key": "pages.specific_kB_median",
+            "label": "page-specific bytes, median page",
+            "value": median([v["specific_bytes"] for v in details.values()]) / 1e3,
+            "unit": "kB",
+        },
+        {
+            "key": "pages.specific_kB_max",
+            "label": f"page-specific bytes, largest ({heaviest})",
+            "value": details[heaviest]["specific_bytes"] / 1e3,
+            "unit": "kB",
+        },
+        {
+            "key": "pages.chart_runtime_kB",
+            "label": "chart runtime, loaded once by the first chart page",
+            "value": max(sum(r.values()) for r in runtimes.values()) / 1e3,
+            "unit": "kB",
+        },
+        {
+            "key": "pages.chart_ms_median",
+            "label": "charts drawn, median chart page",
+            "value": median([v["chart_ms"] for v in chart_pages.values()]),
+            "unit": "ms",
+        },
+        {
+            "key": "pages.chart_ms_max",
+            "label": f"charts drawn, slowest ({slowest})",
+            "value": chart_pages[slowest]["chart_ms"],
+            "unit": "ms",
+        },
+        {
+            "key": "pages.floor_ms",
+            "label": "floor: load event, median page without chart",
+            "value": median([v["load_ms"] for v in plain_pages.values()]),
+            "unit": "ms",
+        },
     ]
     return figures, {"pages": details, "chart_runtime": runtimes}

@@ -24,7 +24,7 @@ def _children_map() -> dict[int, list[int]]:
         except OSError:  # the process ended meanwhile
             continue
         # the command name (2nd field) may hold spaces: the parent id follows its closing bracket
-        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
     return children
 

@@ -47,9 +47,17 @@ BUDGETS = {
 EXPECTED = {
     "build": ["build.cold_s", "build.cold_peak_MB", "build.warm_s", "build.floor_s", "build.ratio"],
     "notebooks": ["notebooks.chapters/*.ipynb", "notebooks.median_s", "notebooks.max_s", "notebooks.kernel_s"],
-    "pages": ["pages.count", "pages.total_kB_median", "pages.total_kB_max", "pages.specific_kB_median",
-              "pages.specific_kB_max", "pages.chart_runtime_kB", "pages.chart_ms_median", "pages.chart_ms_max",
-              "pages.floor_ms"],
+    "pages": [
+        "pages.count",
+        "pages.total_kB_median",
+        "pages.total_kB_max",
+        "pages.specific_kB_median",
+        "pages.specific_kB_max",
+        "pages.chart_runtime_kB",
+        "pages.chart_ms_median",
+        "pages.chart_ms_max",
+        "pages.floor_ms",
+    ],
     "callbacks": ["callbacks.*.median_ms", "callbacks.*.p95_ms"],
     "scale": ["scale.*.s", "scale.*.peak_MB", "scale.*.us_per_row", "scale.growth"],
     "environment": ["environment.MB", "environment.largest_MB"],
@@ -101,8 +109,15 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
             status = "(quick)"
         else:
             status = "ok" if f["value"] <= budget else "OVER"
-        out.append((f["key"].split(".")[0], f["label"], _fmt(f["value"], f["unit"]),
-                    f"≤ {_fmt(budget, f['unit'])}" if budget is not None else "", status))
+        out.append(
+            (
+                f["key"].split(".")[0],
+                f["label"],
+                _fmt(f["value"], f["unit"]),
+                f"≤ {_fmt(budget, f['unit'])}" if budget is not None else "",
+                status,
+            )
+        )
     return out
 
 
@@ -119,9 +134,11 @@ def table(results: dict) -> str:
 
 def markdown(results: dict) -> str:
     m = results["machine"]
-    head = (f"Measured on {results['date']} ({m['cores']} cores, {m['memory_GB']} GB, {m['cpu']}; "
-            f"Python {m['python']}; {m['chromium']}); the whole run took {results['seconds']:.0f} s.\n\n"
-            "| section | figure | value | budget | |\n|---|---|---|---|---|\n")
+    head = (
+        f"Measured on {results['date']} ({m['cores']} cores, {m['memory_GB']} GB, {m['cpu']}; "
+        f"Python {m['python']}; {m['chromium']}); the whole run took {results['seconds']:.0f} s.\n\n"
+        "| section | figure | value | budget | |\n|---|---|---|---|---|\n"
+    )
     return head + "\n".join(f"| {' | '.join(r)} |" for r in rows(results)) + "\n"
 
 
@@ -133,12 +150,17 @@ def write_readme_figures(results: dict) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="The book's benchmark: figures beside their budgets.")
-    parser.add_argument("--quick", action="store_true",
-                        help="smaller workloads and fewer repetitions: checks that every figure is produced")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller workloads and fewer repetitions: checks that every figure is produced",
+    )
     parser.add_argument("--only", nargs="+", choices=list(SECTIONS), help="run these sections only")
-    parser.add_argument("--output", type=Path,
-                        help="where to write the results (default: bench/results.json, or _build/bench/quick.json "
-                             "with --quick)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="where to write the results (default: bench/results.json, or _build/bench/quick.json with --quick)",
+    )
     args = parser.parse_args(argv)
     sections = args.only or list(SECTIONS)
     output = args.output or (SCRATCH / "quick.json" if args.quick else RESULTS)
@@ -173,9 +195,14 @@ def main(argv: list[str] | None = None) -> None:
     output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results))
     over = [r for r in rows(results) if r[4] == "OVER"]
-    print(f"\n{len(figures)} figures in {results['seconds']:.0f} s; "
-          + (f"{len(over)} over budget." if over else ("quick run: budgets not judged." if args.quick
-                                                       else "every budget met.")))
+    print(
+        f"\n{len(figures)} figures in {results['seconds']:.0f} s; "
+        + (
+            f"{len(over)} over budget."
+            if over
+            else ("quick run: budgets not judged." if args.quick else "every budget met.")
+        )
+    )
     print(f"Results: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
     if not args.quick and not args.only and output == RESULTS:
         write_readme_figures(results)

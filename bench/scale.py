@@ -83,28 +83,41 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
         path = write_file(rows, scratch / f"employment_{rows}.csv")
         runs = []
         for _ in range(repeat):
-            proc = subprocess.run([sys.executable, "-m", "bench.scale", str(path)], capture_output=True, text=True,
-                                  check=False, cwd=ROOT)
+            proc = subprocess.run(
+                [sys.executable, "-m", "bench.scale", str(path)], capture_output=True, text=True, check=False, cwd=ROOT
+            )
             if proc.returncode != 0:
                 raise RuntimeError(f"{rows} rows: {proc.stderr[-2000:]}")
             runs.append(json.loads(proc.stdout))
         # the median time of the runs, the largest peak memory
-        results[rows] = {**sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2],
-                         "peak_bytes": max(r["peak_bytes"] for r in runs), "runs": len(runs)}
+        results[rows] = {
+            **sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2],
+            "peak_bytes": max(r["peak_bytes"] for r in runs),
+            "runs": len(runs),
+        }
         path.unlink()
     figures = []
     for rows, r in results.items():
         figures += [
             {"key": f"scale.{rows}.s", "label": f"{rows:,} rows: read + LQ table", "value": r["seconds"], "unit": "s"},
-            {"key": f"scale.{rows}.peak_MB", "label": f"{rows:,} rows: peak memory (whole process)",
-             "value": r["peak_bytes"] / 1e6, "unit": "MB"},
-            {"key": f"scale.{rows}.us_per_row", "label": f"{rows:,} rows: time per row",
-             "value": r["seconds"] / rows * 1e6, "unit": "µs"},
+            {
+                "key": f"scale.{rows}.peak_MB",
+                "label": f"{rows:,} rows: peak memory (whole process)",
+                "value": r["peak_bytes"] / 1e6,
+                "unit": "MB",
+            },
+            {
+                "key": f"scale.{rows}.us_per_row",
+                "label": f"{rows:,} rows: time per row",
+                "value": r["seconds"] / rows * 1e6,
+                "unit": "µs",
+            },
         ]
     small, large = sizes[-2], sizes[-1]
     growth = (results[large]["seconds"] / large) / (results[small]["seconds"] / small)
-    figures.append({"key": "scale.growth", "label": f"time per row, {large:,} / {small:,} rows", "value": growth,
-                    "unit": "×"})
+    figures.append(
+        {"key": "scale.growth", "label": f"time per row, {large:,} / {small:,} rows", "value": growth, "unit": "×"}
+    )
     return figures, {"sizes": {str(k): v for k, v in results.items()}, "industries": INDUSTRIES}
 
 

@@ -45,14 +45,26 @@ WORDS = {
             "rebuild the tables."
         ),
         "summary": "The tables",
-        "table": "Table", "rows": "Rows", "licence": "Licence", "used": "Chapters",
-        "file": "File", "source": "Source", "attribution": "Attribution",
-        "columns": "Columns", "name": "Column", "type": "Type", "unit": "Unit", "description": "Description",
-        "key": "Primary key", "missing": "Missing values are empty cells; they are never replaced by zero.",
-        "cleaning": "How the table was made", "usage": "Where the book uses it",
+        "table": "Table",
+        "rows": "Rows",
+        "licence": "Licence",
+        "used": "Chapters",
+        "file": "File",
+        "source": "Source",
+        "attribution": "Attribution",
+        "columns": "Columns",
+        "name": "Column",
+        "type": "Type",
+        "unit": "Unit",
+        "description": "Description",
+        "key": "Primary key",
+        "missing": "Missing values are empty cells; they are never replaced by zero.",
+        "cleaning": "How the table was made",
+        "usage": "Where the book uses it",
         "load": "To read it in a notebook:",
         "no_chapter": "No chapter's code reads it; it is shipped for readers who need it with the other tables.",
-        "chapter": "chapter", "chapters": "chapters",
+        "chapter": "chapter",
+        "chapters": "chapters",
         "size": "{rows} rows, {kb} kB",
         "types": {"string": "text", "integer": "integer", "number": "number", "boolean": "yes/no", "date": "date"},
         "terms_title": "Index of key terms",
@@ -77,16 +89,27 @@ WORDS = {
             "comment reconstruire les tables."
         ),
         "summary": "Les tables",
-        "table": "Table", "rows": "Lignes", "licence": "Licence", "used": "Chapitres",
-        "file": "Fichier", "source": "Source", "attribution": "Attribution",
-        "columns": "Colonnes", "name": "Colonne", "type": "Type", "unit": "Unité", "description": "Description",
-        "key": "Clé primaire", "missing": "Les valeurs manquantes sont des cellules vides ; elles ne sont jamais "
-                                         "remplacées par zéro.",
-        "cleaning": "Comment la table a été faite", "usage": "Où le livre l'utilise",
+        "table": "Table",
+        "rows": "Lignes",
+        "licence": "Licence",
+        "used": "Chapitres",
+        "file": "Fichier",
+        "source": "Source",
+        "attribution": "Attribution",
+        "columns": "Colonnes",
+        "name": "Colonne",
+        "type": "Type",
+        "unit": "Unité",
+        "description": "Description",
+        "key": "Clé primaire",
+        "missing": "Les valeurs manquantes sont des cellules vides ; elles ne sont jamais remplacées par zéro.",
+        "cleaning": "Comment la table a été faite",
+        "usage": "Où le livre l'utilise",
         "load": "Pour la lire dans un carnet" + NBSP + ":",
         "no_chapter": "Aucun chapitre ne la lit dans son code ; elle est fournie pour les lecteurs qui en ont "
-                      "besoin avec les autres tables.",
-        "chapter": "chapitre", "chapters": "chapitres",
+        "besoin avec les autres tables.",
+        "chapter": "chapitre",
+        "chapters": "chapitres",
         "size": "{rows} lignes, {kb} ko",
         "types": {"string": "texte", "integer": "entier", "number": "nombre", "boolean": "oui/non", "date": "date"},
         "terms_title": "Index des termes clés",
@@ -101,8 +124,6 @@ WORDS = {
 }
 
 
-
-
 def _french_spaces(text: str) -> str:
     """French typography for the fixed words above: no-break space before a colon, narrow no-break space
     before ; ! ?"""
@@ -114,6 +135,7 @@ WORDS["fr"] = {k: _french_spaces(v) if isinstance(v, str) else v for k, v in WOR
 
 
 # --------------------------------------------------------------------------- chapters
+
 
 def chapters(language: str) -> list[tuple[int, str, Path]]:
     """The numbered chapters of an edition: (number, label, path), in the order of ``_toc.yml``."""
@@ -141,6 +163,7 @@ def markdown_of(path: Path) -> str:
 
 
 # --------------------------------------------------------------------------- which code reads which table
+
 
 def _loaded_tables(node: ast.AST, tables: set[str]) -> set[str]:
     """Names of tables passed as a literal to ``load(...)`` / ``data.load(...)`` inside ``node``."""
@@ -172,8 +195,11 @@ def _called(node: ast.AST, module: str, modules: set[str]) -> set[tuple[str, str
 
 
 def _modules() -> dict[str, ast.Module]:
-    return {path.stem: ast.parse(path.read_text(encoding="utf-8"))
-            for path in sorted(PACKAGE.rglob("*.py")) if path.stem != "__init__"}
+    return {
+        path.stem: ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.stem != "__init__"
+    }
 
 
 def function_tables(tables: set[str]) -> dict[tuple[str, str], set[str]]:
@@ -224,6 +250,7 @@ def table_users(language: str, tables: set[str]) -> dict[str, list[tuple[int, st
 
 # --------------------------------------------------------------------------- formatting
 
+
 def fmt_int(n: int, language: str) -> str:
     text = f"{n:,}"
     return text.replace(",", NNBSP) if language == "fr" else text
@@ -238,8 +265,10 @@ def _fr(resource: dict, key: str, language: str):
         return resource[key]
     value = resource.get(f"{key}_fr")
     if not value:
-        raise ValueError(f"data/datapackage.json: {resource.get('name', resource.get('path'))!r} has no {key}_fr; "
-                         "run make data (bookbuild/data.py writes the French texts).")
+        raise ValueError(
+            f"data/datapackage.json: {resource.get('name', resource.get('path'))!r} has no {key}_fr; "
+            "run make data (bookbuild/data.py writes the French texts)."
+        )
     return value
 
 
@@ -278,29 +307,51 @@ def table_page(resource: dict, users: list[tuple[int, str]], language: str) -> s
     ]
     for fld in resource["schema"]["fields"]:
         unit = _fr(fld, "unit", language) if "unit" in fld else ""
-        lines.append(f"| `{fld['name']}` | {w['types'].get(fld['type'], fld['type'])} | {_cell(unit)} | "
-                     f"{_cell(_fr(fld, 'description', language))} |")
+        lines.append(
+            f"| `{fld['name']}` | {w['types'].get(fld['type'], fld['type'])} | {_cell(unit)} | "
+            f"{_cell(_fr(fld, 'description', language))} |"
+        )
     key = ", ".join(f"`{k}`" for k in resource["schema"].get("primaryKey", []))
     lines += ["", f"{w['key']}{colon} {key}. {w['missing']}", "", f"## {w['cleaning']}", ""]
     lines += [f"{i}. {step}" for i, step in enumerate(_fr(resource, "cleaning", language), 1)]
     lines += ["", f"## {w['usage']}", ""]
     refs = chapter_refs(users, w)
     lines.append((refs[0].upper() + refs[1:] + ".") if refs else w["no_chapter"])
-    lines += ["", w["load"], "", "```python", "from clusterlab import data", "",
-              f'{name} = data.load("{name}")', "```", ""]
+    lines += [
+        "",
+        w["load"],
+        "",
+        "```python",
+        "from clusterlab import data",
+        "",
+        f'{name} = data.load("{name}")',
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def appendix_index(package: dict, users: dict, language: str) -> str:
     w = WORDS[language]
-    lines = ["(data-appendix)=", f"# {w['appendix']}", "", w["intro"], "", f"## {w['summary']}", "",
-             f"| {w['table']} | {w['rows']} | {w['licence']} | {w['used']} |", "|---|---|---|---|"]
+    lines = [
+        "(data-appendix)=",
+        f"# {w['appendix']}",
+        "",
+        w["intro"],
+        "",
+        f"## {w['summary']}",
+        "",
+        f"| {w['table']} | {w['rows']} | {w['licence']} | {w['used']} |",
+        "|---|---|---|---|",
+    ]
     for resource in package["resources"]:
         with open(DATA / resource["path"], encoding="utf-8", newline="") as handle:
             rows = sum(1 for _ in csv.reader(handle)) - 1
         used = ", ".join(f"{{ref}}`{n} <{label}>`" for n, label in users[resource["path"].removesuffix(".csv")])
-        lines.append(f"| {{ref}}`{_cell(_fr(resource, 'title', language))} <data-{resource['name']}>` | "
-                     f"{fmt_int(rows, language)} | {resource['licenses'][0]['name']} | {used or '—'} |")
+        lines.append(
+            f"| {{ref}}`{_cell(_fr(resource, 'title', language))} <data-{resource['name']}>` | "
+            f"{fmt_int(rows, language)} | {resource['licenses'][0]['name']} | {used or '—'} |"
+        )
     lines.append("")
     return "\n".join(lines)
 
@@ -324,6 +375,7 @@ def data_toc_files() -> list[str]:
 
 
 # --------------------------------------------------------------------------- index of key terms
+
 
 def glossary(language: str) -> list[tuple[list[str], str]]:
     """Each glossary entry as (its terms, the other language's equivalent)."""
@@ -377,6 +429,7 @@ def terms_page(language: str) -> str:
 
 
 # --------------------------------------------------------------------------- all pages
+
 
 def pages() -> dict[Path, str]:
     out = {}

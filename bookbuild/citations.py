@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from pybtex.plugin import register_plugin as register_pybtex_plugin
-
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
@@ -52,9 +51,18 @@ def register() -> None:
 FORMATTING = "pybtex.style.formatting"
 NBSP = "\u00a0"
 MONTHS_FR = {
-    "january": "janvier", "february": "février", "march": "mars", "april": "avril", "may": "mai",
-    "june": "juin", "july": "juillet", "august": "août", "september": "septembre", "october": "octobre",
-    "november": "novembre", "december": "décembre",
+    "january": "janvier",
+    "february": "février",
+    "march": "mars",
+    "april": "avril",
+    "may": "mai",
+    "june": "juin",
+    "july": "juillet",
+    "august": "août",
+    "september": "septembre",
+    "october": "octobre",
+    "november": "novembre",
+    "december": "décembre",
 }
 
 

@@ -30,7 +30,7 @@ def _swap(path: str, language: str) -> str:
     prefix = f"chapters/{SOURCE_LANGUAGE}/"
     if not path.startswith(prefix):
         raise EditionError(f"toc entry {path!r} is not under {prefix}")
-    return f"chapters/{language}/" + path[len(prefix):]
+    return f"chapters/{language}/" + path[len(prefix) :]
 
 
 def derive_toc(toc: dict, language: str, captions: dict[str, str]) -> dict:

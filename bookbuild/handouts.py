@@ -76,8 +76,11 @@ def fingerprint(root: Path = ROOT) -> str:
 
     digest = hashlib.sha256()
     files = [p for language in ("fr", "en") for p in chapters(language, root)]
-    files += [root / "clusterlab" / "jupyter" / "links.json", root / "clusterlab" / "jupyter" / "reader.py",
-              Path(__file__)]
+    files += [
+        root / "clusterlab" / "jupyter" / "links.json",
+        root / "clusterlab" / "jupyter" / "reader.py",
+        Path(__file__),
+    ]
     files += sorted(p for p in (root / "data").rglob("*") if p.is_file())
     for path in files:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
@@ -103,8 +106,15 @@ def write(out: Path = OUT, root: Path = ROOT, languages=("fr", "en")) -> list[Pa
                 # nbformat's own writer (split lines, sorted keys), without its slow validation
                 text = nbjson.writes(nbformat.from_dict(handout(nb, audience, path.stem)))
                 (folder / path.name).write_text(text + "\n", encoding="utf-8")
-            zips.append(_zip(out / ZIPS[language, audience], folder, root / "data", README[language, audience],
-                             README_NAME[language]))
+            zips.append(
+                _zip(
+                    out / ZIPS[language, audience],
+                    folder,
+                    root / "data",
+                    README[language, audience],
+                    README_NAME[language],
+                )
+            )
     stamp.write_text(current)
     return zips
 
@@ -131,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in zips:
         print(f"{path.relative_to(ROOT)}  ({path.stat().st_size / 1e6:.1f} MB)")
     summary = {language: len(chapters(language)) for language in ("fr", "en")}
-    print(f"handouts in {OUT.relative_to(ROOT)}/: {json.dumps(summary)} chapters per edition, "
-          "student and instructor notebooks")
+    print(
+        f"handouts in {OUT.relative_to(ROOT)}/: {json.dumps(summary)} chapters per edition, "
+        "student and instructor notebooks"
+    )
     return 0
 
 

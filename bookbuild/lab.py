@@ -46,14 +46,28 @@ def running_lab(root: Path, settings: dict[str, dict] | None = None, timeout: fl
     log_path = state / "lab.log"
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--allow-root"],
-            stdout=log, stderr=subprocess.STDOUT, cwd=root,
-            env={**os.environ, "PYTHONHASHSEED": "0",
-                 "JUPYTER_CONFIG_DIR": str(state / "config"),
-                 "JUPYTERLAB_SETTINGS_DIR": str(state / "settings"),
-                 "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
-                 "JUPYTER_RUNTIME_DIR": str(state / "runtime")},
+            [
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--ip=127.0.0.1",
+                f"--port={port}",
+                f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={root}",
+                "--allow-root",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=root,
+            env={
+                **os.environ,
+                "PYTHONHASHSEED": "0",
+                "JUPYTER_CONFIG_DIR": str(state / "config"),
+                "JUPYTERLAB_SETTINGS_DIR": str(state / "settings"),
+                "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
+                "JUPYTER_RUNTIME_DIR": str(state / "runtime"),
+            },
         )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
@@ -64,7 +78,7 @@ def running_lab(root: Path, settings: dict[str, dict] | None = None, timeout: fl
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("JupyterLab did not start:\n" + log_path.read_text()[-3000:])
+                    raise RuntimeError("JupyterLab did not start:\n" + log_path.read_text()[-3000:]) from None
                 time.sleep(0.5)
         yield base, token
     finally:
@@ -103,8 +117,7 @@ def screenshots(out: Path = ROOT / "chapters", notebook: str = "01-marshall-dist
                 blocked: list[str] = []
                 only_this_host(page, blocked)
                 page.goto(f"{base}/lab/tree/chapters/{language}/{notebook}?token={token}")
-                page.wait_for_selector(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst",
-                                       timeout=60000)
+                page.wait_for_selector(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst", timeout=60000)
                 page.wait_for_timeout(4000)
                 # the first screen a reader sees, the file browser folded
                 page.keyboard.press("Control+b")

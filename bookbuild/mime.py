@@ -64,13 +64,11 @@ class VegaLiteRenderer:
         try:
             vega_spec = compile_spec(spec, carried)
         except VegaVersionError as err:
-            raise ExtensionError(
-                f"{renderer.source}, cell {data.cell_index}: {err}"
-            ) from err
+            raise ExtensionError(f"{renderer.source}, cell {data.cell_index}: {err}") from err
         text = json.dumps(vega_spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        key = hashlib.sha256(
-            f"{renderer.source}:{data.cell_index}:{data.output_index}:{text}".encode()
-        ).hexdigest()[:12]
+        key = hashlib.sha256(f"{renderer.source}:{data.cell_index}:{data.output_index}:{text}".encode()).hexdigest()[
+            :12
+        ]
         description = spec.get("description") or ""
         safe_json = text.replace("</", "<\\/")
         markup = (

@@ -42,9 +42,14 @@ def citation_texts(app) -> dict:
         texts = {}
         for typ in ("p", "t"):
             info = SphinxReferenceInfo(
-                builder=app.builder, fromdocname=citation.bibliography_key.docname,
-                todocname=citation.bibliography_key.docname, citation_id=citation.citation_id,
-                title=None, pre_text="", post_text="")
+                builder=app.builder,
+                fromdocname=citation.bibliography_key.docname,
+                todocname=citation.bibliography_key.docname,
+                citation_id=citation.citation_id,
+                title=None,
+                pre_text="",
+                post_text="",
+            )
             rich = format_references(domain.reference_style, typ, [(citation.entry, citation.formatted_entry, info)])
             holder = docutils.nodes.inline()
             holder += rich.render(domain.backend)
@@ -53,10 +58,15 @@ def citation_texts(app) -> dict:
         left, right = style.bracket_parenthetical.left, style.bracket_parenthetical.right
         p = texts["p"]
         if p.startswith(left) and p.endswith(right):
-            p = p[len(left):len(p) - len(right)]
+            p = p[len(left) : len(p) - len(right)]
         # a citation of several works lists them in this order, whatever the order of the keys
-        out[citation.key] = {"p": p, "t": texts["t"], "page": citation.bibliography_key.docname,
-                             "anchor": citation.citation_id, "order": len(out)}
+        out[citation.key] = {
+            "p": p,
+            "t": texts["t"],
+            "page": citation.bibliography_key.docname,
+            "anchor": citation.citation_id,
+            "order": len(out),
+        }
     return out
 
 
@@ -68,8 +78,11 @@ def dump(app) -> Path | None:
     if "cite" not in env.domaindata:
         return None  # a book without sphinxcontrib-bibtex (the build's own tests): nothing to write
     style = env.get_domain("cite").reference_style
-    terms = {name: {"page": doc, "anchor": anchor}
-             for (kind, name), (doc, anchor) in std["objects"].items() if kind == "term"}
+    terms = {
+        name: {"page": doc, "anchor": anchor}
+        for (kind, name), (doc, anchor) in std["objects"].items()
+        if kind == "term"
+    }
     labels = {}
     for label, (doc, anchor, title) in std["labels"].items():
         if doc in ("genindex", "py-modindex", "search"):
@@ -82,8 +95,9 @@ def dump(app) -> Path | None:
         if str(env.doc2path(doc)).endswith(".ipynb"):
             labels[label]["notebook"] = True
     # chapter numbers: exercises and equations are numbered 4.1, 4.2… in chapter 4, on the website as in JupyterLab
-    chapters = {doc: ".".join(str(n) for n in numbers[""]) for doc, numbers in env.toc_secnumbers.items()
-                if numbers.get("")}
+    chapters = {
+        doc: ".".join(str(n) for n in numbers[""]) for doc, numbers in env.toc_secnumbers.items() if numbers.get("")
+    }
     cites = citation_texts(app)
     # the French edition writes an undated work « s. d. » in the text (see sphinx_ext), not "n.d."
     if language == "fr":
@@ -92,8 +106,11 @@ def dump(app) -> Path | None:
                 entry[typ] = entry[typ].replace("n.d.", "s.\u00a0d.")
     data = {
         "language": language,
-        "brackets": {"left": style.bracket_parenthetical.left, "right": style.bracket_parenthetical.right,
-                     "sep": style.bracket_parenthetical.sep},
+        "brackets": {
+            "left": style.bracket_parenthetical.left,
+            "right": style.bracket_parenthetical.right,
+            "sep": style.bracket_parenthetical.sep,
+        },
         "cite": dict(sorted(cites.items())),
         "term": dict(sorted(terms.items())),
         "label": dict(sorted(labels.items())),

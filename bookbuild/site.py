@@ -43,8 +43,9 @@ def edition_command(language: str, strict: bool = True, root: Path = ROOT, build
     return cmd
 
 
-def build_editions(languages=EDITIONS, strict: bool = True, root: Path = ROOT, build: Path = BUILD,
-                   on_start=None) -> dict[str, float]:
+def build_editions(
+    languages=EDITIONS, strict: bool = True, root: Path = ROOT, build: Path = BUILD, on_start=None
+) -> dict[str, float]:
     """Build the editions side by side; raise if any fails. Returns seconds per edition.
 
     ``root`` holds the book's sources and ``build`` receives the output (the benchmark builds a
@@ -86,8 +87,9 @@ def build_editions(languages=EDITIONS, strict: bool = True, root: Path = ROOT, b
     # remove those, so that the site holds the book's pages and nothing else.
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     for language in languages:
-        edition_toc = toc if language == SOURCE_LANGUAGE else derive_toc(
-            toc, language, load_overrides(language)["captions"])
+        edition_toc = (
+            toc if language == SOURCE_LANGUAGE else derive_toc(toc, language, load_overrides(language)["captions"])
+        )
         prune_stale_pages(build / "editions" / language / "_build" / "html", toc_files(edition_toc))
         (build / "editions" / language / INPUTS).write_text(inputs_fingerprint(root), encoding="utf-8")
     return seconds
@@ -208,8 +210,9 @@ def served(directory: Path):
 
 def serve(port: int = 8000) -> None:
     print(f"Serving {SITE} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-    subprocess.run([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                    "--directory", str(SITE)], check=False)
+    subprocess.run(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(SITE)], check=False
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

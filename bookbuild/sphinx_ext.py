@@ -56,7 +56,7 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         prefix = app.config.clusterlab_chapter_prefix
         target = pagename
         if pagename.startswith(prefix.format(lang=language)):
-            target = prefix.format(lang=other) + pagename[len(prefix.format(lang=language)):]
+            target = prefix.format(lang=other) + pagename[len(prefix.format(lang=language)) :]
         to_site_root = "../" * (pagename.count("/") + 1)
         url = f"{to_site_root}{other}/{target}.html"
         context["cl_other_lang"] = other
@@ -102,8 +102,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
 # that holds only an icon: screen readers get no name for it (axe: summary-name). The sidebar is
 # drawn by the theme's templates, so the name is added to the written pages.
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
-TOGGLE_NAMES = {"fr": "Afficher ou masquer les pages de cette section",
-                "en": "Show or hide the pages of this section"}
+TOGGLE_NAMES = {"fr": "Afficher ou masquer les pages de cette section", "en": "Show or hide the pages of this section"}
 
 
 def _name_sidebar_toggles(outdir: Path, language: str) -> None:

@@ -30,9 +30,7 @@ def spec_version(spec: dict) -> tuple[int, int]:
     schema = spec.get("$schema", "")
     match = SCHEMA_RE.search(schema)
     if not match:
-        raise VegaVersionError(
-            f"The chart has no Vega-Lite $schema the site can check (found {schema!r})."
-        )
+        raise VegaVersionError(f"The chart has no Vega-Lite $schema the site can check (found {schema!r}).")
     return int(match.group(1)), int(match.group(2))
 
 
@@ -117,8 +115,10 @@ def write_bundle(carried: str, folder: Path) -> Path:
     if not path.exists():
         # Vega alone: Vega-Lite and vega-embed are left out of the bundle
         # ... and it says when it is ready: the chart script may run first (both load asynchronously)
-        snippet = (f'import * as vegaModule from "{_vega_module()}";\nwindow.vega = vegaModule;\n'
-                   'window.dispatchEvent(new Event("clusterlab:vega-ready"));\n')
+        snippet = (
+            f'import * as vegaModule from "{_vega_module()}";\nwindow.vega = vegaModule;\n'
+            'window.dispatchEvent(new Event("clusterlab:vega-ready"));\n'
+        )
         code = vl_convert.javascript_bundle(snippet, vl_version=version)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(code, encoding="utf-8")

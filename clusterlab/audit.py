@@ -33,11 +33,26 @@ from clusterlab.labels import fmt_number, label
 from clusterlab.models import gvc, psychic_distance
 
 #: The questions of the threats checklist, each with the chapter that helps answer it (label keys).
-CHECKLIST = ("buyers", "functions", "governance", "lockin_cognitive", "lockin_political", "joint_action",
-             "pipelines", "policy")
-_CHAPTER = {"buyers": "threats", "functions": "threats", "governance": "threats", "lockin_cognitive": "threats",
-            "lockin_political": "threats", "joint_action": "threats", "pipelines": "cluster-springboard",
-            "policy": "cluster-policy"}
+CHECKLIST = (
+    "buyers",
+    "functions",
+    "governance",
+    "lockin_cognitive",
+    "lockin_political",
+    "joint_action",
+    "pipelines",
+    "policy",
+)
+_CHAPTER = {
+    "buyers": "threats",
+    "functions": "threats",
+    "governance": "threats",
+    "lockin_cognitive": "threats",
+    "lockin_political": "threats",
+    "joint_action": "threats",
+    "pipelines": "cluster-springboard",
+    "policy": "cluster-policy",
+}
 
 
 def eurostat_employment() -> pd.DataFrame:
@@ -47,11 +62,21 @@ def eurostat_employment() -> pd.DataFrame:
     sbs = data.load("eurostat_sbs_regions_2015")
     nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")
     divisions = sbs[nuts2 & sbs["nace"].str.fullmatch(r"C\d{2}")]
-    tidy = (divisions.dropna(subset=["persons_employed"])
-            .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
-            [["region", "industry", "employment"]].reset_index(drop=True))
-    tidy.attrs.update({"source": "Eurostat (sbs_r_nuts06_r2), 2015", "layout": "NUTS 2 × NACE C10–C33",
-                       "rows": int(len(divisions)), "missing": int(divisions["persons_employed"].isna().sum())})
+    tidy = (
+        divisions.dropna(subset=["persons_employed"])
+        .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})[
+            ["region", "industry", "employment"]
+        ]
+        .reset_index(drop=True)
+    )
+    tidy.attrs.update(
+        {
+            "source": "Eurostat (sbs_r_nuts06_r2), 2015",
+            "layout": "NUTS 2 × NACE C10–C33",
+            "rows": int(len(divisions)),
+            "missing": int(divisions["persons_employed"].isna().sum()),
+        }
+    )
     return tidy
 
 
@@ -98,14 +123,24 @@ def _known(values: pd.Series, value: str, what: str, column: str) -> None:
         codes = sorted(map(str, values.unique()))
         near = [c for c in codes if c[:2].upper() == str(value)[:2].upper()]
         sample = ", ".join((near or codes)[:12])
-        raise ValueError(f"{what} {value!r} is not in the table's {column!r} column (it has, for example: {sample}). "
-                         f"Check the spelling and the case, or that your file uses the same codes (the Eurostat table "
-                         f"uses NUTS 2013 codes: data.load('nuts_names') lists them).")
+        raise ValueError(
+            f"{what} {value!r} is not in the table's {column!r} column (it has, for example: {sample}). "
+            f"Check the spelling and the case, or that your file uses the same codes (the Eurostat table "
+            f"uses NUTS 2013 codes: data.load('nuts_names') lists them)."
+        )
 
 
-def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None, plant_sizes: Sequence[float] | None = None,
-        export_share: float | None = None, export_source: str | None = None,
-        governance: tuple[str, str, str] | None = None, top: int = 8) -> Audit:
+def run(
+    tidy: pd.DataFrame,
+    region: str,
+    industry: str,
+    home: str | None = None,
+    plant_sizes: Sequence[float] | None = None,
+    export_share: float | None = None,
+    export_source: str | None = None,
+    governance: tuple[str, str, str] | None = None,
+    top: int = 8,
+) -> Audit:
     """Audit ``industry`` in ``region`` of a tidy employment table (see the module's docstring).
 
     ``home``: the ISO 3 code of the region's country, for its likely first export markets (None: skipped).
@@ -115,8 +150,10 @@ def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None,
     """
     missing = [c for c in ("region", "industry", "employment") if c not in tidy.columns]
     if missing:
-        raise ValueError(f"the table needs columns region, industry and employment (missing {missing}); "
-                         "read your file with data.read_employment, which gives them.")
+        raise ValueError(
+            f"the table needs columns region, industry and employment (missing {missing}); "
+            "read your file with data.read_employment, which gives them."
+        )
     table = tidy.dropna(subset=["employment"])
     table = table[table["employment"] > 0]
     _known(table["region"], region, "region", "region")
@@ -124,10 +161,14 @@ def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None,
     lq = measures.lq_table(table)
     row = lq[(lq["region"] == region) & (lq["industry"] == industry)]
     if row.empty:
-        raise ValueError(f"the table has no employment (or only a blank count) for industry {industry!r} in region "
-                         f"{region!r}; choose another pair, or check the file.")
+        raise ValueError(
+            f"the table has no employment (or only a blank count) for industry {industry!r} in region "
+            f"{region!r}; choose another pair, or check the file."
+        )
     row = row.iloc[0]
-    ranked = lq[lq["industry"] == industry].sort_values(["lq", "region"], ascending=[False, True]).reset_index(drop=True)
+    ranked = (
+        lq[lq["industry"] == industry].sort_values(["lq", "region"], ascending=[False, True]).reset_index(drop=True)
+    )
     rank = int(ranked.index[ranked["region"] == region][0]) + 1
     by_jobs = ranked.sort_values(["employment", "region"], ascending=[False, True]).reset_index(drop=True)
     rank_employment = int(by_jobs.index[by_jobs["region"] == region][0]) + 1
@@ -143,22 +184,40 @@ def run(tidy: pd.DataFrame, region: str, industry: str, home: str | None = None,
         pairs, gdp = data.load("geodist_pairs"), data.load("wdi_gdp_population")
         markets = psychic_distance.rank(str(home).upper(), pairs, gdp).head(5)
     if (export_share is None) != (export_source is None):
-        raise ValueError("give export_share and export_source together: a figure without its source cannot be "
-                         "printed in an audit.")
+        raise ValueError(
+            "give export_share and export_source together: a figure without its source cannot be printed in an audit."
+        )
     if export_share is not None and not 0 <= float(export_share) <= 100:
         raise ValueError(f"export_share is a percentage between 0 and 100; got {export_share!r}.")
     if governance is not None and (isinstance(governance, str) or len(governance) != 3):
-        raise ValueError(f"governance needs three words in brackets, for complexity, codifiability and capability, "
-                         f"for example ('low', 'high', 'high'); got {governance!r}.")
+        raise ValueError(
+            f"governance needs three words in brackets, for complexity, codifiability and capability, "
+            f"for example ('low', 'high', 'high'); got {governance!r}."
+        )
     kind = None if governance is None else gvc.governance(*governance)
-    return Audit(region=region, industry=industry, employment=float(row["employment"]),
-                 region_total=float(row["region_total"]), lq=float(row["lq"]), rank=rank,
-                 rank_employment=rank_employment, share=share, regions=len(ranked),
-                 top=mine.reset_index(drop=True), lq_all=ranked, hoover=hoover, gini=gini, eg=eg,
-                 home=None if home is None else str(home).upper(), markets=markets,
-                 export_share=None if export_share is None else float(export_share), export_source=export_source,
-                 governance=kind, variables=None if governance is None else tuple(governance),
-                 source=str(tidy.attrs.get("source", "")))
+    return Audit(
+        region=region,
+        industry=industry,
+        employment=float(row["employment"]),
+        region_total=float(row["region_total"]),
+        lq=float(row["lq"]),
+        rank=rank,
+        rank_employment=rank_employment,
+        share=share,
+        regions=len(ranked),
+        top=mine.reset_index(drop=True),
+        lq_all=ranked,
+        hoover=hoover,
+        gini=gini,
+        eg=eg,
+        home=None if home is None else str(home).upper(),
+        markets=markets,
+        export_share=None if export_share is None else float(export_share),
+        export_source=export_source,
+        governance=kind,
+        variables=None if governance is None else tuple(governance),
+        source=str(tidy.attrs.get("source", "")),
+    )
 
 
 def _name(kind: str, code: str) -> str:
@@ -202,16 +261,25 @@ def figures(result: Audit) -> pd.DataFrame:
         (label("audit.region_total"), fmt_number(result.region_total)),
         (label("audit.lq"), fmt_number(result.lq, 2)),
         (label("audit.rank"), label("audit.rank_of").format(rank=result.rank, regions=result.regions)),
-        (label("audit.rank_employment"), label("audit.rank_of").format(rank=result.rank_employment,
-                                                                       regions=result.regions)),
+        (
+            label("audit.rank_employment"),
+            label("audit.rank_of").format(rank=result.rank_employment, regions=result.regions),
+        ),
         (label("audit.hoover"), fmt_number(result.hoover, 3)),
         (label("audit.gini"), fmt_number(result.gini, 3)),
         (label("audit.eg"), label("audit.not_given") if result.eg is None else fmt_number(result.eg, 3)),
-        (label("audit.export_share"), label("audit.not_given") if result.export_share is None
-         else f"{fmt_number(result.export_share, 1)}\u202f% ({result.export_source})"
-         if labels.get_language() == "fr" else f"{fmt_number(result.export_share, 1)}% ({result.export_source})"),
-        (label("audit.governance"), label("audit.not_given") if result.governance is None
-         else label(f"gvc.{result.governance}")),
+        (
+            label("audit.export_share"),
+            label("audit.not_given")
+            if result.export_share is None
+            else f"{fmt_number(result.export_share, 1)}\u202f% ({result.export_source})"
+            if labels.get_language() == "fr"
+            else f"{fmt_number(result.export_share, 1)}% ({result.export_source})",
+        ),
+        (
+            label("audit.governance"),
+            label("audit.not_given") if result.governance is None else label(f"gvc.{result.governance}"),
+        ),
     ]
     return pd.DataFrame(rows, columns=["what", "value"])
 
@@ -222,60 +290,96 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
     in French and English (for a class that works in both)."""
     chosen_name = _name("industry", result.industry)
     region_name = _name("region", result.region)
-    title = alt.TitleParams(" / ".join(_both("audit.title", True)) if bilingual else label("audit.title"),
-                            anchor="start", fontSize=15,
-                            subtitle=[f"{region_name} · {chosen_name}",
-                                      label("audit.subtitle").format(source=result.source or "—")])
+    title = alt.TitleParams(
+        " / ".join(_both("audit.title", True)) if bilingual else label("audit.title"),
+        anchor="start",
+        fontSize=15,
+        subtitle=[f"{region_name} · {chosen_name}", label("audit.subtitle").format(source=result.source or "—")],
+    )
     keys = figures(result)
     colon = "\u00a0: " if labels.get_language() == "fr" else ": "
     lines = []
     for what, value in zip(keys["what"], keys["value"]):
         wrapped = textwrap.wrap(f"{what}{colon}{value}", width=64)
         lines += [wrapped[0]] + ["    " + more for more in wrapped[1:]]
-    facts = (alt.Chart(pd.DataFrame({"order": range(len(lines)), "line": lines}))
-             .mark_text(align="left", baseline="middle", fontSize=12)
-             .encode(y=alt.Y("order:O", axis=None), x=alt.value(0), text="line:N")
-             .properties(width=_W, height=18 * len(lines), title=_title("audit.figures", bilingual)))
-    top = result.top.assign(name=[_name("industry", c) for c in result.top["industry"]],
-                            chosen=result.top["industry"] == result.industry)
-    bars = (alt.Chart(top).mark_bar()
-            .encode(y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=170)),
-                    x=alt.X("lq:Q", title=label("lq.lq")),
-                    color=alt.condition("datum.chosen", alt.value("#1f5fa8"), alt.value("#9ca3af")),
-                    tooltip=[alt.Tooltip("name:N", title=label("lq.industry")),
-                             alt.Tooltip("lq:Q", title=label("lq.lq"), format=".2f")])
-            .properties(width=_W - 120, height=18 * len(top), title=_title("audit.top", bilingual)))
+    facts = (
+        alt.Chart(pd.DataFrame({"order": range(len(lines)), "line": lines}))
+        .mark_text(align="left", baseline="middle", fontSize=12)
+        .encode(y=alt.Y("order:O", axis=None), x=alt.value(0), text="line:N")
+        .properties(width=_W, height=18 * len(lines), title=_title("audit.figures", bilingual))
+    )
+    top = result.top.assign(
+        name=[_name("industry", c) for c in result.top["industry"]], chosen=result.top["industry"] == result.industry
+    )
+    bars = (
+        alt.Chart(top)
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=170)),
+            x=alt.X("lq:Q", title=label("lq.lq")),
+            color=alt.condition("datum.chosen", alt.value("#1f5fa8"), alt.value("#9ca3af")),
+            tooltip=[
+                alt.Tooltip("name:N", title=label("lq.industry")),
+                alt.Tooltip("lq:Q", title=label("lq.lq"), format=".2f"),
+            ],
+        )
+        .properties(width=_W - 120, height=18 * len(top), title=_title("audit.top", bilingual))
+    )
     one = alt.Chart(pd.DataFrame({"lq": [1.0]})).mark_rule(color="#222", strokeDash=[4, 3]).encode(x="lq:Q")
-    spread = result.lq_all.assign(position=np.arange(1, len(result.lq_all) + 1),
-                                  chosen=result.lq_all["region"] == result.region)
-    strip = (alt.Chart(spread).mark_bar()
-             .encode(x=alt.X("position:Q", title=label("audit.position"), axis=alt.Axis(tickMinStep=1, format="d"),
-                             scale=alt.Scale(domain=[0, len(spread) + 1], nice=False)),
-                     y=alt.Y("lq:Q", title=label("lq.lq")),
-                     color=alt.condition("datum.chosen", alt.value("#c2410c"), alt.value("#cbd5e1")))
-             .properties(width=_W, height=120, title=_title("audit.position_title", bilingual)))
+    spread = result.lq_all.assign(
+        position=np.arange(1, len(result.lq_all) + 1), chosen=result.lq_all["region"] == result.region
+    )
+    strip = (
+        alt.Chart(spread)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "position:Q",
+                title=label("audit.position"),
+                axis=alt.Axis(tickMinStep=1, format="d"),
+                scale=alt.Scale(domain=[0, len(spread) + 1], nice=False),
+            ),
+            y=alt.Y("lq:Q", title=label("lq.lq")),
+            color=alt.condition("datum.chosen", alt.value("#c2410c"), alt.value("#cbd5e1")),
+        )
+        .properties(width=_W, height=120, title=_title("audit.position_title", bilingual))
+    )
     panels = [facts, alt.layer(bars, one), strip]
     if result.markets is not None:
         names = country_names()
         markets = result.markets.assign(name=[str(names.get(p, p)) for p in result.markets["partner"]])
         countries = data.load("geodist_countries").set_index("iso3")
-        home_names = {lang: str(countries[f"country_{lang}"].get(result.home, result.home)) for lang in labels.LANGUAGES}
-        panels.append(alt.Chart(markets).mark_bar(color="#1f5fa8")
-                      .encode(y=alt.Y("name:N", sort=alt.SortField("rank"), title=None),
-                              x=alt.X("score:Q", title=label("markets.score")),
-                              tooltip=[alt.Tooltip("name:N", title=label("markets.partner")),
-                                       alt.Tooltip("rank:Q", title=label("markets.rank"))])
-                      .properties(width=_W - 100, height=18 * len(markets),
-                                  title=_markets_title(bilingual, home_names)))
-    return (alt.vconcat(*panels, spacing=18, center=False)
-            .properties(title=title, description=label("audit.description"))
-            .resolve_scale(color="independent"))
+        home_names = {
+            lang: str(countries[f"country_{lang}"].get(result.home, result.home)) for lang in labels.LANGUAGES
+        }
+        panels.append(
+            alt.Chart(markets)
+            .mark_bar(color="#1f5fa8")
+            .encode(
+                y=alt.Y("name:N", sort=alt.SortField("rank"), title=None),
+                x=alt.X("score:Q", title=label("markets.score")),
+                tooltip=[
+                    alt.Tooltip("name:N", title=label("markets.partner")),
+                    alt.Tooltip("rank:Q", title=label("markets.rank")),
+                ],
+            )
+            .properties(width=_W - 100, height=18 * len(markets), title=_markets_title(bilingual, home_names))
+        )
+    return (
+        alt.vconcat(*panels, spacing=18, center=False)
+        .properties(title=title, description=label("audit.description"))
+        .resolve_scale(color="independent")
+    )
 
 
 def checklist() -> pd.DataFrame:
     """The threats checklist: each question with the chapter (label) that helps answer it."""
-    return pd.DataFrame({"question": [label(f"audit.q.{k}") for k in CHECKLIST],
-                         "chapter": [label(f"audit.ch.{_CHAPTER[k]}") for k in CHECKLIST]})
+    return pd.DataFrame(
+        {
+            "question": [label(f"audit.q.{k}") for k in CHECKLIST],
+            "chapter": [label(f"audit.ch.{_CHAPTER[k]}") for k in CHECKLIST],
+        }
+    )
 
 
 def draft(result: Audit) -> str:
@@ -283,13 +387,22 @@ def draft(result: Audit) -> str:
     the reader's judgement goes."""
     region, industry = _name("region", result.region), _name("industry", result.industry)
     lines = [f"**{label('audit.title')} · {region} · {industry}**", ""]
-    lines.append(label("audit.draft.specialisation").format(
-        region=region, industry=industry, employment=fmt_number(result.employment), lq=fmt_number(result.lq, 2),
-        rank=result.rank, regions=result.regions, rank_employment=result.rank_employment,
-        share=fmt_number(result.share, 1)))
+    lines.append(
+        label("audit.draft.specialisation").format(
+            region=region,
+            industry=industry,
+            employment=fmt_number(result.employment),
+            lq=fmt_number(result.lq, 2),
+            rank=result.rank,
+            regions=result.regions,
+            rank_employment=result.rank_employment,
+            share=fmt_number(result.share, 1),
+        )
+    )
     lines.append("")
-    lines.append(label("audit.draft.concentration").format(hoover=fmt_number(result.hoover, 3),
-                                                           gini=fmt_number(result.gini, 3)))
+    lines.append(
+        label("audit.draft.concentration").format(hoover=fmt_number(result.hoover, 3), gini=fmt_number(result.gini, 3))
+    )
     if result.eg is not None:
         lines.append(label("audit.draft.eg").format(eg=fmt_number(result.eg, 3)))
     lines.append("")
@@ -298,8 +411,9 @@ def draft(result: Audit) -> str:
         first = ", ".join(str(names.get(p, p)) for p in result.markets["partner"].head(3))
         lines.append(label("audit.draft.markets").format(home=str(names.get(result.home, result.home)), first=first))
     if result.export_share is not None:
-        lines.append(label("audit.draft.export").format(share=fmt_number(result.export_share, 1),
-                                                        source=result.export_source))
+        lines.append(
+            label("audit.draft.export").format(share=fmt_number(result.export_share, 1), source=result.export_source)
+        )
     if result.governance is not None:
         lines.append(label("audit.draft.governance").format(kind=label(f"gvc.{result.governance}")))
     lines += ["", label("audit.draft.todo")]

@@ -19,7 +19,7 @@ import re
 import typing
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +31,7 @@ class DataError(ValueError):
 
 
 # --------------------------------------------------------------------------- shipped tables
+
 
 def data_dir() -> Path:
     """The folder of the book's tables.
@@ -57,7 +58,7 @@ def data_dir() -> Path:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package(folder: str) -> dict:
     return json.loads((Path(folder) / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -88,8 +89,11 @@ def load(name: str) -> pd.DataFrame:
     fields = resource["schema"]["fields"]
     dtypes = {fl["name"]: _PANDAS_TYPES[fl["type"]] for fl in fields}
     frame = pd.read_csv(
-        data_dir() / resource["path"], dtype=dtypes, keep_default_na=False,
-        na_values=resource["schema"].get("missingValues", [""]), encoding="utf-8",
+        data_dir() / resource["path"],
+        dtype=dtypes,
+        keep_default_na=False,
+        na_values=resource["schema"].get("missingValues", [""]),
+        encoding="utf-8",
     )
     frame.attrs["resource"] = resource
     return frame
@@ -98,12 +102,56 @@ def load(name: str) -> pd.DataFrame:
 # --------------------------------------------------------------------------- a reader's file
 
 ROLE_NAMES = {
-    "region": ["region", "région", "regions", "zone", "zone d'emploi", "territory", "territoire", "area", "geo",
-               "nuts", "commune", "departement", "département", "country", "pays", "city", "ville"],
-    "industry": ["industry", "industrie", "sector", "secteur", "activity", "activité", "branch", "branche",
-                 "nace", "naf", "ape", "code ape", "industry_code"],
-    "employment": ["employment", "emploi", "emplois", "employees", "effectifs", "effectif", "salariés",
-                   "effectifs salariés", "jobs", "persons employed", "persons_employed", "workers", "value", "valeur"],
+    "region": [
+        "region",
+        "région",
+        "regions",
+        "zone",
+        "zone d'emploi",
+        "territory",
+        "territoire",
+        "area",
+        "geo",
+        "nuts",
+        "commune",
+        "departement",
+        "département",
+        "country",
+        "pays",
+        "city",
+        "ville",
+    ],
+    "industry": [
+        "industry",
+        "industrie",
+        "sector",
+        "secteur",
+        "activity",
+        "activité",
+        "branch",
+        "branche",
+        "nace",
+        "naf",
+        "ape",
+        "code ape",
+        "industry_code",
+    ],
+    "employment": [
+        "employment",
+        "emploi",
+        "emplois",
+        "employees",
+        "effectifs",
+        "effectif",
+        "salariés",
+        "effectifs salariés",
+        "jobs",
+        "persons employed",
+        "persons_employed",
+        "workers",
+        "value",
+        "valeur",
+    ],
 }
 URSSAF_YEAR = re.compile(r"^Effectifs salariés (\d{4})$")
 URSSAF_DEFAULTS = {"region": "Commune", "industry": "Secteur NA38"}
@@ -159,7 +207,9 @@ def _table_from(raw: bytes, name: str) -> pd.DataFrame:
         try:
             frame = pd.read_excel(io.BytesIO(raw), dtype=str, keep_default_na=False)
         except Exception as err:  # openpyxl's errors are many; the reader needs one message
-            raise DataError(f"{name}: this Excel workbook cannot be read ({err}). Save it again as .xlsx or CSV.") from err
+            raise DataError(
+                f"{name}: this Excel workbook cannot be read ({err}). Save it again as .xlsx or CSV."
+            ) from err
     else:
         text = _decode(raw, name)
         header = text.splitlines()[0] if text.splitlines() else ""
@@ -245,8 +295,10 @@ def _counts(values: pd.Series, column: str, name: str, first_line: int = 2) -> p
 
 
 def _tidy(region: pd.Series, industry: pd.Series, employment: pd.Series, name: str, duplicates: str) -> pd.DataFrame:
-    out = pd.DataFrame({"region": _stripped(region), "industry": _stripped(industry),
-                        "employment": employment.array}, index=region.index)
+    out = pd.DataFrame(
+        {"region": _stripped(region), "industry": _stripped(industry), "employment": employment.array},
+        index=region.index,
+    )
     empty_key = out["region"].isna() | (out["region"] == "") | out["industry"].isna() | (out["industry"] == "")
     if empty_key.any():
         lines = [int(i) + 2 for i in out.index[empty_key][:5]]
@@ -263,8 +315,14 @@ def _tidy(region: pd.Series, industry: pd.Series, employment: pd.Series, name: s
     return out
 
 
-def read_employment(source: str | os.PathLike | typing.BinaryIO, *, region: str | None = None, industry: str | None = None,
-                    value: str | None = None, year: int | None = None) -> pd.DataFrame:
+def read_employment(
+    source: str | os.PathLike | typing.BinaryIO,
+    *,
+    region: str | None = None,
+    industry: str | None = None,
+    value: str | None = None,
+    year: int | None = None,
+) -> pd.DataFrame:
     """A reader's employment file as a tidy table with columns ``region``, ``industry``, ``employment``.
 
     ``source`` is a path or a file-like object (for example an upload). Accepted:
@@ -303,24 +361,29 @@ def read_employment(source: str | os.PathLike | typing.BinaryIO, *, region: str 
         missing = int(counts.isna().sum())
         rows = pd.DataFrame({"region": frame[region_col], "industry": frame[industry_col], "employment": counts})
         tidy = _tidy(rows["region"], rows["industry"], rows["employment"], name, duplicates="sum")
-        tidy = (tidy.groupby(["region", "industry"], sort=True)["employment"]
-                .sum(min_count=1).astype("Int64").reset_index())
+        tidy = (
+            tidy.groupby(["region", "industry"], sort=True)["employment"].sum(min_count=1).astype("Int64").reset_index()
+        )
         layout = f"urssaf ({year}, region={region_col!r}, industry={industry_col!r})"
     else:
         region_col = _find_column(frame, "region", region, name)
         industry_col = _find_column(frame, "industry", industry, name)
         value_col = _find_column(frame, "employment", value, name)
         if len({region_col, industry_col, value_col}) < 3:
-            raise DataError(f"{name}: the same column was chosen for two roles ({region_col!r}, {industry_col!r}, "
-                            f"{value_col!r}). Pass region=, industry= and value= explicitly.")
+            raise DataError(
+                f"{name}: the same column was chosen for two roles ({region_col!r}, {industry_col!r}, "
+                f"{value_col!r}). Pass region=, industry= and value= explicitly."
+            )
         counts = _counts(frame[value_col], value_col, name)
         missing = int(counts.isna().sum())
         tidy = _tidy(frame[region_col], frame[industry_col], counts, name, duplicates="raise")
         tidy = tidy.sort_values(["region", "industry"]).reset_index(drop=True)
         layout = f"long (region={region_col!r}, industry={industry_col!r}, employment={value_col!r})"
     if not (tidy["employment"].fillna(0) > 0).any():
-        raise DataError(f"{name}: every count is zero or blank, so no share can be computed. Check the column read "
-                        f"({layout}) and the year.")
+        raise DataError(
+            f"{name}: every count is zero or blank, so no share can be computed. Check the column read "
+            f"({layout}) and the year."
+        )
     tidy.attrs.update({"source": name, "layout": layout, "missing": missing, "rows": int(len(frame))})
     return tidy
 
@@ -334,8 +397,13 @@ def summary(tidy: pd.DataFrame) -> str:
     def number(value):
         return fmt_number(value) if isinstance(value, (int, np.integer)) else value
 
-    return label("data.summary").format(source=a.get("source"), rows=number(a.get("rows")), layout=a.get("layout"),
-                                        cells=number(len(tidy)), missing=number(a.get("missing")))
+    return label("data.summary").format(
+        source=a.get("source"),
+        rows=number(a.get("rows")),
+        layout=a.get("layout"),
+        cells=number(len(tidy)),
+        missing=number(a.get("missing")),
+    )
 
 
 def region_names(codes: Iterable[str], language: str | None = None) -> pd.Series:

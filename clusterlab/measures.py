@@ -125,14 +125,12 @@ def _nonnegative(name: str, value) -> tuple[np.ndarray, pd.Index | None]:
     infinite = np.isinf(arr)
     if infinite.any():
         raise ValueError(
-            f"{name} must be finite; it has {int(infinite.sum())} infinite value(s)"
-            f"{_where(infinite, labels)}."
+            f"{name} must be finite; it has {int(infinite.sum())} infinite value(s){_where(infinite, labels)}."
         )
     negative = arr < 0
     if negative.any():
         raise ValueError(
-            f"{name} must be 0 or more; it has {int(negative.sum())} negative value(s)"
-            f"{_where(negative, labels)}."
+            f"{name} must be 0 or more; it has {int(negative.sum())} negative value(s){_where(negative, labels)}."
         )
     return arr, labels
 
@@ -162,9 +160,7 @@ def _vector(name: str, value, what: str) -> np.ndarray:
 def _shares(name: str, arr: np.ndarray, meaning: str) -> np.ndarray:
     total = arr.sum()
     if total == 0:
-        raise ValueError(
-            f"{name} sums to zero: {meaning}, so the shares are undefined (division by zero)."
-        )
+        raise ValueError(f"{name} sums to zero: {meaning}, so the shares are undefined (division by zero).")
     if not np.isfinite(total):
         raise ValueError(f"{name} sums to more than the largest float: rescale it (e.g. thousands of jobs).")
     return arr / total
@@ -226,9 +222,7 @@ def _eg_denominators(x: np.ndarray, z: np.ndarray, h: float) -> float:
 # --------------------------------------------------------------------------- the measures
 
 
-def location_quotient(
-    e_ri: ArrayLike, e_r: ArrayLike, e_i: ArrayLike, e: ArrayLike
-) -> float | np.ndarray | pd.Series:
+def location_quotient(e_ri: ArrayLike, e_r: ArrayLike, e_i: ArrayLike, e: ArrayLike) -> float | np.ndarray | pd.Series:
     """Location quotient: the industry's share of the region over its share of the economy.
 
         LQ_ri = (e_ri / e_r) / (e_i / e)
@@ -275,25 +269,31 @@ def location_quotient(
     labels = index if index is not None and a_ri.ndim == 1 and a_ri.size == len(index) else None
 
     impossible = [
-        (a_ri > a_r, "e_ri exceeds e_r",
-         "an industry cannot employ more people in a region than the region employs in total"),
-        (a_ri > a_i, "e_ri exceeds e_i",
-         "a region cannot hold more of an industry's jobs than the industry has in all regions"),
+        (
+            a_ri > a_r,
+            "e_ri exceeds e_r",
+            "an industry cannot employ more people in a region than the region employs in total",
+        ),
+        (
+            a_ri > a_i,
+            "e_ri exceeds e_i",
+            "a region cannot hold more of an industry's jobs than the industry has in all regions",
+        ),
         (a_r > a, "e_r exceeds e", "a region cannot employ more people than the whole economy"),
         (a_i > a, "e_i exceeds e", "an industry cannot employ more people than the whole economy"),
-        (a_r + a_i - a_ri > a * (1 + _RTOL), "e_r + e_i − e_ri exceeds e",
-         "the jobs in region r or in industry i cannot outnumber all jobs"),
+        (
+            a_r + a_i - a_ri > a * (1 + _RTOL),
+            "e_r + e_i − e_ri exceeds e",
+            "the jobs in region r or in industry i cannot outnumber all jobs",
+        ),
     ]
     for mask, what, why in impossible:
         if mask.any():
             raise ValueError(f"{what}{_where(mask, labels)}: {why}. Check the four arguments.")
     zeros = [
-        (a == 0, "e is zero",
-         "with no employment at all, the industry's share e_i / e is undefined"),
-        (a_r == 0, "e_r is zero",
-         "a region with no employment has no industry shares e_ri / e_r; leave it out"),
-        (a_i == 0, "e_i is zero",
-         "an industry with no employment anywhere has no location quotient; leave it out"),
+        (a == 0, "e is zero", "with no employment at all, the industry's share e_i / e is undefined"),
+        (a_r == 0, "e_r is zero", "a region with no employment has no industry shares e_ri / e_r; leave it out"),
+        (a_i == 0, "e_i is zero", "an industry with no employment anywhere has no location quotient; leave it out"),
     ]
     for mask, what, why in zeros:
         if mask.any():
@@ -349,9 +349,7 @@ def lq_table(
         raise TypeError(f"lq_table needs a pandas DataFrame, not {type(df).__name__}.")
     names = {"region": region, "industry": industry, "value": value}
     if len(set(names.values())) < 3:
-        raise ValueError(
-            f"region, industry and value must name three different columns; got {names}."
-        )
+        raise ValueError(f"region, industry and value must name three different columns; got {names}.")
     absent = [f"{col!r} (the {arg} column)" for arg, col in names.items() if col not in df.columns]
     if absent:
         raise ValueError(
@@ -398,14 +396,12 @@ def lq_table(
     infinite = pd.Series(np.isinf(numeric), index=table.index)
     if infinite.any():
         raise ValueError(
-            f"Column {value!r} must be finite: {int(infinite.sum())} infinite value(s) at rows "
-            f"{rows(infinite)}."
+            f"Column {value!r} must be finite: {int(infinite.sum())} infinite value(s) at rows {rows(infinite)}."
         )
     negative = pd.Series(numeric < 0, index=table.index)
     if negative.any():
         raise ValueError(
-            f"Column {value!r} must be 0 or more: {int(negative.sum())} negative value(s) at "
-            f"rows {rows(negative)}."
+            f"Column {value!r} must be 0 or more: {int(negative.sum())} negative value(s) at rows {rows(negative)}."
         )
 
     duplicated = table.duplicated(["region", "industry"], keep=False)
@@ -421,8 +417,7 @@ def lq_table(
     total = emp.sum()
     if total == 0:
         raise ValueError(
-            f"Total employment in column {value!r} is zero: every location quotient is undefined "
-            "(division by zero)."
+            f"Total employment in column {value!r} is zero: every location quotient is undefined (division by zero)."
         )
     table["region_total"] = table.groupby("region", observed=True)["employment"].transform("sum")
     table["industry_total"] = table.groupby("industry", observed=True)["employment"].transform("sum")
@@ -532,9 +527,7 @@ def herfindahl(sizes: ArrayLike) -> float:
     return h
 
 
-def ellison_glaeser(
-    industry_by_region: ArrayLike, total_by_region: ArrayLike, plant_sizes: ArrayLike
-) -> float:
+def ellison_glaeser(industry_by_region: ArrayLike, total_by_region: ArrayLike, plant_sizes: ArrayLike) -> float:
     """Ellison–Glaeser index γ: geographic concentration beyond what plant sizes explain.
 
         γ = (G / (1 − Σ_r x_r²) − H) / (1 − H),   G = Σ_r (s_r − x_r)²
@@ -569,9 +562,7 @@ def ellison_glaeser(
     return float((g / one_minus_x2 - h) / (1.0 - h))
 
 
-def dartboard(
-    total_by_region: ArrayLike, plant_sizes: ArrayLike, n: int, seed: int | None
-) -> pd.DataFrame:
+def dartboard(total_by_region: ArrayLike, plant_sizes: ArrayLike, n: int, seed: int | None) -> pd.DataFrame:
     """Simulate the Ellison–Glaeser dartboard: plants thrown at random over the regions.
 
     In each of ``n`` draws, every plant independently lands in region r with probability

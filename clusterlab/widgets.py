@@ -51,14 +51,19 @@ def consortium_explorer(fixed_costs: Sequence[float] = (60, 120, 240), profit: f
     style = {"description_width": "initial"}
     controls = {
         "profit": widgets.IntSlider(
-            value=int(profit), min=1, max=200, step=1,
-            description=label("consortium.profit_short"), style=style,
+            value=int(profit),
+            min=1,
+            max=200,
+            step=1,
+            description=label("consortium.profit_short"),
+            style=style,
             layout=widgets.Layout(width="420px"),
         ),
         "fixed_cost": widgets.Dropdown(
             options=[(fmt_number(c), float(c)) for c in fixed_costs],
             value=float(fixed_costs[len(fixed_costs) // 2]),
-            description=label("consortium.fixed_cost_short"), style=style,
+            description=label("consortium.fixed_cost_short"),
+            style=style,
         ),
     }
 
@@ -74,7 +79,9 @@ def consortium_explorer(fixed_costs: Sequence[float] = (60, 120, 240), profit: f
     return Explorer(controls, draw, title="consortium_explorer")
 
 
-def lq_explorer(lq: pd.DataFrame, industries: Sequence[str] | None = None, threshold: float = 2.0, top: int = 15) -> Explorer:
+def lq_explorer(
+    lq: pd.DataFrame, industries: Sequence[str] | None = None, threshold: float = 2.0, top: int = 15
+) -> Explorer:
     """Location quotients in JupyterLab: an industry menu, a threshold slider and an upload button.
 
     It starts with ``lq`` (a table from :func:`clusterlab.measures.lq_table`); a file chosen with the
@@ -92,12 +99,15 @@ def lq_explorer(lq: pd.DataFrame, industries: Sequence[str] | None = None, thres
     style = {"description_width": "initial"}
     first = list(industries) if industries else sorted(lq["industry"].unique())
     controls = {
-        "industry": widgets.Dropdown(options=_industry_options(first), value=first[0],
-                                     description=label("lq.industry"), style=style),
-        "threshold": widgets.FloatSlider(value=threshold, min=1, max=6, step=0.25,
-                                         description=label("lq.threshold"), style=style),
-        "min_employment": widgets.IntSlider(value=0, min=0, max=5000, step=100,
-                                            description=label("lq.min_employment"), style=style),
+        "industry": widgets.Dropdown(
+            options=_industry_options(first), value=first[0], description=label("lq.industry"), style=style
+        ),
+        "threshold": widgets.FloatSlider(
+            value=threshold, min=1, max=6, step=0.25, description=label("lq.threshold"), style=style
+        ),
+        "min_employment": widgets.IntSlider(
+            value=0, min=0, max=5000, step=100, description=label("lq.min_employment"), style=style
+        ),
     }
 
     prepared: dict[str, charts.Prepared] = {}  # one chart per industry of the current table
@@ -107,7 +117,8 @@ def lq_explorer(lq: pd.DataFrame, industries: Sequence[str] | None = None, thres
             # the first chart is checked against the Vega-Lite schema; the others differ only by their rows
             prepared[industry] = charts.Prepared(
                 charts.lq_chart(state["lq"], [industry], top=top, interactive=False, industry=industry),
-                validate=not state.get("checked"))
+                validate=not state.get("checked"),
+            )
             state["checked"] = True
         chart = prepared[industry].with_params(threshold=threshold, min_employment=min_employment)
         return [HTML(f"<p>{html.escape(state['note'])}</p>"), chart]  # the note names the reader's file
@@ -154,14 +165,35 @@ def neg_explorer(model: str = "cp", mu: float = 0.4, sigma: float = 5.0, phi: fl
     style = {"description_width": "initial"}
     wide = widgets.Layout(width="420px")
     controls = {
-        "model": widgets.Dropdown(options=[(label(f"neg.model_{m}"), m) for m in charts.NEG_MODELS], value=model,
-                                  description=label("neg.model"), style=style),
-        "mu": widgets.FloatSlider(value=mu, min=0.05, max=0.8, step=0.05, continuous_update=False,
-                                  description=label("neg.mu"), style=style, layout=wide),
-        "sigma": widgets.FloatSlider(value=sigma, min=1.5, max=10, step=0.5, continuous_update=False,
-                                     description=label("neg.sigma"), style=style, layout=wide),
-        "phi": widgets.FloatSlider(value=phi, min=0.01, max=0.99, step=0.01, description=label("neg.phi"),
-                                   style=style, layout=wide),
+        "model": widgets.Dropdown(
+            options=[(label(f"neg.model_{m}"), m) for m in charts.NEG_MODELS],
+            value=model,
+            description=label("neg.model"),
+            style=style,
+        ),
+        "mu": widgets.FloatSlider(
+            value=mu,
+            min=0.05,
+            max=0.8,
+            step=0.05,
+            continuous_update=False,
+            description=label("neg.mu"),
+            style=style,
+            layout=wide,
+        ),
+        "sigma": widgets.FloatSlider(
+            value=sigma,
+            min=1.5,
+            max=10,
+            step=0.5,
+            continuous_update=False,
+            description=label("neg.sigma"),
+            style=style,
+            layout=wide,
+        ),
+        "phi": widgets.FloatSlider(
+            value=phi, min=0.01, max=0.99, step=0.01, description=label("neg.phi"), style=style, layout=wide
+        ),
     }
     prepared: dict[tuple, charts.Prepared] = {}
     phis = np.round(np.arange(1, 100) / 100, 2)
@@ -189,10 +221,12 @@ def pooling_explorer(n_firms: int = 6, shock_sd: float = 1.5, workers_per_firm: 
     style = {"description_width": "initial"}
     wide = widgets.Layout(width="420px")
     controls = {
-        "n_firms": widgets.IntSlider(value=n_firms, min=2, max=20, step=1, description=label("pool.n_firms"),
-                                     style=style, layout=wide),
-        "shock_sd": widgets.FloatSlider(value=shock_sd, min=0.1, max=4.0, step=0.1,
-                                        description=label("pool.shock_sd"), style=style, layout=wide),
+        "n_firms": widgets.IntSlider(
+            value=n_firms, min=2, max=20, step=1, description=label("pool.n_firms"), style=style, layout=wide
+        ),
+        "shock_sd": widgets.FloatSlider(
+            value=shock_sd, min=0.1, max=4.0, step=0.1, description=label("pool.shock_sd"), style=style, layout=wide
+        ),
     }
     state: dict = {}
 
@@ -213,10 +247,18 @@ def diamond_explorer(case: str = "sassuolo") -> Explorer:
     from clusterlab.models import diamond
 
     style = {"description_width": "initial"}
-    controls = {k: widgets.IntSlider(value=diamond.LOW, min=diamond.LOW, max=diamond.HIGH, step=1,
-                                     description=label(f"diamond.{k}"), style=style,
-                                     layout=widgets.Layout(width="420px"))
-                for k in diamond.DETERMINANTS}
+    controls = {
+        k: widgets.IntSlider(
+            value=diamond.LOW,
+            min=diamond.LOW,
+            max=diamond.HIGH,
+            step=1,
+            description=label(f"diamond.{k}"),
+            style=style,
+            layout=widgets.Layout(width="420px"),
+        )
+        for k in diamond.DETERMINANTS
+    }
     controls["reveal"] = widgets.Checkbox(value=False, description=label("diamond.reveal"), style=style)
     prepared = charts.Prepared(charts.diamond_chart(case, interactive=False))
 
@@ -229,14 +271,26 @@ def diamond_explorer(case: str = "sassuolo") -> Explorer:
         table["evidence"] = [label(f"diamond.{case}.{k}") for k in diamond.DETERMINANTS]
         from clusterlab.labels import table as shown
 
-        return [chart, shown(pd.DataFrame(table), {"determinant": "diamond.determinant", "yours": "diamond.yours",
-                                                   "reference": "diamond.reference", "gap": "diamond.gap",
-                                                   "evidence": "diamond.evidence"})]
+        return [
+            chart,
+            shown(
+                pd.DataFrame(table),
+                {
+                    "determinant": "diamond.determinant",
+                    "yours": "diamond.yours",
+                    "reference": "diamond.reference",
+                    "gap": "diamond.gap",
+                    "evidence": "diamond.evidence",
+                },
+            ),
+        ]
 
     explorer = Explorer(controls, draw, title="diamond_explorer")
     # six sliders and a box: two rows, not one long line
-    explorer.children = (widgets.VBox([widgets.HBox(list(controls.values())[:3]),
-                                       widgets.HBox(list(controls.values())[3:])]), explorer.output)
+    explorer.children = (
+        widgets.VBox([widgets.HBox(list(controls.values())[:3]), widgets.HBox(list(controls.values())[3:])]),
+        explorer.output,
+    )
     return explorer
 
 
@@ -249,9 +303,14 @@ def profile_explorer(lq: pd.DataFrame, region: str = "ITH5") -> Explorer:
     if region not in codes:
         raise ValueError(f"region {region!r} is not in the LQ table.")
     names = data.region_names(codes)
-    controls = {"region": widgets.Dropdown(options=list(zip(names, codes)), value=region,
-                                           description=label("lq.region"),
-                                           style={"description_width": "initial"})}
+    controls = {
+        "region": widgets.Dropdown(
+            options=list(zip(names, codes)),
+            value=region,
+            description=label("lq.region"),
+            style={"description_width": "initial"},
+        )
+    }
     state: dict = {}
 
     def draw(region: str) -> list:
@@ -263,7 +322,9 @@ def profile_explorer(lq: pd.DataFrame, region: str = "ITH5") -> Explorer:
     return Explorer(controls, draw, title="profile_explorer")
 
 
-def markets_explorer(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataFrame, home: str = "FRA", year: int = 2019, top: int = 15) -> Explorer:
+def markets_explorer(
+    pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataFrame, home: str = "FRA", year: int = 2019, top: int = 15
+) -> Explorer:
     """First export markets in JupyterLab: any home country of the GeoDist table (the website offers four),
     the four weights of the psychic-distance index and the weight of market size."""
     from clusterlab.models import psychic_distance
@@ -274,8 +335,15 @@ def markets_explorer(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataF
     style = {"description_width": "initial"}
     controls = {"home": widgets.Dropdown(options=homes, value=home, description=label("markets.home"), style=style)}
     for key in (*psychic_distance.COMPONENTS, "market"):
-        controls[key] = widgets.FloatSlider(value=1.0, min=0, max=3, step=0.25, description=label(f"markets.w_{key}"),
-                                            style=style, layout=widgets.Layout(width="420px"))
+        controls[key] = widgets.FloatSlider(
+            value=1.0,
+            min=0,
+            max=3,
+            step=0.25,
+            description=label(f"markets.w_{key}"),
+            style=style,
+            layout=widgets.Layout(width="420px"),
+        )
     state: dict = {}
     rows_of: dict = {}  # a home's partners are ranked once; the weights only change the chart's parameters
 
@@ -286,8 +354,11 @@ def markets_explorer(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataF
                 rows_of[home] = charts.markets_data(pairs, gdp, countries, homes=[home], year=year)
             rows = rows_of[home]
             if "chart" not in state:  # checked once; afterwards the same chart with new rows and weights
-                state["chart"] = charts.Prepared(charts.markets_chart(rows, interactive=False, home=home, top=top,
-                                                                      weights=weights, market_weight=market))
+                state["chart"] = charts.Prepared(
+                    charts.markets_chart(
+                        rows, interactive=False, home=home, top=top, weights=weights, market_weight=market
+                    )
+                )
         except ValueError as err:
             return [_error(err)]
         values = {f"w_{k}": float(v) for k, v in weights.items()} | {"w_market": float(market), "home": home}
@@ -295,8 +366,10 @@ def markets_explorer(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataF
 
     explorer = Explorer(controls, draw, title="markets_explorer")
     items = list(controls.values())
-    explorer.children = (widgets.VBox([widgets.HBox(items[:2]), widgets.HBox(items[2:4]), widgets.HBox(items[4:])]),
-                         explorer.output)
+    explorer.children = (
+        widgets.VBox([widgets.HBox(items[:2]), widgets.HBox(items[2:4]), widgets.HBox(items[4:])]),
+        explorer.output,
+    )
     return explorer
 
 
@@ -306,12 +379,15 @@ def diffusion_explorer(pipelines: int = 2, local_ties: int = 1, p: float = 0.3, 
     style = {"description_width": "initial"}
     wide = widgets.Layout(width="420px")
     controls = {
-        "pipelines": widgets.IntSlider(value=pipelines, min=0, max=30, description=label("diffusion.pipelines"),
-                                       style=style, layout=wide),
-        "local_ties": widgets.IntSlider(value=local_ties, min=0, max=10, description=label("diffusion.local_ties"),
-                                        style=style, layout=wide),
-        "p": widgets.FloatSlider(value=p, min=0.05, max=1.0, step=0.05, description=label("diffusion.p"),
-                                 style=style, layout=wide),
+        "pipelines": widgets.IntSlider(
+            value=pipelines, min=0, max=30, description=label("diffusion.pipelines"), style=style, layout=wide
+        ),
+        "local_ties": widgets.IntSlider(
+            value=local_ties, min=0, max=10, description=label("diffusion.local_ties"), style=style, layout=wide
+        ),
+        "p": widgets.FloatSlider(
+            value=p, min=0.05, max=1.0, step=0.05, description=label("diffusion.p"), style=style, layout=wide
+        ),
     }
     state: dict = {}
 
@@ -333,18 +409,28 @@ def lockin_explorer(r: float = 0.01, gap: float = 0.2, run: int = 1, runs: int =
     style = {"description_width": "initial"}
     wide = widgets.Layout(width="380px")
     controls = {
-        "r": widgets.FloatSlider(value=r, min=0.0, max=0.05, step=0.001, readout_format=".3f",
-                                 description=label("lockin.returns"), style=style, layout=wide),
-        "gap": widgets.FloatSlider(value=gap, min=0.02, max=0.6, step=0.02, description=label("lockin.gap"),
-                                   style=style, layout=wide),
+        "r": widgets.FloatSlider(
+            value=r,
+            min=0.0,
+            max=0.05,
+            step=0.001,
+            readout_format=".3f",
+            description=label("lockin.returns"),
+            style=style,
+            layout=wide,
+        ),
+        "gap": widgets.FloatSlider(
+            value=gap, min=0.02, max=0.6, step=0.02, description=label("lockin.gap"), style=style, layout=wide
+        ),
         "run": widgets.IntSlider(value=run, min=1, max=runs, description=label("lockin.run"), style=style),
     }
     state: dict = {}
 
     def draw(r: float, gap: float, run: int) -> list:
         try:
-            paths, table = charts.arthur_data([round(float(r), 6)], runs=runs, a_R=1.0, b_R=1.0 - gap,
-                                              a_S=1.0 - gap, b_S=1.0)
+            paths, table = charts.arthur_data(
+                [round(float(r), 6)], runs=runs, a_R=1.0, b_R=1.0 - gap, a_S=1.0 - gap, b_S=1.0
+            )
         except ValueError as err:
             return [_error(err)]
         if "chart" not in state:
@@ -354,8 +440,9 @@ def lockin_explorer(r: float = 0.01, gap: float = 0.2, run: int = 1, runs: int =
     return Explorer(controls, draw, title="lockin_explorer")
 
 
-def policy_explorer(strength: float = 1.5, effect: float = 2.0, decline: float = 2.0, firms: int = 5000,
-                    seed: int = 1) -> Explorer:
+def policy_explorer(
+    strength: float = 1.5, effect: float = 2.0, decline: float = 2.0, firms: int = 5000, seed: int = 1
+) -> Explorer:
     """The synthetic policy panel live in JupyterLab: any selection strength, true effect, sectors' decline and
     seed, with a table of the estimates (including the difference in differences against all unsupported
     firms, which mixes sectors)."""
@@ -364,12 +451,15 @@ def policy_explorer(strength: float = 1.5, effect: float = 2.0, decline: float =
     style = {"description_width": "initial"}
     wide = widgets.Layout(width="380px")
     controls = {
-        "strength": widgets.FloatSlider(value=strength, min=0.0, max=5.0, step=0.1, description=label("policy.strength"),
-                                        style=style, layout=wide),
-        "effect": widgets.FloatSlider(value=effect, min=-5.0, max=5.0, step=0.5, description=label("policy.effect"),
-                                      style=style, layout=wide),
-        "decline": widgets.FloatSlider(value=decline, min=0.0, max=5.0, step=0.5, description=label("policy.decline"),
-                                       style=style, layout=wide),
+        "strength": widgets.FloatSlider(
+            value=strength, min=0.0, max=5.0, step=0.1, description=label("policy.strength"), style=style, layout=wide
+        ),
+        "effect": widgets.FloatSlider(
+            value=effect, min=-5.0, max=5.0, step=0.5, description=label("policy.effect"), style=style, layout=wide
+        ),
+        "decline": widgets.FloatSlider(
+            value=decline, min=0.0, max=5.0, step=0.5, description=label("policy.decline"), style=style, layout=wide
+        ),
         "seed": widgets.IntSlider(value=seed, min=1, max=50, description=label("policy.seed"), style=style),
     }
     state: dict = {}
@@ -384,10 +474,14 @@ def policy_explorer(strength: float = 1.5, effect: float = 2.0, decline: float =
         if "chart" not in state:
             state["chart"] = charts.Prepared(charts.policy_chart(paths, estimates, interactive=False))
         chart = state["chart"].with_data(paths, estimates).with_params(strength=k, effect=e, decline=d)
-        rows = [(label(f"policy.{key}"), value) for key, value in
-                zip(("true", "naive", "did"), estimates["value"])] + [(label("policy.across"), across)]
-        table = labels.table(pd.DataFrame(rows, columns=["estimator", "value"]),
-                             {"estimator": "policy.estimator", "value": "policy.estimate"}, decimals={"value": 2})
+        rows = [(label(f"policy.{key}"), value) for key, value in zip(("true", "naive", "did"), estimates["value"])] + [
+            (label("policy.across"), across)
+        ]
+        table = labels.table(
+            pd.DataFrame(rows, columns=["estimator", "value"]),
+            {"estimator": "policy.estimator", "value": "policy.estimate"},
+            decimals={"value": 2},
+        )
         return [chart, table]
 
     return Explorer(controls, draw, title="policy_explorer")
@@ -399,7 +493,7 @@ def _error(err: Exception):
 
     from IPython.display import HTML
 
-    return HTML(f"<p style=\"color:#b00020\"><b>{type(err).__name__}</b>: {html.escape(str(err))}</p>")
+    return HTML(f'<p style="color:#b00020"><b>{type(err).__name__}</b>: {html.escape(str(err))}</p>')
 
 
 def _without_empty(tidy):

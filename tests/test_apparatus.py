@@ -26,7 +26,8 @@ def test_every_glossary_entry_has_its_twin_in_the_other_edition():
         for terms, equivalents in glossary_entries(language):
             names = [_norm(re.sub(r"\s*\([^)]*\)", "", e)) for e in re.split(r",\s*", equivalents)]
             assert any(n in defined for n in names), (
-                f"{language} glossary: {terms[0]!r} gives {equivalents!r} in {other}, but no {other} entry has that term")
+                f"{language} glossary: {terms[0]!r} gives {equivalents!r} in {other}, but no {other} entry has that term"
+            )
 
 
 def bib_keys() -> list[str]:

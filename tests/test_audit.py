@@ -6,15 +6,17 @@ import json
 
 import nbformat
 import pytest
+from conftest import ROOT
 from nbclient import NotebookClient
 
 from clusterlab import audit, data, labels, measures
-from conftest import ROOT
 
-OWN_FILE = ("région;secteur;effectifs\n"
-            "Rouen;C10;1200\nRouen;C20;3400\nRouen;C29;\n"
-            "Le Havre;C10;800\nLe Havre;C20;5200\nLe Havre;C29;300\n"
-            "Dieppe;C10;450\nDieppe;C20;120\nDieppe;C29;900\n")
+OWN_FILE = (
+    "région;secteur;effectifs\n"
+    "Rouen;C10;1200\nRouen;C20;3400\nRouen;C29;\n"
+    "Le Havre;C10;800\nLe Havre;C20;5200\nLe Havre;C29;300\n"
+    "Dieppe;C10;450\nDieppe;C20;120\nDieppe;C29;900\n"
+)
 
 
 @pytest.fixture
@@ -38,23 +40,27 @@ def test_an_own_file_with_plant_sizes_gives_the_measures_of_chapter_four(own_fil
     complete = tidy.dropna(subset=["employment"])
     wide = complete.pivot_table(index="region", columns="industry", values="employment", aggfunc="sum", fill_value=0)
     assert result.hoover == pytest.approx(measures.hoover(wide["C10"], wide.sum(axis=1)))
-    assert result.eg == pytest.approx(measures.ellison_glaeser(wide["C10"], wide.sum(axis=1),
-                                                               [600, 400, 200, 800, 450, 400]))
+    assert result.eg == pytest.approx(
+        measures.ellison_glaeser(wide["C10"], wide.sum(axis=1), [600, 400, 200, 800, 450, 400])
+    )
     lq = measures.lq_table(complete)
     assert result.lq == pytest.approx(lq[(lq["region"] == "Rouen") & (lq["industry"] == "C10")]["lq"].item())
     assert result.markets is None and result.regions == 3
 
 
-@pytest.mark.parametrize("kwargs,match", [
-    ({"region": "ITX9"}, "region 'ITX9' is not in the table"),
-    ({"industry": "C99"}, "industry 'C99' is not in the table"),
-    ({"export_share": 70.0}, "export_share and export_source together"),
-    ({"export_share": 170.0, "export_source": "x"}, "between 0 and 100"),
-    ({"governance": ("high", "average", "low")}, "codifiability must be 'high' or 'low'"),
-    ({"home": "XXX"}, "XXX"),
-    ({"governance": "low, high, high"}, "three words in brackets"),
-    ({"region": "FRK2"}, "FR10, FR21.*NUTS 2013"),
-])
+@pytest.mark.parametrize(
+    "kwargs,match",
+    [
+        ({"region": "ITX9"}, "region 'ITX9' is not in the table"),
+        ({"industry": "C99"}, "industry 'C99' is not in the table"),
+        ({"export_share": 70.0}, "export_share and export_source together"),
+        ({"export_share": 170.0, "export_source": "x"}, "between 0 and 100"),
+        ({"governance": ("high", "average", "low")}, "codifiability must be 'high' or 'low'"),
+        ({"home": "XXX"}, "XXX"),
+        ({"governance": "low, high, high"}, "three words in brackets"),
+        ({"region": "FRK2"}, "FR10, FR21.*NUTS 2013"),
+    ],
+)
 def test_bad_choices_say_what_to_fix(kwargs, match):
     args = {"region": "ITH5", "industry": "C23", **kwargs}
     with pytest.raises(ValueError, match=match):
@@ -70,11 +76,26 @@ def test_the_dashboard_and_the_draft_show_the_audit_s_numbers():
     import vl_convert as vlc
 
     labels.set_language("fr")
-    result = audit.run(audit.eurostat_employment(), "ITH5", "C23", home="ITA", export_share=84.4,
-                       export_source="Confindustria Ceramica", governance=("low", "high", "high"))
+    result = audit.run(
+        audit.eurostat_employment(),
+        "ITH5",
+        "C23",
+        home="ITA",
+        export_share=84.4,
+        export_source="Confindustria Ceramica",
+        governance=("low", "high", "high"),
+    )
     svg = vlc.vegalite_to_svg(audit.dashboard(result, bilingual=True).to_json())
-    for text in ("30\u202f110", "1,70", "49 sur 278", "84,4", labels.label("gvc.market"), "Suisse",
-                 labels.label("audit.top", "fr"), labels.label("audit.top", "en")):
+    for text in (
+        "30\u202f110",
+        "1,70",
+        "49 sur 278",
+        "84,4",
+        labels.label("gvc.market"),
+        "Suisse",
+        labels.label("audit.top", "fr"),
+        labels.label("audit.top", "en"),
+    ):
         assert text in svg, text
     draft = audit.draft(result)
     assert "30\u202f110" in draft and "rang 49 sur 278" in draft
@@ -85,8 +106,10 @@ def test_the_dashboard_and_the_draft_show_the_audit_s_numbers():
 
 
 def test_the_checklist_points_to_chapters_that_exist():
-    chapters = {json.loads(p.read_text(encoding="utf-8"))["cells"][0]["source"][0].strip()
-                for p in (ROOT / "chapters" / "en").glob("0*.ipynb")}
+    chapters = {
+        json.loads(p.read_text(encoding="utf-8"))["cells"][0]["source"][0].strip()
+        for p in (ROOT / "chapters" / "en").glob("0*.ipynb")
+    }
     for key in set(audit._CHAPTER.values()):
         assert f"({key})=" in chapters
     labels.set_language("fr")
@@ -100,11 +123,14 @@ def test_the_template_runs_end_to_end_on_a_reader_s_own_file(own_file, tmp_path,
     """What a new user does: open the notebook, change the choices cell, Run All."""
     nb = nbformat.read(ROOT / "chapters" / language / "09-audit.ipynb", as_version=4)
     choices = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("MY_FILE"))
-    choices.source = (f"MY_FILE = {str(own_file)!r}\nMY_FILE_OPTIONS = {{}}\nREGION = \"Le Havre\"\nINDUSTRY = \"C20\"\nHOME = \"FRA\"\n"
-                      "PLANT_SIZES = [3000, 2500, 1800, 1320]\nEXPORT_SHARE = None\nEXPORT_SOURCE = None\n"
-                      "GOVERNANCE = (\"high\", \"low\", \"high\")")
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "chapters" / language)}}).execute()
+    choices.source = (
+        f'MY_FILE = {str(own_file)!r}\nMY_FILE_OPTIONS = {{}}\nREGION = "Le Havre"\nINDUSTRY = "C20"\nHOME = "FRA"\n'
+        "PLANT_SIZES = [3000, 2500, 1800, 1320]\nEXPORT_SHARE = None\nEXPORT_SOURCE = None\n"
+        'GOVERNANCE = ("high", "low", "high")'
+    )
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "chapters" / language)}}
+    ).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
     text = json.dumps([o.get("data", o.get("text")) for o in outputs], ensure_ascii=False)

@@ -14,12 +14,12 @@ import sys
 
 import nbformat
 import pytest
+from conftest import ROOT, site_pages
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bench import build, environment, pages, run, scale
 from bench.stats import median, percentile
-from conftest import ROOT, site_pages
 
 
 def test_percentile_is_the_nearest_rank():
@@ -35,8 +35,10 @@ def test_percentile_is_the_nearest_rank():
         percentile([1, 2], 0)
 
 
-@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=32), min_size=1, max_size=200),
-       st.floats(min_value=0.5, max_value=100))
+@given(
+    st.lists(st.floats(allow_nan=False, allow_infinity=False, width=32), min_size=1, max_size=200),
+    st.floats(min_value=0.5, max_value=100),
+)
 def test_percentile_is_a_measured_value_with_q_percent_at_or_below(values, q):
     p = percentile(values, q)
     assert p in values
@@ -61,11 +63,14 @@ def test_page_specific_bytes_leave_out_what_every_page_loads():
 
 
 def test_missing_or_broken_figures_are_reported():
-    results = {"sections": ["environment", "scale"], "figures": [
-        {"key": "environment.MB", "value": 400.0},
-        {"key": "environment.largest_MB", "value": float("nan")},
-        {"key": "scale.1000.s", "value": 0.1},
-    ]}
+    results = {
+        "sections": ["environment", "scale"],
+        "figures": [
+            {"key": "environment.MB", "value": 400.0},
+            {"key": "environment.largest_MB", "value": float("nan")},
+            {"key": "scale.1000.s", "value": 0.1},
+        ],
+    }
     problems = run.missing_figures(results)
     assert "environment.largest_MB: value nan" in problems
     assert "scale: no figure scale.*.peak_MB" in problems and "scale: no figure scale.growth" in problems
@@ -73,11 +78,13 @@ def test_missing_or_broken_figures_are_reported():
 
 
 def test_the_warm_rebuild_edits_a_prose_line_not_a_heading(tmp_path):
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# Title\n\n:::{note}\nA note.\n:::"),
-        nbformat.v4.new_code_cell("x = 1"),
-        nbformat.v4.new_markdown_cell("- a list\nA sentence of prose.\nAnother one."),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Title\n\n:::{note}\nA note.\n:::"),
+            nbformat.v4.new_code_cell("x = 1"),
+            nbformat.v4.new_markdown_cell("- a list\nA sentence of prose.\nAnother one."),
+        ]
+    )
     path = tmp_path / "page.ipynb"
     nbformat.write(nb, path)
     assert build.edit_prose_line(path) == "A note. (bench)"
@@ -89,11 +96,15 @@ def test_the_warm_rebuild_edits_a_prose_line_not_a_heading(tmp_path):
 def test_the_floor_project_holds_every_page_of_the_edition(tmp_path):
     project = build.write_floor_project("en", tmp_path / "en")
     toc = (project / "index.md").read_text(encoding="utf-8")
-    pages_here = sorted(p.relative_to(project).with_suffix("").as_posix() for p in project.rglob("*.md")
-                        if p != project / "index.md")
+    pages_here = sorted(
+        p.relative_to(project).with_suffix("").as_posix() for p in project.rglob("*.md") if p != project / "index.md"
+    )
     edition = ROOT / "chapters" / "en"
-    assert pages_here == sorted(p.relative_to(edition).with_suffix("").as_posix() for p in edition.rglob("*.*")
-                                if p.suffix in (".md", ".ipynb") and ".ipynb_checkpoints" not in p.parts)
+    assert pages_here == sorted(
+        p.relative_to(edition).with_suffix("").as_posix()
+        for p in edition.rglob("*.*")
+        if p.suffix in (".md", ".ipynb") and ".ipynb_checkpoints" not in p.parts
+    )
     assert all(name in toc for name in pages_here)
     assert "myst_parser" in (project / "conf.py").read_text() and "myst_nb" not in (project / "conf.py").read_text()
 
@@ -129,19 +140,30 @@ def test_the_budgets_in_bench_readme_are_the_budgets_the_benchmark_uses():
 @pytest.mark.browser
 def test_the_quick_benchmark_produces_every_figure(tmp_path):
     output = tmp_path / "quick.json"
-    proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "--output", str(output)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     results = json.loads(output.read_text(encoding="utf-8"))
     assert results["quick"] is True and results["sections"] == list(run.SECTIONS)
     assert run.missing_figures(results) == []
     keys = {f["key"] for f in results["figures"]}
-    notebooks = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").rglob("*.ipynb")
-                       if ".ipynb_checkpoints" not in p.parts)
+    notebooks = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "chapters").rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
     assert {f"notebooks.{n}" for n in notebooks} <= keys
     measured = set(results["details"]["pages"]["pages"])
-    built = {p.relative_to(ROOT / "_build" / "site").as_posix() for lang in ("fr", "en")
-             for p in site_pages(ROOT / "_build" / "site", lang)}
+    built = {
+        p.relative_to(ROOT / "_build" / "site").as_posix()
+        for lang in ("fr", "en")
+        for p in site_pages(ROOT / "_build" / "site", lang)
+    }
     assert measured == built
     assert all(math.isfinite(f["value"]) for f in results["figures"])
     # printed as one table, each budgeted figure beside its budget
@@ -152,4 +174,3 @@ def test_the_quick_benchmark_produces_every_figure(tmp_path):
     assert sum(f["budget"] is not None for f in results["figures"]) >= 15
     assert "quick run: budgets not judged" in proc.stdout
     assert results["machine"]["cores"] >= 1 and results["machine"]["python"].startswith("3.")
-

@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import EDITIONS, SITE, site_pages
 
 BLOCKING = ("serious", "critical")

@@ -17,9 +17,20 @@ from clusterlab import charts
 def tiny_book(folder: Path, schema_version: str) -> None:
     spec = charts.consortium_chart().to_dict()
     spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{schema_version}.json"
-    cell = new_code_cell("chart", outputs=[new_output(
-        "execute_result", data={"application/vnd.vegalite.v5+json": spec, "text/plain": "chart"}, execution_count=1)])
-    nb = new_notebook(cells=[new_code_cell("1"), cell], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    cell = new_code_cell(
+        "chart",
+        outputs=[
+            new_output(
+                "execute_result",
+                data={"application/vnd.vegalite.v5+json": spec, "text/plain": "chart"},
+                execution_count=1,
+            )
+        ],
+    )
+    nb = new_notebook(
+        cells=[new_code_cell("1"), cell],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
     nb.cells.insert(0, nbformat.v4.new_markdown_cell("# A chart"))
     nbformat.write(nb, folder / "page.ipynb")
     (folder / "_config.yml").write_text(
@@ -58,14 +69,24 @@ def test_a_page_whose_source_is_gone_leaves_the_site(tmp_path):
     from bookbuild.site import prune_stale_pages
 
     html = tmp_path / "html"
-    pages = ["chapters/fr/a.html", "chapters/fr/old.html", "chapters/fr/data/t.html", "_static/x.html",
-             "_sources/y.html", "genindex.html", "search.html", "index.html"]
+    pages = [
+        "chapters/fr/a.html",
+        "chapters/fr/old.html",
+        "chapters/fr/data/t.html",
+        "_static/x.html",
+        "_sources/y.html",
+        "genindex.html",
+        "search.html",
+        "index.html",
+    ]
     for page in pages:
         (html / page).parent.mkdir(parents=True, exist_ok=True)
         (html / page).write_text("<html></html>", encoding="utf-8")
     removed = prune_stale_pages(html, ["chapters/fr/a", "chapters/fr/data/t"])
     assert [p.relative_to(html).as_posix() for p in removed] == ["chapters/fr/old.html"]
-    assert sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")) == sorted(set(pages) - {"chapters/fr/old.html"})
+    assert sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")) == sorted(
+        set(pages) - {"chapters/fr/old.html"}
+    )
 
 
 def test_pages_are_all_rewritten_when_what_every_page_depends_on_changes(tmp_path):
@@ -74,8 +95,14 @@ def test_pages_are_all_rewritten_when_what_every_page_depends_on_changes(tmp_pat
     from bookbuild.site import inputs_fingerprint
 
     root = tmp_path / "book"
-    for name in ("_config.yml", "_toc.yml", "references.bib", "chapters/fr/glossary.md",
-                 "chapters/fr/01-a.ipynb", "bookbuild/sphinx_ext.py"):
+    for name in (
+        "_config.yml",
+        "_toc.yml",
+        "references.bib",
+        "chapters/fr/glossary.md",
+        "chapters/fr/01-a.ipynb",
+        "bookbuild/sphinx_ext.py",
+    ):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(name, encoding="utf-8")
     before = inputs_fingerprint(root)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from clusterlab import audit, data
 from conftest import ROOT
+
+from clusterlab import audit, data
 
 STEM = "09-audit"
 
@@ -26,12 +27,33 @@ def test_the_worked_example_figures_quoted_are_the_template_s():
     tiles = data.load("italian_tiles")
     assert tiles[(tiles["year"] == 2015) & (tiles["indicator"] == "export_share")]["value"].item() == 84.4
     en, fr = prose("en"), prose("fr")
-    for text in ("5,883 cells", "281 regions and 24 divisions", "30,110 people", "431,940", "1.70", "49th of 278",
-                 "0.202", "0.283", "LQ 2.20", "84.4%", "Switzerland, France, Austria, the United States and Germany"):
+    for text in (
+        "5,883 cells",
+        "281 regions and 24 divisions",
+        "30,110 people",
+        "431,940",
+        "1.70",
+        "49th of 278",
+        "0.202",
+        "0.283",
+        "LQ 2.20",
+        "84.4%",
+        "Switzerland, France, Austria, the United States and Germany",
+    ):
         assert text in en, text
-    for text in ("5\u202f883 cellules", "281 régions et 24 divisions", "30\u202f110 personnes", "431\u202f940", "1,70",
-                 "49ᵉ rang de 278", "0,202", "0,283", "QL 2,20", "84,4\u202f%",
-                 "la Suisse, la France, l'Autriche, les États-Unis et l'Allemagne"):
+    for text in (
+        "5\u202f883 cellules",
+        "281 régions et 24 divisions",
+        "30\u202f110 personnes",
+        "431\u202f940",
+        "1,70",
+        "49ᵉ rang de 278",
+        "0,202",
+        "0,283",
+        "QL 2,20",
+        "84,4\u202f%",
+        "la Suisse, la France, l'Autriche, les États-Unis et l'Allemagne",
+    ):
         assert text in fr, text
 
 

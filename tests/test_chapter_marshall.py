@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 
 from clusterlab import charts, data
 from clusterlab.models import labour_pooling as lp
-from conftest import ROOT
 
 STEM = "01-marshall-district"
 
@@ -28,8 +28,10 @@ def printed(language: str, marker: str) -> str:
 
 def tiles() -> dict:
     table = data.load("italian_tiles")
-    return {(int(r.year), r.scope, r.indicator): (float(r.value), r.basis if isinstance(r.basis, str) else "", r.source)
-            for r in table.itertuples()}
+    return {
+        (int(r.year), r.scope, r.indicator): (float(r.value), r.basis if isinstance(r.basis, str) else "", r.source)
+        for r in table.itertuples()
+    }
 
 
 def test_the_hook_is_confindustria_ceramica_s_2023_figures():
@@ -37,7 +39,9 @@ def test_the_hook_is_confindustria_ceramica_s_2023_figures():
     assert t[(2023, "italy", "firms")][:1] == (125,) and t[(2023, "italy", "employees")][:2] == (18432, "direct")
     assert t[(2023, "italy", "production")][0] == 373.7
     assert t[(2023, "italy", "export_share")][:2] == (85, "of_turnover_about")
-    assert {t[(2023, "italy", k)][2] for k in ("firms", "employees", "production", "export_share")} == {"confindustria2024"}
+    assert {t[(2023, "italy", k)][2] for k in ("firms", "employees", "production", "export_share")} == {
+        "confindustria2024"
+    }
     assert printed("en", "italy_2023") == "125 18,432 373.7 85"
     assert printed("fr", "italy_2023") == "125 18\u202f432 373,7 85"
     en, fr = prose("en"), prose("fr")
@@ -91,8 +95,12 @@ def test_the_pooling_figures_are_the_model_s():
     en, fr = prose("en"), prose("fr")
     for text in ("$50.93 - 50.00 = 0.93$", "0.60 against 1.49", "2.41% in the pool against 5.96%", "about 54.08"):
         assert text in en
-    for text in ("$50{,}93 - 50{,}00 = 0{,}93$", "0,60 contre 1,49", "2,41\u202f% dans le bassin commun, contre 5,96\u202f%",
-                 "environ 54,08"):
+    for text in (
+        "$50{,}93 - 50{,}00 = 0{,}93$",
+        "0,60 contre 1,49",
+        "2,41\u202f% dans le bassin commun, contre 5,96\u202f%",
+        "environ 54,08",
+    ):
         assert text in fr
     assert printed("en", "profit_gain") == "0.9375" and printed("fr", "profit_gain") == "0,9375"
 
@@ -105,7 +113,12 @@ def test_emilia_romagna_in_eurostat_s_lens():
     row = minerals[minerals["region"] == "ITH5"].iloc[0]
     rank = int(minerals.index[minerals["region"] == "ITH5"][0]) + 1
     assert (int(row["employment"]), int(row["region_total"]), round(row["lq"], 2), rank, len(minerals)) == (
-        30110, 431940, 1.70, 49, 278)
+        30110,
+        431940,
+        1.70,
+        49,
+        278,
+    )
     assert round(100 * row["employment"] / row["region_total"], 2) == 6.97
     assert round(100 * row["industry_total"] / row["total"], 2) == 4.11
     by_size = minerals.sort_values("employment", ascending=False)["region"].tolist()

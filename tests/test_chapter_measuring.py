@@ -12,8 +12,11 @@ from clusterlab import data, measures
 def lq():
     sbs = data.load("eurostat_sbs_regions_2015")
     keep = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ") & sbs["nace"].str.fullmatch(r"C\d{2}")
-    employment = (sbs[keep].dropna(subset=["persons_employed"])
-                  .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"}))
+    employment = (
+        sbs[keep]
+        .dropna(subset=["persons_employed"])
+        .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
+    )
     return measures.lq_table(employment)
 
 
@@ -30,13 +33,13 @@ def test_the_hook_figures(lq):
 
 
 def test_the_clusters_the_text_names_are_where_the_data_put_them(lq):
-    assert ranking(lq, "C30", 1) == ["FR62"]                     # Midi-Pyrénées, aircraft
-    assert ranking(lq, "C22", 1) == ["FR72"]                     # Auvergne, rubber and plastics
+    assert ranking(lq, "C30", 1) == ["FR62"]  # Midi-Pyrénées, aircraft
+    assert ranking(lq, "C22", 1) == ["FR72"]  # Auvergne, rubber and plastics
     assert set(ranking(lq, "C15", 5)) >= {"ITI3", "ITI1", "ES23", "ES52"}  # footwear and leather
-    assert "ITI1" in ranking(lq, "C13", 3)                       # Tuscany, textiles
+    assert "ITI1" in ranking(lq, "C13", 3)  # Tuscany, textiles
     c29 = lq[lq["industry"] == "C29"]
     assert c29.sort_values("employment", ascending=False)["region"].iloc[0] == "DE11"
-    assert ranking(lq, "C29", 6)[-1] == "DE11"                   # Stuttgart ranks sixth by quotient
+    assert ranking(lq, "C29", 6)[-1] == "DE11"  # Stuttgart ranks sixth by quotient
 
 
 def test_the_small_denominator_trap(lq):
@@ -48,8 +51,11 @@ def test_the_small_denominator_trap(lq):
 def test_france_against_midi_pyrenees():
     sbs = data.load("eurostat_sbs_regions_2015")
     keep = (sbs["geo"].str.len() == 2) & sbs["nace"].str.fullmatch(r"C\d{2}")
-    countries = (sbs[keep].dropna(subset=["persons_employed"])
-                 .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"}))
+    countries = (
+        sbs[keep]
+        .dropna(subset=["persons_employed"])
+        .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
+    )
     france = measures.lq_table(countries).query("region == 'FR' and industry == 'C30'")["lq"].iloc[0]
     assert round(france) == 2
 

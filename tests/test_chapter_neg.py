@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 
 from clusterlab import data
 from clusterlab.models import core_periphery as cp
 from clusterlab.models import footloose as fe
-from conftest import ROOT
 
 
 def prose(language: str) -> str:
@@ -56,8 +56,10 @@ def test_the_exercise_answers_hold():
 
 
 def test_the_opening_cell_prints_every_figure_the_text_quotes():
-    for language, expected in (("en", "273 29,049,079 17.7 ITC4 897,520 46"),
-                               ("fr", "273 29\u202f049\u202f079 17,7 ITC4 897\u202f520 46")):
+    for language, expected in (
+        ("en", "273 29,049,079 17.7 ITC4 897,520 46"),
+        ("fr", "273 29\u202f049\u202f079 17,7 ITC4 897\u202f520 46"),
+    ):
         nb = json.loads((ROOT / "chapters" / language / "03-new-economic-geography.ipynb").read_text(encoding="utf-8"))
         [hook] = [c for c in nb["cells"] if c["cell_type"] == "code" and "top10_share" in "".join(c["source"])]
         assert "".join(hook["outputs"][0]["text"]).strip() == expected

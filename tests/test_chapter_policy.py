@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from conftest import ROOT
+
 from clusterlab import charts
 from clusterlab.models import policy
-from conftest import ROOT
 
 STEM = "08-cluster-policy"
 
@@ -27,11 +28,27 @@ def test_the_panel_figures_quoted_are_the_model_s():
     assert round(policy.expected_naive(1.5, 2.0, 2.0), 2) == -3.35
     assert [round(x, 2) for x in policy.selection_probabilities(3)] == [0.88, 0.02]  # "88%", "2%"
     en, fr = prose("en"), prose("fr")
-    for text in ("1,742 of the 5,000 firms", "88.5% of them", "29.4%", "finds −3.25 points", "finds +2.11",
-                 "−3.35 on average", "probability 88%", "probability 2%"):
+    for text in (
+        "1,742 of the 5,000 firms",
+        "88.5% of them",
+        "29.4%",
+        "finds −3.25 points",
+        "finds +2.11",
+        "−3.35 on average",
+        "probability 88%",
+        "probability 2%",
+    ):
         assert text in en
-    for text in ("1\u202f742 des 5\u202f000 entreprises", "88,5\u202f% dans", "29,4\u202f%", "trouve −3,25 points",
-                 "trouve +2,11", "−3,35 en moyenne", "probabilité de 88\u202f%", "probabilité de 2\u202f%"):
+    for text in (
+        "1\u202f742 des 5\u202f000 entreprises",
+        "88,5\u202f% dans",
+        "29,4\u202f%",
+        "trouve −3,25 points",
+        "trouve +2,11",
+        "−3,35 en moyenne",
+        "probabilité de 88\u202f%",
+        "probabilité de 2\u202f%",
+    ):
         assert text in fr
 
 
@@ -55,16 +72,56 @@ def test_the_exercise_answer_holds():
 
 def test_policy_facts_are_quoted_with_their_sources():
     en, fr = prose("en"), prose("fr")
-    for text in ("12 July 2005", "67", "105 applications", "1.5 billion euros", "750 million", "130 had been labelled",
-                 "17 October 2008", "8 March 2016", "9 February 2012", "20 April 2011", "178 hectares", "357,000",
-                 "678,000", "4,757 firms", "11,000 jobs"):
+    for text in (
+        "12 July 2005",
+        "67",
+        "105 applications",
+        "1.5 billion euros",
+        "750 million",
+        "130 had been labelled",
+        "17 October 2008",
+        "8 March 2016",
+        "9 February 2012",
+        "20 April 2011",
+        "178 hectares",
+        "357,000",
+        "678,000",
+        "4,757 firms",
+        "11,000 jobs",
+    ):
         assert text in en, text
-    for text in ("12 juillet 2005", "105 candidatures", "1,5 milliard d'euros", "750 millions", "130 avaient été",
-                 "17 octobre 2008", "8 mars 2016", "9 février 2012", "20 avril 2011", "178 hectares", "357\u202f000",
-                 "678\u202f000", "4\u202f757 entreprises", "11\u202f000 emplois"):
+    for text in (
+        "12 juillet 2005",
+        "105 candidatures",
+        "1,5 milliard d'euros",
+        "750 millions",
+        "130 avaient été",
+        "17 octobre 2008",
+        "8 mars 2016",
+        "9 février 2012",
+        "20 avril 2011",
+        "178 hectares",
+        "357\u202f000",
+        "678\u202f000",
+        "4\u202f757 entreprises",
+        "11\u202f000 emplois",
+    ):
         assert text in fr, text
-    for key in ("senat2007avis", "clubic2005poles", "assemblee2012spl", "martin2011public", "fontagne2010clustering",
-                "ec2008worldclass", "eccp2016escp", "bladna2012renault", "atlasinfo2019tac", "unido_consortia_morocco",
-                "unido_consortia_sheet", "mfcpole_fiche", "kapitalis2025mfc", "tap2010pmn"):
+    for key in (
+        "senat2007avis",
+        "clubic2005poles",
+        "assemblee2012spl",
+        "martin2011public",
+        "fontagne2010clustering",
+        "ec2008worldclass",
+        "eccp2016escp",
+        "bladna2012renault",
+        "atlasinfo2019tac",
+        "unido_consortia_morocco",
+        "unido_consortia_sheet",
+        "mfcpole_fiche",
+        "kapitalis2025mfc",
+        "tap2010pmn",
+    ):
         assert en.count(key) == fr.count(key) >= 1, key
     assert "**made up**" in en and "**inventées**" in fr  # the synthetic panel says so on the page

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from conftest import ROOT
+
 from clusterlab import labels
 from clusterlab.models import diamond
-from conftest import ROOT
 
 STEM = "02-porter-cluster"
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from conftest import ROOT
+
 from clusterlab import charts, data
 from clusterlab.models import psychic_distance as pdist
-from conftest import ROOT
 
 STEM = "05-sme-internationalisation"
 PAIRS, GDP = data.load("geodist_pairs"), data.load("wdi_gdp_population")
@@ -41,7 +42,10 @@ def test_the_trade_shares_quoted_are_tradhist_s():
     assert "it took 21.7% in 1991" in en and "elle en prend 21,7\u202f% en 1991" in fr
     assert "1,06\u202f%, 1,01\u202f% et 0,82\u202f%" in fr and "a atteint 23,5\u202f% en 1958" in fr
     # Italy and Spain rose over the same decades
-    assert s[("ITA", 1960)] < s[("ITA", 1970)] < s[("ITA", 1990)] and s[("ESP", 1960)] < s[("ESP", 1970)] < s[("ESP", 1990)]
+    assert (
+        s[("ITA", 1960)] < s[("ITA", 1970)] < s[("ITA", 1990)]
+        and s[("ESP", 1960)] < s[("ESP", 1970)] < s[("ESP", 1990)]
+    )
     # no German row from 1950 to 1990
     tradhist = data.load("tradhist_france")
     german = tradhist[(tradhist["partner"] == "DEU") & tradhist["year"].between(1950, 1990)]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from conftest import ROOT
+
 from clusterlab import charts, data
 from clusterlab.models import consortium, diffusion
-from conftest import ROOT
 
 STEM = "06-cluster-springboard"
 
@@ -26,11 +27,21 @@ def test_the_diffusion_figures_quoted_are_the_model_s():
     g = diffusion.cluster_graph(local_ties=1, pipelines=0)
     assert sum(1 for *_, d in g.edges(data=True) if d["kind"] == "local") == 8  # "1 local tie means 8 links"
     en, fr = prose("en"), prose("fr")
-    for text in ("half the firms know by period 12", "to period 10, eight pipelines to period 7", "bring it to period 8",
-                 "19.7% of the firms", "with eight, 67.3%"):
+    for text in (
+        "half the firms know by period 12",
+        "to period 10, eight pipelines to period 7",
+        "bring it to period 8",
+        "19.7% of the firms",
+        "with eight, 67.3%",
+    ):
         assert text in en
-    for text in ("informées à la période 12", "à la période 10, huit canaux à la période 7", "l'avancent à la période 8",
-                 "19,7\u202f% des entreprises", "avec huit, 67,3\u202f%"):
+    for text in (
+        "informées à la période 12",
+        "à la période 10, huit canaux à la période 7",
+        "l'avancent à la période 8",
+        "19,7\u202f% des entreprises",
+        "avec huit, 67,3\u202f%",
+    ):
         assert text in fr
 
 

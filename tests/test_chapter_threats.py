@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import numpy as np
+from conftest import ROOT
 
 from clusterlab.models import gvc, lockin
-from conftest import ROOT
 
 STEM = "07-threats"
 
@@ -54,7 +54,13 @@ def test_the_ruhr_and_case_figures_are_quoted_with_their_sources():
     en, fr = prose("en"), prose("fr")
     assert "607,000" in en and "5,700 miners" in en and "21 December 2018" in en
     assert "607\u202f000" in fr and "5\u202f700 mineurs" in fr and "21 décembre 2018" in fr
-    for key in ("zdf2018steinkohle", "dw2018prosper", "nadvi1999collective", "deiottati2009industrial",
-                "grabher1993weakness", "gereffi2005governance"):
+    for key in (
+        "zdf2018steinkohle",
+        "dw2018prosper",
+        "nadvi1999collective",
+        "deiottati2009industrial",
+        "grabher1993weakness",
+        "gereffi2005governance",
+    ):
         assert en.count(key) == fr.count(key) >= 1
     assert "25% of Italy's exports of woollen products" in en and "25\u202f% des exportations italiennes" in fr

@@ -7,7 +7,6 @@ import pytest
 from clusterlab import charts, labels
 
 
-
 def _spec(chart):
     return json.loads(chart.to_json())
 
@@ -71,11 +70,14 @@ def test_a_prepared_chart_with_new_parameters_is_the_chart_made_with_them():
     fresh = charts.consortium_chart((60, 120, 240), 80, interactive=False, fixed_cost=240)
     assert moved._repr_mimebundle_() == fresh._repr_mimebundle_()  # displayed exactly as Altair does
 
-    lq = measures.lq_table(pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["x", "y", "x", "y"],
-                                         "employment": [10, 5, 1, 20]}))
+    lq = measures.lq_table(
+        pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["x", "y", "x", "y"], "employment": [10, 5, 1, 20]})
+    )
     base = charts.Prepared(charts.lq_chart(lq, ["x"], interactive=False))
-    assert (base.with_params(threshold=1.5, min_employment=300).spec
-            == charts.lq_chart(lq, ["x"], threshold=1.5, min_employment=300, interactive=False).to_dict())
+    assert (
+        base.with_params(threshold=1.5, min_employment=300).spec
+        == charts.lq_chart(lq, ["x"], threshold=1.5, min_employment=300, interactive=False).to_dict()
+    )
     with pytest.raises(ValueError, match="no parameter"):
         base.with_params(treshold=1.5)
 
@@ -120,7 +122,7 @@ def test_the_labour_pooling_chart_binds_firms_and_shocks_to_the_simulated_grid()
     static = charts.pooling_chart(data, interactive=False, n_firms=4, shock_sd=2.0).to_dict()
     assert all("bind" not in p for p in static["params"])
     # the simulation's message: pooling pays firms and protects workers
-    for (n, sd), group in data.groupby(["n_firms", "shock_sd"]):
+    for _, group in data.groupby(["n_firms", "shock_sd"]):
         pooled, alone = group.set_index("setting").loc["pooled"], group.set_index("setting").loc["isolated"]
         assert pooled["profit"] > alone["profit"] and pooled["wage_sd"] < alone["wage_sd"]
 
@@ -136,8 +138,11 @@ def test_the_diamond_scorecard_hides_the_account_until_asked_and_counts_the_gap(
 
     labels.set_language("en")
     spec = charts.diamond_chart().to_dict()
-    binds = {p["name"]: p["bind"]["input"] for p in spec["vconcat"][0].get("params", []) + spec.get("params", [])
-             if "bind" in p}
+    binds = {
+        p["name"]: p["bind"]["input"]
+        for p in spec["vconcat"][0].get("params", []) + spec.get("params", [])
+        if "bind" in p
+    }
     assert binds == {**{k: "range" for k in diamond.DETERMINANTS}, "reveal": "checkbox"}
     mine = {"factors": 1, "demand": 3, "related": 2, "rivalry": 3, "chance": 2, "government": 0}
     hidden = _svg(charts.diamond_chart(scores=mine, interactive=False))
@@ -193,8 +198,14 @@ def test_the_first_markets_chart_ranks_in_the_browser_as_the_model_does():
     rows = charts.markets_data(pairs, gdp, countries, homes=["MAR", "FRA"])
     spec = charts.markets_chart(rows).to_dict()
     binds = {p["name"]: p["bind"]["input"] for p in spec["params"] if "bind" in p}
-    assert binds == {"home": "select", "w_distance": "range", "w_border": "range", "w_language": "range",
-                     "w_colony": "range", "w_market": "range"}
+    assert binds == {
+        "home": "select",
+        "w_distance": "range",
+        "w_border": "range",
+        "w_language": "range",
+        "w_colony": "range",
+        "w_market": "range",
+    }
     weights = {"distance": 2.0, "border": 0.5, "language": 1.0, "colony": 0.0}
     static = charts.markets_chart(rows, interactive=False, home="MAR", top=5, weights=weights, market_weight=2.0)
     svg = _svg(static)
@@ -261,7 +272,10 @@ def test_the_governance_chart_highlights_the_type_the_table_gives(combo):
     assert svg.count('fill="#1f5fa8"') == (1 if answer in gvc.TYPES else 0)
     spec = _spec(charts.gvc_chart())
     assert {p["name"]: p["bind"]["input"] for p in spec["params"]} == {
-        "complexity": "radio", "codifiability": "radio", "capability": "radio"}
+        "complexity": "radio",
+        "codifiability": "radio",
+        "capability": "radio",
+    }
 
 
 def test_the_policy_chart_shows_the_estimates_of_the_chosen_setting():
@@ -277,4 +291,7 @@ def test_the_policy_chart_shows_the_estimates_of_the_chosen_setting():
     assert naive < 0 < did
     spec = _spec(charts.policy_chart(paths, estimates))
     assert {p["name"]: p["bind"]["input"] for p in spec["params"]} == {
-        "strength": "range", "effect": "select", "decline": "select"}
+        "strength": "range",
+        "effect": "select",
+        "decline": "select",
+    }

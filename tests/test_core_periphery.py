@@ -22,32 +22,42 @@ MODELS = [cp, fe]
 
 
 def slope_at_half(model, phi, mu, sigma, h=1e-5, **sizes):
-    return (model.wage_gap(0.5 + h, phi, mu, sigma, **sizes) - model.wage_gap(0.5 - h, phi, mu, sigma, **sizes)) / (2 * h)
+    return (model.wage_gap(0.5 + h, phi, mu, sigma, **sizes) - model.wage_gap(0.5 - h, phi, mu, sigma, **sizes)) / (
+        2 * h
+    )
 
 
 # --------------------------------------------------------------------------- closed forms, known values
 
-@pytest.mark.parametrize("mu, sigma, phi_b, phi_s", [
-    (0.4, 5, 1 / 7, 0.093727),
-    (0.3, 4, 3 / 13, 0.194695),
-    (0.2, 6, 0.408602, 0.394939),
-])
+
+@pytest.mark.parametrize(
+    "mu, sigma, phi_b, phi_s",
+    [
+        (0.4, 5, 1 / 7, 0.093727),
+        (0.3, 4, 3 / 13, 0.194695),
+        (0.2, 6, 0.408602, 0.394939),
+    ],
+)
 def test_core_periphery_break_and_sustain_points(mu, sigma, phi_b, phi_s):
     assert cp.break_point(mu, sigma) == pytest.approx(phi_b, abs=1e-6)
     assert cp.sustain_point(mu, sigma) == pytest.approx(phi_s, abs=1e-6)
 
 
-@pytest.mark.parametrize("mu, sigma, phi_b, phi_s", [
-    (0.4, 5, 23 / 33, 0.695442),
-    (0.3, 4, 0.704017, 0.702559),
-    (0.2, 6, 0.863524, 0.863399),
-])
+@pytest.mark.parametrize(
+    "mu, sigma, phi_b, phi_s",
+    [
+        (0.4, 5, 23 / 33, 0.695442),
+        (0.3, 4, 0.704017, 0.702559),
+        (0.2, 6, 0.863524, 0.863399),
+    ],
+)
 def test_footloose_break_and_sustain_points(mu, sigma, phi_b, phi_s):
     assert fe.break_point(mu, sigma) == pytest.approx(phi_b, abs=1e-6)
     assert fe.sustain_point(mu, sigma) == pytest.approx(phi_s, abs=1e-6)
 
 
 # --------------------------------------------------------------------------- closed forms = the full model
+
 
 @pytest.mark.parametrize("model", MODELS)
 @pytest.mark.parametrize("mu, sigma", [(0.4, 5), (0.3, 4), (0.2, 6), (0.5, 3)])
@@ -116,6 +126,7 @@ def test_footloose_points_do_not_depend_on_population_sizes(sizes):
 
 # --------------------------------------------------------------------------- long-run equilibria
 
+
 @pytest.mark.parametrize("model", MODELS)
 def test_equilibria_follow_the_tomahawk(model):
     mu, sigma = 0.4, 5
@@ -124,9 +135,9 @@ def test_equilibria_follow_the_tomahawk(model):
     def stable(phi):
         return sorted(round(lam, 6) for lam, is_stable in model.equilibria(phi, mu, sigma) if is_stable)
 
-    assert stable(phi_s * 0.9) == [0.5]                    # trade costly: dispersion only
+    assert stable(phi_s * 0.9) == [0.5]  # trade costly: dispersion only
     assert stable((phi_s + phi_b) / 2) == [0.0, 0.5, 1.0]  # overlap: three stable, hysteresis
-    assert stable(min(phi_b * 1.1, 0.99)) == [0.0, 1.0]    # trade free: agglomeration only
+    assert stable(min(phi_b * 1.1, 0.99)) == [0.0, 1.0]  # trade free: agglomeration only
     between = model.equilibria((phi_s + phi_b) / 2, mu, sigma)
     unstable = [lam for lam, is_stable in between if not is_stable]
     assert len(unstable) == 2 and unstable[0] == pytest.approx(1 - unstable[1], abs=1e-8)
@@ -135,6 +146,7 @@ def test_equilibria_follow_the_tomahawk(model):
 
 
 # --------------------------------------------------------------------------- bad input
+
 
 @pytest.mark.parametrize("model", MODELS)
 def test_parameters_outside_the_model_are_refused(model):

@@ -10,18 +10,19 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bookbuild import data as build_data
 from clusterlab import data
 from clusterlab.data import DataError
-from conftest import ROOT
 
 DATA = ROOT / "data"
 
 
 # --------------------------------------------------------------------------- shipped tables
+
 
 def test_the_data_package_validates():
     from frictionless import validate
@@ -61,18 +62,22 @@ FRENCH_TYPOGRAPHY = [
     (re.compile(r"\d[ \u00a0]?%"), "no narrow no-break space (U+202F) between a number and %"),
     (re.compile(r"«(?!\u00a0)|(?<!\u00a0)»"), "« » without a no-break space inside"),
     (re.compile(r"\""), "English double quotes (use « »)"),
-    (re.compile(r"(?<![\w.,:\u202f])(?<!ISO )(\d{5,}|(?!1[89]\d\d|20\d\d)\d{4})(?!\w)"),
-     "an integer without thousands separators (years and ISO 3166 excepted)"),
+    (
+        re.compile(r"(?<![\w.,:\u202f])(?<!ISO )(\d{5,}|(?!1[89]\d\d|20\d\d)\d{4})(?!\w)"),
+        "an integer without thousands separators (years and ISO 3166 excepted)",
+    ),
 ]
 
 
 def french_texts(package: dict):
     """Every *_fr text of the package, with where it is."""
+
     def of(node: dict, where: str):
         for key, value in node.items():
             if key.endswith("_fr"):
                 for text in value if isinstance(value, list) else [value]:
                     yield f"{where} {key}", text
+
     yield from of(package, "package")
     for resource in package["resources"]:
         yield from of(resource, resource["path"])
@@ -107,8 +112,12 @@ def test_every_text_of_the_data_package_has_its_french_twin():
 
 def test_the_french_texts_of_the_data_package_follow_french_typography():
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    problems = [f"{where}: {what}: {text}" for where, text in french_texts(package)
-                for pattern, what in FRENCH_TYPOGRAPHY if pattern.search(text)]
+    problems = [
+        f"{where}: {what}: {text}"
+        for where, text in french_texts(package)
+        for pattern, what in FRENCH_TYPOGRAPHY
+        if pattern.search(text)
+    ]
     assert not problems, "\n".join(problems[:20])
 
 
@@ -122,10 +131,18 @@ def test_fr_int_prints_integers_the_french_way():
 def _table(**changes) -> build_data.Table:
     f = build_data.f
     table = build_data.Table(
-        name="toy_table", title="Toy", description="A toy table.", source={"title": "Nobody", "path": "https://example.org", "title_fr": "Personne"},
-        licence="ccby", attribution="Source: nobody.", frame=pd.DataFrame({"n": [1]}),
+        name="toy_table",
+        title="Toy",
+        description="A toy table.",
+        source={"title": "Nobody", "path": "https://example.org", "title_fr": "Personne"},
+        licence="ccby",
+        attribution="Source: nobody.",
+        frame=pd.DataFrame({"n": [1]}),
         fields=[f("n", "integer", "A count", "Un effectif", unit="persons", unit_fr="personnes")],
-        steps=["Read 1 row."], title_fr="Jouet", description_fr="Une table jouet.", attribution_fr="Source\u00a0: personne.",
+        steps=["Read 1 row."],
+        title_fr="Jouet",
+        description_fr="Une table jouet.",
+        attribution_fr="Source\u00a0: personne.",
         steps_fr=["Lecture de 1 ligne."],
     )
     for key, value in changes.items():
@@ -133,14 +150,17 @@ def _table(**changes) -> build_data.Table:
     return table
 
 
-@pytest.mark.parametrize("changes, expected", [
-    ({"steps_fr": []}, "steps_fr"),
-    ({"steps_fr": ["Lecture.", "En trop."]}, "steps_fr"),
-    ({"title_fr": ""}, "title_fr"),
-    ({"source": {"title": "Nobody", "path": "https://example.org"}}, "title_fr"),
-    ({"fields": [build_data.f("n", "integer", "A count")]}, "description_fr"),
-    ({"fields": [build_data.f("n", "integer", "A count", "Un effectif", unit="persons")]}, "unit_fr"),
-])
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        ({"steps_fr": []}, "steps_fr"),
+        ({"steps_fr": ["Lecture.", "En trop."]}, "steps_fr"),
+        ({"title_fr": ""}, "title_fr"),
+        ({"source": {"title": "Nobody", "path": "https://example.org"}}, "title_fr"),
+        ({"fields": [build_data.f("n", "integer", "A count")]}, "description_fr"),
+        ({"fields": [build_data.f("n", "integer", "A count", "Un effectif", unit="persons")]}, "unit_fr"),
+    ],
+)
 def test_a_table_without_its_french_is_refused(changes, expected):
     assert build_data.descriptor([_table()])["resources"][0]["cleaning_fr"] == ["Lecture de 1 ligne."]
     with pytest.raises(ValueError, match=rf"toy_table.*{expected}"):
@@ -155,7 +175,9 @@ def test_make_data_rebuilds_byte_identical_tables(tmp_path):
     for path in sorted(tmp_path.iterdir()):
         committed = DATA / path.name
         assert committed.is_file(), f"make data writes {path.name}, which is not committed"
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == hashlib.sha256(committed.read_bytes()).hexdigest(), path.name
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == hashlib.sha256(committed.read_bytes()).hexdigest(), (
+            path.name
+        )
 
 
 def test_make_data_without_sources_leaves_data_alone(tmp_path, capsys):
@@ -185,6 +207,7 @@ def test_load_gives_typed_tables_and_names_what_exists():
 
 # --------------------------------------------------------------------------- a reader's own file
 
+
 def csv_bytes(text: str, encoding: str = "utf-8") -> io.BytesIO:
     buffer = io.BytesIO(text.encode(encoding))
     buffer.name = "my_region.csv"
@@ -213,13 +236,17 @@ def test_english_column_names_and_explicit_columns(tmp_path):
 
 def test_excel_workbook(tmp_path):
     path = tmp_path / "emploi.xlsx"
-    pd.DataFrame({"Region": ["A", "A", "B"], "Industry": ["x", "y", "x"], "Employment": [3, 4, 5]}).to_excel(path, index=False)
+    pd.DataFrame({"Region": ["A", "A", "B"], "Industry": ["x", "y", "x"], "Employment": [3, 4, 5]}).to_excel(
+        path, index=False
+    )
     tidy = data.read_employment(path)
     assert tidy["employment"].sum() == 12
 
 
-URSSAF_HEADER = ("Région;Zone d'emploi;Commune;Secteur NA38;APE;Code commune;Code APE;"
-                 "Nombre d'établissements 2021;Effectifs salariés 2021;Nombre d'établissements 2022;Effectifs salariés 2022\n")
+URSSAF_HEADER = (
+    "Région;Zone d'emploi;Commune;Secteur NA38;APE;Code commune;Code APE;"
+    "Nombre d'établissements 2021;Effectifs salariés 2021;Nombre d'établissements 2022;Effectifs salariés 2022\n"
+)
 
 
 def urssaf_file() -> io.BytesIO:
@@ -241,7 +268,10 @@ def test_urssaf_layout_reads_the_latest_year_and_adds_up_to_the_level_asked():
     assert amfreville["employment"].tolist() == [12]  # 12 + blank: the blank is counted, not invented
     earlier = data.read_employment(urssaf_file(), year=2021, region="Zone d'emploi", industry="APE")
     assert dict(zip(earlier["industry"], earlier["employment"])) == {
-        "1013B Charcuterie": 4, "1071C Boulangerie": 40, "2932Z Équipements automobiles": 200}
+        "1013B Charcuterie": 4,
+        "1071C Boulangerie": 40,
+        "2932Z Équipements automobiles": 200,
+    }
 
 
 def errors_of(text: str | bytes, **kw) -> str:
@@ -284,9 +314,16 @@ def test_a_missing_file_says_so(tmp_path):
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.lists(st.tuples(st.sampled_from(["Rouen", "Évreux", "Caen"]), st.sampled_from(["C10", "C29", "G47"]),
-                       st.one_of(st.none(), st.integers(0, 10**6))), min_size=1, max_size=9,
-             unique_by=lambda t: (t[0], t[1])),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Rouen", "Évreux", "Caen"]),
+            st.sampled_from(["C10", "C29", "G47"]),
+            st.one_of(st.none(), st.integers(0, 10**6)),
+        ),
+        min_size=1,
+        max_size=9,
+        unique_by=lambda t: (t[0], t[1]),
+    ),
     st.sampled_from([";", ","]),
     st.sampled_from(["utf-8", "utf-8-sig", "latin-1"]),
 )
@@ -294,7 +331,8 @@ def test_any_valid_long_file_reads_back_exactly(rows, sep, encoding):
     if not any(v for *_, v in rows):
         rows = rows + [("Le Havre", "C10", 1)]
     text = f"région{sep}secteur{sep}effectifs\n" + "".join(
-        f"{r}{sep}{i}{sep}{'' if v is None else v}\n" for r, i, v in rows)
+        f"{r}{sep}{i}{sep}{'' if v is None else v}\n" for r, i, v in rows
+    )
     tidy = data.read_employment(csv_bytes(text, encoding))
     expected = {(r, i): v for r, i, v in rows}
     got = {(r, i): (None if pd.isna(v) else int(v)) for r, i, v in tidy.itertuples(index=False)}

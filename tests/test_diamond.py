@@ -42,13 +42,16 @@ def test_every_case_has_a_score_and_evidence_in_both_languages_for_every_determi
                 assert labels.label(f"diamond.{key}", language).strip()
 
 
-@pytest.mark.parametrize("given_scores, message", [
-    ({"factors": 1}, "missing.*demand"),
-    ({**{k: 1 for k in diamond.DETERMINANTS}, "luck": 2}, "unknown.*luck"),
-    ({**{k: 1 for k in diamond.DETERMINANTS}, "demand": 4}, "demand.*whole number from 0 to 3.*4"),
-    ({**{k: 1 for k in diamond.DETERMINANTS}, "rivalry": 1.5}, "rivalry.*whole number"),
-    ({**{k: 1 for k in diamond.DETERMINANTS}, "chance": True}, "chance.*whole number"),
-])
+@pytest.mark.parametrize(
+    "given_scores, message",
+    [
+        ({"factors": 1}, "missing.*demand"),
+        ({**{k: 1 for k in diamond.DETERMINANTS}, "luck": 2}, "unknown.*luck"),
+        ({**{k: 1 for k in diamond.DETERMINANTS}, "demand": 4}, "demand.*whole number from 0 to 3.*4"),
+        ({**{k: 1 for k in diamond.DETERMINANTS}, "rivalry": 1.5}, "rivalry.*whole number"),
+        ({**{k: 1 for k in diamond.DETERMINANTS}, "chance": True}, "chance.*whole number"),
+    ],
+)
 def test_bad_scores_are_refused_with_what_to_fix(given_scores, message):
     with pytest.raises(ValueError, match=message):
         diamond.compare(given_scores, "sassuolo")

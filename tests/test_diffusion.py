@@ -64,14 +64,17 @@ def test_runs_are_seeded_and_reproducible():
     assert (np.diff(a["share"]) >= -1e-12).all() and a["share"].iloc[0] == pytest.approx(1 / 48)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"n_cliques": 1}, "n_cliques.*2 or more"),
-    ({"clique_size": 0}, "clique_size.*1 or more"),
-    ({"local_ties": -1}, "local_ties.*0 or more"),
-    ({"n_cliques": 3, "pipelines": 1}, "no pipeline.*3 cliques.*4 or more"),
-    ({"n_cliques": 4, "clique_size": 2, "pipelines": 9}, "pipelines.*at most 8"),
-    ({"n_cliques": 4, "clique_size": 2, "local_ties": 5}, "local_ties.*at most 4"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"n_cliques": 1}, "n_cliques.*2 or more"),
+        ({"clique_size": 0}, "clique_size.*1 or more"),
+        ({"local_ties": -1}, "local_ties.*0 or more"),
+        ({"n_cliques": 3, "pipelines": 1}, "no pipeline.*3 cliques.*4 or more"),
+        ({"n_cliques": 4, "clique_size": 2, "pipelines": 9}, "pipelines.*at most 8"),
+        ({"n_cliques": 4, "clique_size": 2, "local_ties": 5}, "local_ties.*at most 4"),
+    ],
+)
 def test_impossible_graphs_are_refused_with_what_to_fix(kwargs, message):
     with pytest.raises(ValueError, match=message):
         diffusion.cluster_graph(**kwargs)

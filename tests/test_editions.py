@@ -127,7 +127,8 @@ def figures_of(path: Path) -> int:
     nb = nbformat.read(path, as_version=4)
     return sum(
         1
-        for c in nb.cells if c.cell_type == "code"
+        for c in nb.cells
+        if c.cell_type == "code"
         for o in c.get("outputs", [])
         if any(k.startswith("application/vnd.vegalite") or k.startswith("image/") for k in o.get("data", {}))
     )

@@ -20,7 +20,10 @@ def test_every_combination_has_an_answer_and_five_give_a_type():
     assert sorted(a for a in answers if a in gvc.TYPES) == sorted(gvc.TYPES)
     assert answers.count("none") == 3
     assert {combo for combo in itertools.product(("high", "low"), repeat=3) if gvc.governance(*combo) == "none"} == {
-        ("low", "low", "high"), ("low", "low", "low"), ("low", "high", "low")}
+        ("low", "low", "high"),
+        ("low", "low", "low"),
+        ("low", "high", "low"),
+    }
     frame = gvc.table_frame()
     assert len(frame) == 8 and frame["rank"].dropna().astype(int).tolist() == [1, 2, 3, 4, 5]
 

@@ -8,11 +8,11 @@ import zipfile
 
 import nbformat
 import pytest
+from conftest import EDITIONS, ROOT
 from nbclient import NotebookClient
 
 from bookbuild import handouts
 from clusterlab.jupyter.reader import ROLE, remove_answers
-from conftest import EDITIONS, ROOT
 
 LABEL = re.compile(r"^:label: (\S+)", re.M)
 
@@ -35,8 +35,11 @@ def read(out, language, audience):
 
 def solution_lines(text: str) -> list[str]:
     """The lines of a removed block that carry its content (not its fence, options or blank lines)."""
-    return [line.strip() for line in text.split("\n")[1:-1]
-            if line.strip() and not line.startswith(":") and len(line.strip()) > 25]
+    return [
+        line.strip()
+        for line in text.split("\n")[1:-1]
+        if line.strip() and not line.startswith(":") and len(line.strip()) > 25
+    ]
 
 
 @pytest.mark.parametrize("language", EDITIONS)
@@ -60,19 +63,25 @@ def test_student_notebooks_have_every_exercise_and_no_solution(made, language):
         # the code is the book's, which nbval runs: only the Markdown differs
         source = nbformat.read(ROOT / "chapters" / language / name, as_version=4)
         for copy in (students[name], instructor):
-            assert [c.source for c in copy.cells if c.cell_type == "code"] == \
-                   [c.source for c in source.cells if c.cell_type == "code"], name
+            assert [c.source for c in copy.cells if c.cell_type == "code"] == [
+                c.source for c in source.cells if c.cell_type == "code"
+            ], name
             assert not any(ROLE.search(m) for m in markdown(copy)), name
     assert removed_blocks >= 40
 
 
 def test_both_editions_hand_out_the_same_exercises(made):
     out, _ = made
-    labels = {language: {name: LABEL.findall("\n".join(markdown(nb)))
-                         for name, nb in read(out, language, "student").items()} for language in EDITIONS}
+    labels = {
+        language: {name: LABEL.findall("\n".join(markdown(nb))) for name, nb in read(out, language, "student").items()}
+        for language in EDITIONS
+    }
     assert labels["fr"] == labels["en"]
-    exercises = sum(len(re.findall(r"^:::+\{exercise\}", m, re.M)) for path in handouts.chapters("fr")
-                    for m in markdown(nbformat.read(path, as_version=4)))
+    exercises = sum(
+        len(re.findall(r"^:::+\{exercise\}", m, re.M))
+        for path in handouts.chapters("fr")
+        for m in markdown(nbformat.read(path, as_version=4))
+    )
     assert sum(len(v) for v in labels["fr"].values()) == exercises > 30
 
 
@@ -96,8 +105,15 @@ def test_a_second_run_gives_the_same_bytes(made, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language,name", [("fr", "04-measuring-clusters.ipynb"), ("en", "09-audit.ipynb"),
-                                           ("en", "05-sme-internationalisation.ipynb"), ("fr", "01-marshall-district.ipynb")])
+@pytest.mark.parametrize(
+    "language,name",
+    [
+        ("fr", "04-measuring-clusters.ipynb"),
+        ("en", "09-audit.ipynb"),
+        ("en", "05-sme-internationalisation.ipynb"),
+        ("fr", "01-marshall-district.ipynb"),
+    ],
+)
 def test_student_notebooks_run_top_to_bottom_where_the_zip_is_unzipped(made, tmp_path, language, name, monkeypatch):
     """Unzipped outside the book's folder: the notebooks find their tables in the zip's data/."""
     _, zips = made

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import EDITIONS, ROOT
 
 from bookbuild.lab import only_this_host, running_lab
-from conftest import EDITIONS, ROOT
 
 NOTEBOOK = "how-this-book-works.ipynb"
 #: JupyterLab settings of the tests only: start the kernel without asking, and render every cell (no
@@ -25,21 +25,40 @@ TEST_SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKer
 
 #: the demonstration page of each edition, and two chapters per edition, run top to bottom
 CASES = [(language, NOTEBOOK) for language in EDITIONS] + [
-    ("fr", "04-measuring-clusters.ipynb"), ("fr", "07-threats.ipynb"),
-    ("en", "09-audit.ipynb"), ("en", "01-marshall-district.ipynb")]
+    ("fr", "04-measuring-clusters.ipynb"),
+    ("fr", "07-threats.ipynb"),
+    ("en", "09-audit.ipynb"),
+    ("en", "01-marshall-district.ipynb"),
+]
 
 #: What a new user types into the audit's choices cell: their own file, next to the notebook.
-AUDIT_CHOICES = ('MY_FILE = "my_region.csv"\nMY_FILE_OPTIONS = {}\nREGION = "Le Havre"\nINDUSTRY = "C20"\n'
-                 'HOME = "FRA"\nPLANT_SIZES = None\nEXPORT_SHARE = None\nEXPORT_SOURCE = None\nGOVERNANCE = None')
-AUDIT_FILE = ("region,industry,employment\nRouen,C10,1200\nRouen,C20,3400\nLe Havre,C10,800\nLe Havre,C20,5200\n"
-              "Dieppe,C10,450\nDieppe,C20,120\n")
+AUDIT_CHOICES = (
+    'MY_FILE = "my_region.csv"\nMY_FILE_OPTIONS = {}\nREGION = "Le Havre"\nINDUSTRY = "C20"\n'
+    'HOME = "FRA"\nPLANT_SIZES = None\nEXPORT_SHARE = None\nEXPORT_SOURCE = None\nGOVERNANCE = None'
+)
+AUDIT_FILE = (
+    "region,industry,employment\nRouen,C10,1200\nRouen,C20,3400\nLe Havre,C10,800\nLe Havre,C20,5200\n"
+    "Dieppe,C10,450\nDieppe,C20,120\n"
+)
 
 
-PAGES = [(language, path.name) for language in EDITIONS
-         for path in sorted((ROOT / "chapters" / language).glob("*.ipynb"))]
+PAGES = [
+    (language, path.name) for language in EDITIONS for path in sorted((ROOT / "chapters" / language).glob("*.ipynb"))
+]
 #: MyST a reader must never see as typed
-RAW = [":::{", "```{", "{term}`", "{cite", "{ref}`", "{numref}`", "{eq}`", ":label:", ":class:",
-       "Unknown Directive", "Unknown Role"]
+RAW = [
+    ":::{",
+    "```{",
+    "{term}`",
+    "{cite",
+    "{ref}`",
+    "{numref}`",
+    "{eq}`",
+    ":label:",
+    ":class:",
+    "Unknown Directive",
+    "Unknown Role",
+]
 LABEL_LINE = re.compile(r"^\(\S+\)=$", re.M)
 READ = """() => {
   const cells = [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')];
@@ -59,8 +78,13 @@ READ = """() => {
 
 def charts_in(nb) -> int:
     """How many charts the committed notebook draws (Vega-Lite outputs)."""
-    return sum(1 for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs
-               if any("vegalite" in mime for mime in output.get("data", {})))
+    return sum(
+        1
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if any("vegalite" in mime for mime in output.get("data", {}))
+    )
 
 
 @pytest.fixture(params=CASES, ids=[f"{lang}-{name.split('.')[0]}" for lang, name in CASES])
@@ -126,7 +150,8 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
         charts = expected
         page.wait_for_function(
             "n => document.querySelectorAll('.jp-RenderedVegaLite canvas, .jp-RenderedVegaLite svg').length >= n",
-            arg=charts, timeout=60000,
+            arg=charts,
+            timeout=60000,
         )
         if notebook == NOTEBOOK:
             page.locator(".widget-slider").first.wait_for(timeout=30000)
@@ -141,8 +166,10 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
         if notebook.startswith("04-"):
             # a reader uploads their own file, then a broken one, as a new user would
             mine = root / "mon_territoire.csv"
-            mine.write_text("région;secteur;effectifs\nRouen;C10;120\nRouen;C29;40\nLe Havre;C10;80\n"
-                            "Le Havre;C29;300\n", encoding="utf-8")
+            mine.write_text(
+                "région;secteur;effectifs\nRouen;C10;120\nRouen;C29;40\nLe Havre;C10;80\nLe Havre;C29;300\n",
+                encoding="utf-8",
+            )
             choose_file(page, mine)
             page.get_by_text("4 lignes lues").wait_for(timeout=30000)
             broken = root / "casse.csv"
@@ -163,8 +190,9 @@ def stop_kernels(base: str, token: str) -> None:
     headers = {"Authorization": f"token {token}"}
     sessions = json.load(urllib.request.urlopen(urllib.request.Request(f"{base}/api/sessions", headers=headers)))
     for session in sessions:
-        urllib.request.urlopen(urllib.request.Request(f"{base}/api/sessions/{session['id']}", method="DELETE",
-                                                      headers=headers))
+        urllib.request.urlopen(
+            urllib.request.Request(f"{base}/api/sessions/{session['id']}", method="DELETE", headers=headers)
+        )
 
 
 @pytest.mark.browser
@@ -193,7 +221,9 @@ def test_every_notebook_reads_as_a_book_page_and_is_left_as_it_was(browser, tmp_
                 page.goto(f"{base}/lab/tree/chapters/{language}/{name}?reset&token={token}")
                 page.wait_for_function(
                     "n => document.querySelectorAll('.jp-Notebook .jp-MarkdownCell .myst').length >= n",
-                    arg=len(markdown), timeout=60000)
+                    arg=len(markdown),
+                    timeout=60000,
+                )
                 page.wait_for_timeout(1500)
                 seen = page.evaluate(READ)
                 where = f"{language}/{name}"
@@ -215,7 +245,10 @@ def test_every_notebook_reads_as_a_book_page_and_is_left_as_it_was(browser, tmp_
                 number = name[:2].lstrip("0")
                 if number.isdigit() and solutions:
                     exercises = [t for t in seen["titles"] if t.startswith(("Exercise", "Exercice"))]
-                    assert exercises and all(t.split()[1].startswith(f"{number}.") for t in exercises), (where, exercises)
+                    assert exercises and all(t.split()[1].startswith(f"{number}.") for t in exercises), (
+                        where,
+                        exercises,
+                    )
                 assert seen["dirty"] == [], (where, seen["dirty"])
                 if solutions:
                     # a click opens a solution

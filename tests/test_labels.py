@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from clusterlab import labels
 
 
-
 def test_every_label_exists_in_both_languages():
     for key, texts in labels.MESSAGES.items():
         assert set(texts) == set(labels.LANGUAGES), key
@@ -66,7 +65,7 @@ def test_a_formatted_number_reads_back_to_the_rounded_value(value, decimals):
             plain = text.replace("\u202f", "").replace(",", ".")
         else:
             plain = text.replace(",", "")
-        assert math.isclose(float(plain), round(value, decimals), abs_tol=10 ** -decimals)
+        assert math.isclose(float(plain), round(value, decimals), abs_tol=10**-decimals)
 
 
 def test_fmt_number_rejects_what_is_not_a_number():
@@ -87,8 +86,9 @@ def test_vega_locale_matches_fmt_number():
 def test_tables_rename_columns_and_format_numbers():
     labels.set_language("fr")
     frame = pd.DataFrame({"n": [1, 2], "share": [1234.5, 617.25]})
-    html = labels.table(frame, {"n": "consortium.n_firms", "share": "consortium.share"},
-                        decimals={"share": 1}).to_html()
+    html = labels.table(
+        frame, {"n": "consortium.n_firms", "share": "consortium.share"}, decimals={"share": 1}
+    ).to_html()
     assert labels.label("consortium.share") in html
     assert "1\u202f234,5" in html and "617,2" in html
     with pytest.raises(KeyError, match="not in the table"):

@@ -9,14 +9,16 @@ from clusterlab.models import labour_pooling as lp
 def test_alone_with_its_workers_a_firm_earns_the_same_whatever_its_shock():
     sim = lp.simulate(n_firms=5, n_towns=5, workers=50, shock_sd=2.0, draws=2000)
     # the wage absorbs the whole shock: profit = b·l²/2 with l = workers per town
-    assert np.allclose(sim["profit"], 10 ** 2 / 2)
+    assert np.allclose(sim["profit"], 10**2 / 2)
     assert sim["wage"].std() == pytest.approx(2.0, rel=0.05)
     assert (sim["unemployment"] < 1e-9).all()  # everyone is hired (up to the solver's precision)
 
 
 @pytest.mark.parametrize("n_firms, n_towns, shock_sd, slope", [(10, 1, 1.0, 1.0), (12, 3, 2.0, 0.5), (4, 2, 1.5, 2.0)])
 def test_pooling_raises_expected_profit_by_the_formula(n_firms, n_towns, shock_sd, slope):
-    pooled = lp.summary(n_firms, n_towns, workers=10.0 * n_firms, shock_sd=shock_sd, slope=slope, value=50, draws=40_000)
+    pooled = lp.summary(
+        n_firms, n_towns, workers=10.0 * n_firms, shock_sd=shock_sd, slope=slope, value=50, draws=40_000
+    )
     alone = lp.summary(n_firms, n_firms, workers=10.0 * n_firms, shock_sd=shock_sd, slope=slope, value=50, draws=40_000)
     gain = lp.profit_gain(n_firms, n_towns, shock_sd, slope)
     assert pooled["profit"] - alone["profit"] == pytest.approx(gain, rel=0.03)

@@ -17,8 +17,7 @@ def test_barriers_follow_the_natural_preferences_and_the_returns():
 
 
 @settings(deadline=None, max_examples=30)
-@given(st.integers(0, 10_000), st.sampled_from([0.005, 0.01, 0.02, 0.05]),
-       st.floats(0.05, 0.5), st.floats(0.05, 0.5))
+@given(st.integers(0, 10_000), st.sampled_from([0.005, 0.01, 0.02, 0.05]), st.floats(0.05, 0.5), st.floats(0.05, 0.5))
 def test_once_a_barrier_is_crossed_every_later_agent_chooses_the_same(seed, r, gap_r, gap_s):
     path = lockin.arthur_path(800, a_R=1.0, b_R=1.0 - gap_r, a_S=1.0 - gap_s, b_S=1.0, r=r, seed=seed)
     lower, upper = lockin.barriers(1.0, 1.0 - gap_r, 1.0 - gap_s, 1.0, r=r)
@@ -120,14 +119,17 @@ def test_polya_path_and_shares_agree():
     assert np.allclose(path["share_red"], reds / (5 + path["draw"]))
 
 
-@pytest.mark.parametrize("kwargs,match", [
-    ({"a_R": 0.8, "b_R": 1.0}, "R-agents must prefer A"),
-    ({"a_S": 1.0, "b_S": 0.9}, "S-agents must prefer B"),
-    ({"r": -0.01}, "Diminishing returns"),
-    ({"r": float("nan")}, "finite"),
-    ({"adopters": 0}, "adopters must be a whole number"),
-    ({"r": "a lot"}, "r must be a number"),
-])
+@pytest.mark.parametrize(
+    "kwargs,match",
+    [
+        ({"a_R": 0.8, "b_R": 1.0}, "R-agents must prefer A"),
+        ({"a_S": 1.0, "b_S": 0.9}, "S-agents must prefer B"),
+        ({"r": -0.01}, "Diminishing returns"),
+        ({"r": float("nan")}, "finite"),
+        ({"adopters": 0}, "adopters must be a whole number"),
+        ({"r": "a lot"}, "r must be a number"),
+    ],
+)
 def test_bad_inputs_say_what_to_fix(kwargs, match):
     with pytest.raises(ValueError, match=match):
         lockin.arthur_path(**kwargs)
@@ -139,5 +141,6 @@ def test_bad_urns_and_paths_say_what_to_fix():
     with pytest.raises(ValueError, match="draws must be"):
         lockin.polya_shares(draws=2.5)
     import pandas as pd
+
     with pytest.raises(ValueError, match="arthur_path"):
         lockin.lock_in(pd.DataFrame({"adopter": [1]}))

@@ -33,11 +33,13 @@ matrices = hnp.arrays(
 
 def tidy(m: np.ndarray) -> pd.DataFrame:
     regions, industries = np.indices(m.shape)
-    return pd.DataFrame({
-        "region": [f"r{k}" for k in regions.ravel()],
-        "industry": [f"i{k}" for k in industries.ravel()],
-        "employment": m.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            "region": [f"r{k}" for k in regions.ravel()],
+            "industry": [f"i{k}" for k in industries.ravel()],
+            "employment": m.ravel(),
+        }
+    )
 
 
 def broadcast_lq(m: np.ndarray) -> np.ndarray:
@@ -112,18 +114,23 @@ def test_the_lq_never_exceeds_e_over_e_r_nor_e_over_e_i(m):
 
 
 def test_lq_table_uses_standard_names_sorts_and_leaves_the_input_alone():
-    df = pd.DataFrame({
-        "nuts2": ["south", "north", "south", "north"],
-        "nace": ["textiles", "textiles", "food", "food"],
-        "jobs": [30, 10, 70, 90],
-        "note": ["a", "b", "c", "d"],
-    })
+    df = pd.DataFrame(
+        {
+            "nuts2": ["south", "north", "south", "north"],
+            "nace": ["textiles", "textiles", "food", "food"],
+            "jobs": [30, 10, 70, 90],
+            "note": ["a", "b", "c", "d"],
+        }
+    )
     before = df.copy()
     table = measures.lq_table(df, region="nuts2", industry="nace", value="jobs")
     pd.testing.assert_frame_equal(df, before)
     assert list(table.columns) == ["region", "industry", "employment", "region_total", "industry_total", "total", "lq"]
     assert list(zip(table["region"], table["industry"])) == [
-        ("north", "food"), ("north", "textiles"), ("south", "food"), ("south", "textiles"),
+        ("north", "food"),
+        ("north", "textiles"),
+        ("south", "food"),
+        ("south", "textiles"),
     ]
     assert list(table.index) == [0, 1, 2, 3]
     assert list(table["employment"]) == [90, 10, 70, 30]
@@ -352,9 +359,17 @@ def test_impossible_plant_sizes_say_what_to_fix(sizes, message):
         (lambda: measures.dartboard(X, PLANTS, n=True, seed=0), "n must be a whole number"),
     ],
     ids=[
-        "eg single region", "eg single plant", "dartboard single region", "dartboard single plant",
-        "dartboard one region", "dartboard negative", "dartboard NaN", "dartboard zero total",
-        "n zero", "n fractional", "n boolean",
+        "eg single region",
+        "eg single plant",
+        "dartboard single region",
+        "dartboard single plant",
+        "dartboard one region",
+        "dartboard negative",
+        "dartboard NaN",
+        "dartboard zero total",
+        "n zero",
+        "n fractional",
+        "n boolean",
     ],
 )
 def test_an_undefined_gamma_or_an_impossible_simulation_says_why(call, message):
@@ -377,7 +392,11 @@ LQ_TABLE_ERRORS = {
     "zero-total industry": (frame(employment=[0, 2, 0, 4]), {}, "Industry\\(s\\) 'x'.*zero total"),
     "zero total": (frame(employment=[0, 0, 0, 0]), {}, "Total employment.*is zero"),
     "no rows": (frame().iloc[:0], {}, "no rows"),
-    "missing values": (frame(employment=[1, None, 3, None]), {}, "2 missing value\\(s\\) at rows 1, 3.*drop those rows or fill"),
+    "missing values": (
+        frame(employment=[1, None, 3, None]),
+        {},
+        "2 missing value\\(s\\) at rows 1, 3.*drop those rows or fill",
+    ),
     "negative": (frame(employment=[1, -2, 3, 4]), {}, "must be 0 or more: 1 negative value\\(s\\) at rows 1"),
     "infinite": (frame(employment=[1, math.inf, 3, 4]), {}, "must be finite"),
     "text": (frame(employment=[1, "2", 3, 4]), {}, "1 non-numeric value\\(s\\) at rows 1"),

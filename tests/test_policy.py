@@ -1,7 +1,6 @@
 """The synthetic policy panel and its two estimators (clusterlab.models.policy)."""
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from clusterlab.models import policy
@@ -24,8 +23,9 @@ def test_the_panel_has_the_documented_shape_and_is_seeded():
     assert p.equals(policy.panel(firms=200, sectors=4, seed=3))
 
 
-@pytest.mark.parametrize("strength,effect,decline", [(0.0, 2.0, 2.0), (1.0, 0.0, 2.0), (2.0, 2.0, 3.0),
-                                                     (3.0, -1.0, 1.0), (1.5, 4.0, 0.0)])
+@pytest.mark.parametrize(
+    "strength,effect,decline", [(0.0, 2.0, 2.0), (1.0, 0.0, 2.0), (2.0, 2.0, 3.0), (3.0, -1.0, 1.0), (1.5, 4.0, 0.0)]
+)
 def test_over_seeds_diff_in_diff_is_unbiased_and_the_naive_estimate_is_not(strength, effect, decline):
     naive, did, across = [], [], []
     for seed in range(40):
@@ -59,14 +59,17 @@ def test_mean_paths_show_parallel_comparison_before_the_policy():
     assert gap.loc[[0, 1, 2]].mean() - gap.loc[[-3, -2, -1]].mean() == pytest.approx(policy.diff_in_diff(p), abs=1e-9)
 
 
-@pytest.mark.parametrize("kwargs,match", [
-    ({"strength": -1}, "strength must be 0 or more"),
-    ({"strength": 11}, "strength must be 10 or less"),
-    ({"decline": -2}, "decline must be 0 or more"),
-    ({"firms": 10, "sectors": 10}, "at least twice"),
-    ({"sectors": 1}, "sectors must be a whole number of 2"),
-    ({"effect": "big"}, "effect must be a number"),
-])
+@pytest.mark.parametrize(
+    "kwargs,match",
+    [
+        ({"strength": -1}, "strength must be 0 or more"),
+        ({"strength": 11}, "strength must be 10 or less"),
+        ({"decline": -2}, "decline must be 0 or more"),
+        ({"firms": 10, "sectors": 10}, "at least twice"),
+        ({"sectors": 1}, "sectors must be a whole number of 2"),
+        ({"effect": "big"}, "effect must be a number"),
+    ],
+)
 def test_bad_inputs_say_what_to_fix(kwargs, match):
     with pytest.raises(ValueError, match=match):
         policy.panel(**kwargs)
@@ -88,8 +91,14 @@ def test_estimators_refuse_what_they_cannot_estimate():
         policy.naive(p[(p["year"] >= 0) | (p["firm"] != 3)])
 
 
-@pytest.mark.parametrize("kwargs", [{}, {"strength": 3.0, "effect": -1.0, "decline": 3.0, "firms": 500, "seed": 4},
-                                    {"strength": 0.0, "sectors": 4, "declining_share": 0.25, "seed": 9}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {},
+        {"strength": 3.0, "effect": -1.0, "decline": 3.0, "firms": 500, "seed": 4},
+        {"strength": 0.0, "sectors": 4, "declining_share": 0.25, "seed": 9},
+    ],
+)
 def test_the_fast_summary_gives_what_the_table_gives(kwargs):
     p = policy.panel(**kwargs)
     found, paths = policy.summary(**kwargs)

@@ -1,7 +1,6 @@
 """Psychic distance from GeoDist, and a first-market ranking (clusterlab.models.psychic_distance)."""
 
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,8 +10,7 @@ from clusterlab.models import psychic_distance as pd_model
 
 PAIRS = data.load("geodist_pairs")
 GDP = data.load("wdi_gdp_population")
-weights = st.fixed_dictionaries({k: st.floats(0, 5) for k in pd_model.COMPONENTS}).filter(
-    lambda w: sum(w.values()) > 0)
+weights = st.fixed_dictionaries({k: st.floats(0, 5) for k in pd_model.COMPONENTS}).filter(lambda w: sum(w.values()) > 0)
 
 
 def test_components_are_read_both_ways_from_pairs_stored_once():
@@ -46,8 +44,9 @@ def test_a_shared_language_or_a_colonial_link_brings_a_market_closer():
 
 
 def test_with_distance_alone_the_ranking_is_by_distance():
-    ranking = pd_model.rank("MAR", PAIRS, GDP, weights={"distance": 1, "border": 0, "language": 0, "colony": 0},
-                            market_weight=0)
+    ranking = pd_model.rank(
+        "MAR", PAIRS, GDP, weights={"distance": 1, "border": 0, "language": 0, "colony": 0}, market_weight=0
+    )
     assert list(ranking["partner"]) == list(ranking.sort_values(["dist_km", "partner"])["partner"])
     assert list(ranking["rank"]) == list(range(1, len(ranking) + 1))
 
@@ -68,15 +67,21 @@ def test_only_partners_with_a_gdp_that_year_are_ranked_and_it_is_said():
     assert ranking.attrs["left_out"] == len(pd_model.components("TUN", PAIRS)) - len(ranking)
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: pd_model.components("XYZ", PAIRS), "XYZ.*not a country of the GeoDist table.*iso3"),
-    (lambda: pd_model.components("fra", PAIRS), "three capital letters.*fra"),
-    (lambda: pd_model.index(pd_model.components("FRA", PAIRS), {"distance": -1}), "distance.*0 or more"),
-    (lambda: pd_model.index(pd_model.components("FRA", PAIRS), {k: 0 for k in pd_model.COMPONENTS}), "at least one"),
-    (lambda: pd_model.index(pd_model.components("FRA", PAIRS), {"religion": 1}), "unknown.*religion"),
-    (lambda: pd_model.rank("FRA", PAIRS, GDP, market_weight=-1), "market_weight.*0 or more"),
-    (lambda: pd_model.rank("FRA", PAIRS, GDP, year=1900), "1900.*1995.*2019"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: pd_model.components("XYZ", PAIRS), "XYZ.*not a country of the GeoDist table.*iso3"),
+        (lambda: pd_model.components("fra", PAIRS), "three capital letters.*fra"),
+        (lambda: pd_model.index(pd_model.components("FRA", PAIRS), {"distance": -1}), "distance.*0 or more"),
+        (
+            lambda: pd_model.index(pd_model.components("FRA", PAIRS), {k: 0 for k in pd_model.COMPONENTS}),
+            "at least one",
+        ),
+        (lambda: pd_model.index(pd_model.components("FRA", PAIRS), {"religion": 1}), "unknown.*religion"),
+        (lambda: pd_model.rank("FRA", PAIRS, GDP, market_weight=-1), "market_weight.*0 or more"),
+        (lambda: pd_model.rank("FRA", PAIRS, GDP, year=1900), "1900.*1995.*2019"),
+    ],
+)
 def test_bad_inputs_say_what_to_fix(call, message):
     with pytest.raises(ValueError, match=message):
         call()

@@ -13,11 +13,19 @@ from html.parser import HTMLParser
 
 import nbformat
 import pytest
+from conftest import EDITIONS, ROOT
 
 from clusterlab.jupyter import STAND_IN_PNG, for_reader, restore, wrap
-from clusterlab.jupyter.reader import (ROLE, Resolver, UnknownTarget, edition_of, handout, links, reader_markdown,
-                                       remove_answers)
-from conftest import EDITIONS, ROOT
+from clusterlab.jupyter.reader import (
+    ROLE,
+    Resolver,
+    UnknownTarget,
+    edition_of,
+    handout,
+    links,
+    reader_markdown,
+    remove_answers,
+)
 
 SITE_URL = links()["site"]
 RAW = [":::{", "```{", "{term}`", "{cite", "{ref}`", "{numref}`", ":label:", ":class:"]
@@ -56,13 +64,19 @@ def test_a_reference_opens_its_target_here_in_the_notebook_beside_or_on_the_webs
     assert reader_markdown("{ref}`ex-md-lq`", here) == "[Exercise 1.5](#ex-md-lq)"
     assert reader_markdown("{ref}`measuring-clusters`", here) == "[Measuring clusters](04-measuring-clusters.ipynb)"
     assert reader_markdown("{ref}`the glossary <glossary>`", here) == (
-        f"[the glossary]({SITE_URL}en/chapters/en/glossary.html#glossary)")
-    assert reader_markdown("{ref}`ex-md-lq`", Resolver("fr", here="01-marshall-district")) == "[Exercice 1.5](#ex-md-lq)"
+        f"[the glossary]({SITE_URL}en/chapters/en/glossary.html#glossary)"
+    )
+    assert (
+        reader_markdown("{ref}`ex-md-lq`", Resolver("fr", here="01-marshall-district")) == "[Exercice 1.5](#ex-md-lq)"
+    )
 
 
 def test_an_unknown_key_term_or_label_is_an_error_that_names_it():
-    for text, name in [("{cite:p}`nobody2099`", "nobody2099"), ("{term}`no such term`", "no such term"),
-                       ("{ref}`no-such-label`", "no-such-label")]:
+    for text, name in [
+        ("{cite:p}`nobody2099`", "nobody2099"),
+        ("{term}`no such term`", "no such term"),
+        ("{ref}`no-such-label`", "no-such-label"),
+    ]:
         with pytest.raises(UnknownTarget, match=name):
             reader_markdown(text, Resolver("en"))
     with pytest.raises(ValueError, match="no edition 'de'"):
@@ -81,8 +95,9 @@ def test_every_role_of_every_notebook_is_resolved_and_none_is_left_as_typed(lang
 
 
 def test_other_notebooks_are_left_as_they_are():
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("see {cite:p}`x`"),
-                                         nbformat.v4.new_code_cell("print(1)")])
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("see {cite:p}`x`"), nbformat.v4.new_code_cell("print(1)")]
+    )
     assert edition_of(nb) is None
     assert for_reader(nb).cells[0].source == "see {cite:p}`x`"
 
@@ -123,9 +138,13 @@ def test_citations_read_in_jupyterlab_exactly_as_on_the_website(site, language):
     checked = 0
     for path in notebooks(language):
         nb = nbformat.read(path, as_version=4)
-        ours = [plain(resolver.cite("t" if m.group(1) == "cite:t" else "p", m.group(2)))
-                for cell in nb.cells if cell.cell_type == "markdown"
-                for m in ROLE.finditer(cell.source) if m.group(1).startswith("cite")]
+        ours = [
+            plain(resolver.cite("t" if m.group(1) == "cite:t" else "p", m.group(2)))
+            for cell in nb.cells
+            if cell.cell_type == "markdown"
+            for m in ROLE.finditer(cell.source)
+            if m.group(1).startswith("cite")
+        ]
         page = site / language / "chapters" / language / f"{path.stem}.html"
         parser = Citations()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -140,7 +159,8 @@ def test_links_json_is_what_the_website_build_produces(site):
 
     committed = (ROOT / "clusterlab" / "jupyter" / "links.json").read_text(encoding="utf-8")
     assert committed == readerlinks.render(readerlinks.collect()), (
-        "clusterlab/jupyter/links.json is out of date: run `make apparatus` and commit it")
+        "clusterlab/jupyter/links.json is out of date: run `make apparatus` and commit it"
+    )
 
 
 @pytest.mark.parametrize("language", EDITIONS)
@@ -178,12 +198,19 @@ def test_a_notebook_opened_and_saved_unchanged_keeps_its_bytes(tmp_path):
     async def round_trip():
         model = await manager.get(source.name)
         content = model["content"]
-        charts = [o["data"] for c in content["cells"] if c["cell_type"] == "code" for o in c["outputs"]
-                  if "data" in o and any("vegalite" in k for k in o["data"])]
+        charts = [
+            o["data"]
+            for c in content["cells"]
+            if c["cell_type"] == "code"
+            for o in c["outputs"]
+            if "data" in o and any("vegalite" in k for k in o["data"])
+        ]
         assert charts and all(d["image/png"] == STAND_IN_PNG for d in charts)
         assert "{cite" not in json.dumps(content["cells"])
         # what JupyterLab sends back: JSON as JavaScript writes it (8589.0 -> 8589)
-        sent = json.loads(json.dumps(content), parse_float=lambda s: int(float(s)) if float(s).is_integer() else float(s))
+        sent = json.loads(
+            json.dumps(content), parse_float=lambda s: int(float(s)) if float(s).is_integer() else float(s)
+        )
         await manager.save({"type": "notebook", "format": "json", "content": sent}, source.name)
 
     # in a thread of its own: the browser tests' driver may hold this thread's event loop
@@ -211,9 +238,11 @@ def test_what_the_reader_changed_is_saved_as_it_is_now():
 
 
 def test_solution_blocks_and_quiz_answers_are_removed_and_exercises_kept():
-    cell = ("## Exercises\n\n:::{exercise}\n:label: ex-a\n\nDo it.\n:::\n\n:::{solution} ex-a\n:class: dropdown\n\n"
-            "The answer.\n:::\n\n:::{admonition} Answers\n:class: dropdown\n\n1. Yes.\n:::\n\n"
-            ":::{admonition} Learning objectives\n:class: tip\n\nKeep me.\n:::\n")
+    cell = (
+        "## Exercises\n\n:::{exercise}\n:label: ex-a\n\nDo it.\n:::\n\n:::{solution} ex-a\n:class: dropdown\n\n"
+        "The answer.\n:::\n\n:::{admonition} Answers\n:class: dropdown\n\n1. Yes.\n:::\n\n"
+        ":::{admonition} Learning objectives\n:class: tip\n\nKeep me.\n:::\n"
+    )
     kept, removed = remove_answers(cell)
     assert "Do it." in kept and "Keep me." in kept
     assert "The answer." not in kept and "1. Yes." not in kept

@@ -11,7 +11,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 # What Binder's base image holds before it installs a repository's requirements.txt.
@@ -20,7 +19,9 @@ BINDER_BASE = ["jupyterlab==4.4.9", "notebook==7.4.7"]
 
 def run(cmd, **kw):
     result = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    assert result.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    assert result.returncode == 0, (
+        f"{' '.join(map(str, cmd))} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
     return result
 
 
@@ -47,7 +48,9 @@ def test_reader_environment_installs_like_binder_and_runs_every_notebook(tmp_pat
     # MyST in JupyterLab, the book's server extension and its quiet settings come with the environment
     assert installed["jupyterlab"] == "4.5.11" and installed["jupyterlab-myst"] == "2.7.0"
     jupyter = str(venv / "bin" / "jupyter")
-    extensions = run([jupyter, "server", "extension", "list"]).stderr + run([jupyter, "server", "extension", "list"]).stdout
+    extensions = (
+        run([jupyter, "server", "extension", "list"]).stderr + run([jupyter, "server", "extension", "list"]).stdout
+    )
     assert re.search(r"clusterlab\.jupyter\s+(\x1b\[\d+m)?enabled", extensions), extensions
     labextensions = run([jupyter, "labextension", "list"])
     assert "jupyterlab-myst" in labextensions.stdout + labextensions.stderr
@@ -56,9 +59,20 @@ def test_reader_environment_installs_like_binder_and_runs_every_notebook(tmp_pat
     out = tmp_path / "executed"
     for notebook in sorted((ROOT / "chapters").rglob("*.ipynb")):
         target = out / notebook.parent.name
-        run([str(venv / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-             "--ExecutePreprocessor.timeout=300", "--output-dir", str(target), str(notebook)],
-            cwd=notebook.parent)
+        run(
+            [
+                str(venv / "bin" / "jupyter"),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.timeout=300",
+                "--output-dir",
+                str(target),
+                str(notebook),
+            ],
+            cwd=notebook.parent,
+        )
         executed = json.loads((target / notebook.name).read_text(encoding="utf-8"))
         errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert not errors, f"{notebook.name}: {errors[0]['ename']}: {errors[0]['evalue']}"
@@ -98,19 +112,40 @@ def test_the_offline_classroom_route_of_the_readers_guide_works_with_no_network(
 
     for command in download:
         run(["bash", "-c", shell(command)], cwd=ROOT)
-    no_network = dict(os.environ, http_proxy="http://127.0.0.1:9", https_proxy="http://127.0.0.1:9",
-                      HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9", PIP_NO_INDEX="1")
-    isolate = ["unshare", "-n"] if shutil.which("unshare") and subprocess.run(
-        ["unshare", "-n", "true"], capture_output=True).returncode == 0 else []
+    no_network = dict(
+        os.environ,
+        http_proxy="http://127.0.0.1:9",
+        https_proxy="http://127.0.0.1:9",
+        HTTP_PROXY="http://127.0.0.1:9",
+        HTTPS_PROXY="http://127.0.0.1:9",
+        PIP_NO_INDEX="1",
+    )
+    isolate = (
+        ["unshare", "-n"]
+        if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+        else []
+    )
     for command in offline:
         run(isolate + ["bash", "-c", shell(command)], cwd=ROOT, env=no_network)
     py = str(venv / "bin" / "python")
     run([py, "-m", "pip", "check"])
     notebook = ROOT / "chapters" / "en" / "04-measuring-clusters.ipynb"
     out = tmp_path / "executed"
-    run([str(venv / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-         "--ExecutePreprocessor.timeout=300", "--output-dir", str(out), str(notebook)],
-        cwd=notebook.parent, env=no_network)
+    run(
+        [
+            str(venv / "bin" / "jupyter"),
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--ExecutePreprocessor.timeout=300",
+            "--output-dir",
+            str(out),
+            str(notebook),
+        ],
+        cwd=notebook.parent,
+        env=no_network,
+    )
     executed = json.loads((out / notebook.name).read_text(encoding="utf-8"))
     errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors, f"{errors[0]['ename']}: {errors[0]['evalue']}"

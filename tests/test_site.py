@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import EDITIONS, ROOT, site_pages
 
 ABSTRACT = yaml.safe_load((ROOT / "bookbuild" / "editions" / "abstract.yml").read_text(encoding="utf-8"))
@@ -42,7 +41,11 @@ class TextAndAssets(HTMLParser):
             self.html_lang = attrs.get("lang")
         if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
             self.assets.append(attrs["src"])
-        if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+        if (
+            tag == "link"
+            and attrs.get("href")
+            and attrs.get("rel") in ("stylesheet", "preload", "icon", "modulepreload")
+        ):
             self.assets.append(attrs["href"])
         if tag in self.VOID:
             return
@@ -50,8 +53,13 @@ class TextAndAssets(HTMLParser):
         # Also left out: text marked as another language, and bibliography entries (titles of
         # works stay in the language they were published in).
         other_language = attrs.get("lang") not in (None, "", self.html_lang)
-        skipping = (tag in self.SKIP or "math" in classes or "citation" in classes or other_language
-                    or any(c.startswith("highlight") for c in classes))
+        skipping = (
+            tag in self.SKIP
+            or "math" in classes
+            or "citation" in classes
+            or other_language
+            or any(c.startswith("highlight") for c in classes)
+        )
         self._stack.append((tag, skipping))
         self._skip += skipping
 
@@ -194,7 +202,7 @@ def test_french_pages_follow_french_typography(site):
         text = text.replace(squash(ABSTRACT["fr"]), "")  # quoted verbatim, as received
         for pattern, what in FRENCH_SPACING:
             for m in pattern.finditer(squash(text)):
-                context = squash(text)[max(0, m.start() - 30): m.end() + 10]
+                context = squash(text)[max(0, m.start() - 30) : m.end() + 10]
                 problems.append(f"{page.relative_to(site)}: {what}: …{context}…")
     assert not problems, "\n".join(problems[:40])
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "clusterlab"
@@ -39,8 +38,11 @@ def test_no_module_uses_another_modules_private_names(path):
             for alias in node.names:
                 if source.startswith("clusterlab") and source != me and private(alias.name):
                     problems.append(f"from {source} import {alias.name}")
-                if any(private(part) for part in source.split(".")) and not me.startswith(
-                        source.rsplit(".", 1)[0]) and source.startswith("clusterlab"):
+                if (
+                    any(private(part) for part in source.split("."))
+                    and not me.startswith(source.rsplit(".", 1)[0])
+                    and source.startswith("clusterlab")
+                ):
                     problems.append(f"from {source} import … (a private module)")
                 imported[alias.asname or alias.name] = f"{source}.{alias.name}"
         elif isinstance(node, ast.Import):
@@ -88,7 +90,10 @@ def public_functions():
 @pytest.mark.parametrize("name,function", list(public_functions()), ids=lambda v: v if isinstance(v, str) else "")
 def test_every_public_function_has_type_hints(name, function):
     signature = inspect.signature(function)
-    missing = [p.name for p in signature.parameters.values()
-               if p.annotation is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    missing = [
+        p.name
+        for p in signature.parameters.values()
+        if p.annotation is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
     assert missing == [], f"{name}: parameters without a type: {missing}"
     assert signature.return_annotation is not inspect.Signature.empty, f"{name}: no return type"

@@ -37,8 +37,7 @@ def _fake_renderer(carried):
 
 
 def _data(mime_type, content):
-    return types.SimpleNamespace(mime_type=mime_type, content=content, string=content,
-                                 cell_index=3, output_index=0)
+    return types.SimpleNamespace(mime_type=mime_type, content=content, string=content, cell_index=3, output_index=0)
 
 
 def test_the_website_renderer_fails_the_build_on_a_version_mismatch():

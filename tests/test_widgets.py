@@ -8,7 +8,6 @@ from clusterlab import labels, widgets
 from clusterlab.models import core_periphery as cp
 
 
-
 def test_explorer_labels_follow_the_language():
     labels.set_language("fr")
     explorer = widgets.consortium_explorer()
@@ -33,16 +32,24 @@ def test_explorer_draws_a_chart_and_a_table_and_redraws_on_change():
 def _upload(explorer, name: str, content: bytes) -> None:
     import datetime
 
-    explorer.children[1].value = ({"name": name, "type": "text/csv", "size": len(content),
-                                   "content": memoryview(content), "last_modified": datetime.datetime(2026, 1, 1)},)
+    explorer.children[1].value = (
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime.datetime(2026, 1, 1),
+        },
+    )
 
 
 def test_lq_explorer_reads_an_uploaded_file_and_reports_bad_ones():
     from clusterlab import data, measures
 
     labels.set_language("en")
-    start = measures.lq_table(data.read_employment(io.BytesIO(
-        b"region;industry;employment\nA;C30;10\nA;C22;5\nB;C30;1\nB;C22;20\n")))
+    start = measures.lq_table(
+        data.read_employment(io.BytesIO(b"region;industry;employment\nA;C30;10\nA;C22;5\nB;C30;1\nB;C22;20\n"))
+    )
     explorer = widgets.lq_explorer(start)
     assert "application/vnd.vegalite.v5+json" in explorer.output.outputs[1]["data"]
     _upload(explorer, "mine.csv", b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n")
@@ -70,12 +77,12 @@ def test_neg_explorer_solves_any_parameters_and_names_the_black_hole():
     explorer._controls["phi"].value = 0.12
     spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
     assert next(p for p in spec["params"] if p["name"] == "phi")["value"] == 0.12
-    explorer._controls["mu"].value = 0.3   # new equilibria, computed for (0.3, 5)
+    explorer._controls["mu"].value = 0.3  # new equilibria, computed for (0.3, 5)
     spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
     gaps = next(rows for rows in spec["datasets"].values() if "gap" in rows[0])
     assert gaps[0]["phi_b"] == pytest.approx(cp.break_point(0.3, 5.0))
     explorer._controls["mu"].value = 0.8
-    explorer._controls["sigma"].value = 1.5   # σ(1 − μ) = 0.3: the black hole
+    explorer._controls["sigma"].value = 1.5  # σ(1 − μ) = 0.3: the black hole
     message = explorer.output.outputs[0]["data"]["text/html"]
     assert "black hole" in message and "ValueError" in message
 
@@ -98,7 +105,9 @@ def test_the_name_of_an_uploaded_file_is_shown_as_text_not_markup():
     from clusterlab import data, measures
 
     labels.set_language("en")
-    start = measures.lq_table(data.read_employment(io.BytesIO(b"region;industry;employment\nA;x;1\nA;y;2\nB;x;3\nB;y;1\n")))
+    start = measures.lq_table(
+        data.read_employment(io.BytesIO(b"region;industry;employment\nA;x;1\nA;y;2\nB;x;3\nB;y;1\n"))
+    )
     explorer = widgets.lq_explorer(start)
     _upload(explorer, "<img src=x onerror=alert(1)>.csv", b"region;industry;employment\nA;x;10\nA;y;5\nB;x;1\nB;y;20\n")
     note = explorer.output.outputs[0]["data"]["text/html"]
@@ -116,8 +125,15 @@ def test_diamond_explorer_compares_only_once_the_account_is_shown():
     explorer._controls["reveal"].value = True
     spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
     values = {p["name"]: p["value"] for p in spec["params"]}
-    assert values == {"factors": 1, "demand": 3, "related": 2, "rivalry": 3, "chance": 2, "government": 0,
-                      "reveal": True}
+    assert values == {
+        "factors": 1,
+        "demand": 3,
+        "related": 2,
+        "rivalry": 3,
+        "chance": 2,
+        "government": 0,
+        "reveal": True,
+    }
     html = explorer.output.outputs[1]["data"]["text/html"]
     assert labels.label("diamond.sassuolo.demand") in html and "Conditions de la demande" in html
     gaps = diamond.compare({k: v for k, v in values.items() if k != "reveal"})
@@ -147,8 +163,9 @@ def test_markets_explorer_takes_any_home_and_refuses_all_zero_weights():
     from clusterlab import data
 
     labels.set_language("en")
-    explorer = widgets.markets_explorer(data.load("geodist_pairs"), data.load("wdi_gdp_population"),
-                                        data.load("geodist_countries"), home="SEN")
+    explorer = widgets.markets_explorer(
+        data.load("geodist_pairs"), data.load("wdi_gdp_population"), data.load("geodist_countries"), home="SEN"
+    )
     spec = explorer.output.outputs[0]["data"]["application/vnd.vegalite.v5+json"]
     rows = next(rows for rows in spec["datasets"].values() if rows and "partner" in rows[0])
     assert {r["home"] for r in rows} == {"SEN"}

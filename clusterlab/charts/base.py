@@ -38,8 +38,15 @@ def _theme() -> alt.theme.ThemeConfig:
             "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
             "font": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
             "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222",
-                       "orient": "bottom", "direction": "horizontal", "titleLimit": 400},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "labelColor": "#222",
+                "titleColor": "#222",
+                "orient": "bottom",
+                "direction": "horizontal",
+                "titleLimit": 400,
+            },
             "title": {"fontSize": 15, "color": "#111"},
             "range": {"category": ["#1f5fa8", "#c2410c", "#2f7d32", "#7c3aed", "#a16207", "#0e7490"]},
         },
@@ -73,8 +80,9 @@ class Prepared:
         if unknown:
             raise ValueError(f"the chart has no parameter {unknown}; its parameters are {self.params}.")
         spec = dict(self.spec)
-        spec["params"] = [{**p, "value": values[p["name"]]} if p.get("name") in values else p
-                          for p in self.spec["params"]]
+        spec["params"] = [
+            {**p, "value": values[p["name"]]} if p.get("name") in values else p for p in self.spec["params"]
+        ]
         return Prepared(spec)
 
     def with_data(self, *frames: pd.DataFrame) -> Prepared:

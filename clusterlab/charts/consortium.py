@@ -47,9 +47,7 @@ def consortium_chart(
     kwargs_cost = {"value": fixed_cost, "name": "fixed_cost"}
     if interactive:
         top = max(100, int(np.ceil(max(fixed_costs) / 2 / 5) * 5))
-        kwargs_profit["bind"] = alt.binding_range(
-            min=5, max=top, step=5, name=label("consortium.profit_short") + " "
-        )
+        kwargs_profit["bind"] = alt.binding_range(min=5, max=top, step=5, name=label("consortium.profit_short") + " ")
         kwargs_cost["bind"] = alt.binding_select(
             options=fixed_costs,
             labels=[labels.fmt_number(f) + " " + label("keur") for f in fixed_costs],
@@ -64,12 +62,14 @@ def consortium_chart(
         profit_value="profit",
         status=f"profit >= fixed_cost / datum.n ? {js_string(yes)} : {js_string(no)}",
     )
-    x = alt.X("n:Q", title=label("consortium.n_firms"), scale=alt.Scale(domain=[1, max_firms], nice=False),
-              axis=alt.Axis(tickMinStep=1, format="d"))
-    y_title = label("consortium.share")
-    line = base.mark_line(color="#555", strokeWidth=1.5).encode(
-        x=x, y=alt.Y("share:Q", title=y_title)
+    x = alt.X(
+        "n:Q",
+        title=label("consortium.n_firms"),
+        scale=alt.Scale(domain=[1, max_firms], nice=False),
+        axis=alt.Axis(tickMinStep=1, format="d"),
     )
+    y_title = label("consortium.share")
+    line = base.mark_line(color="#555", strokeWidth=1.5).encode(x=x, y=alt.Y("share:Q", title=y_title))
     points = base.mark_point(size=70, filled=True).encode(
         x=x,
         y=alt.Y("share:Q", title=y_title),
@@ -78,8 +78,9 @@ def consortium_chart(
             title=label("consortium.exports"),
             scale=alt.Scale(domain=[yes, no], range=["#2f7d32", "#c2410c"]),
         ),
-        shape=alt.Shape("status:N", scale=alt.Scale(domain=[yes, no], range=["circle", "square"]),
-                        title=label("consortium.exports")),
+        shape=alt.Shape(
+            "status:N", scale=alt.Scale(domain=[yes, no], range=["circle", "square"]), title=label("consortium.exports")
+        ),
         tooltip=[
             alt.Tooltip("n:Q", title=label("consortium.n_firms")),
             alt.Tooltip("share:Q", title=y_title, format=",.1f"),

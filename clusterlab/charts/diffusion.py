@@ -12,8 +12,13 @@ from clusterlab.labels import label
 from clusterlab.models import diffusion
 
 
-def diffusion_data(pipelines: Sequence[int] = (0, 1, 2, 4, 6, 8), local_ties: Sequence[int] = (0, 1, 2, 3),
-                   runs: int = 40, periods: int = 30, **kwargs) -> pd.DataFrame:
+def diffusion_data(
+    pipelines: Sequence[int] = (0, 1, 2, 4, 6, 8),
+    local_ties: Sequence[int] = (0, 1, 2, 3),
+    runs: int = 40,
+    periods: int = 30,
+    **kwargs,
+) -> pd.DataFrame:
     """What :func:`diffusion_chart` draws: the mean share of firms that know, period by period, for each
     number of pipelines and of local ties (:func:`clusterlab.models.diffusion.summary`, seeded)."""
 
@@ -28,8 +33,9 @@ def diffusion_data(pipelines: Sequence[int] = (0, 1, 2, 4, 6, 8), local_ties: Se
     return out[["pipelines", "local_ties", "period", "share"]]
 
 
-def diffusion_chart(curves: pd.DataFrame, interactive: bool = True, pipelines: int | None = None,
-                    local_ties: int | None = None) -> alt.LayerChart:
+def diffusion_chart(
+    curves: pd.DataFrame, interactive: bool = True, pipelines: int | None = None, local_ties: int | None = None
+) -> alt.LayerChart:
     """Share of the cluster's firms that know of the opportunity, period by period, with a line at one
     half and the period it is reached; sliders for the pipelines and the local ties (website)."""
     pipes = sorted(curves["pipelines"].unique())
@@ -44,20 +50,38 @@ def diffusion_chart(curves: pd.DataFrame, interactive: bool = True, pipelines: i
     chosen = "datum.pipelines == pipelines && datum.local_ties == local_ties"
     x = alt.X("period:Q", title=label("diffusion.period"))
     y = alt.Y("percent:Q", title=label("diffusion.share"), scale=alt.Scale(domain=[0, 100]))
-    line = (alt.Chart(curves).transform_filter(chosen).transform_calculate(percent="100 * datum.share")
-            .mark_line(color="#1f5fa8", strokeWidth=2.5)
-            .encode(x=x, y=y, tooltip=[alt.Tooltip("period:Q", title=label("diffusion.period")),
-                                       alt.Tooltip("percent:Q", title=label("diffusion.share"), format=".0f")]))
+    line = (
+        alt.Chart(curves)
+        .transform_filter(chosen)
+        .transform_calculate(percent="100 * datum.share")
+        .mark_line(color="#1f5fa8", strokeWidth=2.5)
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                alt.Tooltip("period:Q", title=label("diffusion.period")),
+                alt.Tooltip("percent:Q", title=label("diffusion.share"), format=".0f"),
+            ],
+        )
+    )
     half = alt.Chart(pd.DataFrame({"half": [50]})).mark_rule(color="#c2410c", strokeDash=[5, 4]).encode(y="half:Q")
     never, reached = label("diffusion.never_half"), label("diffusion.half_at")
     caption = (
-        alt.Chart(curves).transform_filter(chosen)
-        .transform_calculate(hit="datum.share >= 0.5 ? datum.period : null").transform_aggregate(first="min(hit)")
-        .transform_calculate(text=f"isValid(datum.first) ? replace({js_string(reached)}, '{{period}}', datum.first) : {js_string(never)}")
-        .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222").encode(text="text:N")
+        alt.Chart(curves)
+        .transform_filter(chosen)
+        .transform_calculate(hit="datum.share >= 0.5 ? datum.period : null")
+        .transform_aggregate(first="min(hit)")
+        .transform_calculate(
+            text=f"isValid(datum.first) ? replace({js_string(reached)}, '{{period}}', datum.first) : {js_string(never)}"
+        )
+        .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222")
+        .encode(text="text:N")
     )
-    return (alt.layer(line, half, caption).add_params(alt.param(**p_pipes), alt.param(**p_ties))
-            .properties(width=WIDTH, height=260, description=label("diffusion.description")))
+    return (
+        alt.layer(line, half, caption)
+        .add_params(alt.param(**p_pipes), alt.param(**p_ties))
+        .properties(width=WIDTH, height=260, description=label("diffusion.description"))
+    )
 
 
 # --------------------------------------------------------------------------- France's trade over time (TRADHIST)

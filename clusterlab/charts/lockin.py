@@ -18,8 +18,9 @@ ARTHUR_RETURNS = (0.0, 0.005, 0.01, 0.02)
 ARTHUR_SPAN = 60
 
 
-def arthur_data(returns: Sequence[float] = ARTHUR_RETURNS, runs: int = 12, adopters: int = 1000, every: int = 10,
-                **preferences) -> tuple[pd.DataFrame, pd.DataFrame]:
+def arthur_data(
+    returns: Sequence[float] = ARTHUR_RETURNS, runs: int = 12, adopters: int = 1000, every: int = 10, **preferences
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """What :func:`arthur_chart` draws, from :func:`clusterlab.models.lockin.arthur_path` (seeds 1 to ``runs``).
 
     Returns ``(paths, runs_table)``: the adoption difference n_A − n_B every ``every`` adopters (a path
@@ -36,17 +37,28 @@ def arthur_data(returns: Sequence[float] = ARTHUR_RETURNS, runs: int = 12, adopt
             outside = np.flatnonzero(keep["difference"].abs().to_numpy() > ARTHUR_SPAN)
             if outside.size:
                 keep = keep.iloc[: outside[0] + 1]
-            paths.append(pd.DataFrame({"r": float(r), "run": run, "n": keep["adopter"].to_numpy(),
-                                       "d": keep["difference"].to_numpy()}))
+            paths.append(
+                pd.DataFrame(
+                    {"r": float(r), "run": run, "n": keep["adopter"].to_numpy(), "d": keep["difference"].to_numpy()}
+                )
+            )
             hit = lockin.lock_in(path)
-            table.append({"r": float(r), "run": run,
-                          "lower": lower if np.isfinite(lower) else None, "upper": upper if np.isfinite(upper) else None,
-                          "tech": hit[0] if hit else "", "at": hit[1] if hit else 0})
+            table.append(
+                {
+                    "r": float(r),
+                    "run": run,
+                    "lower": lower if np.isfinite(lower) else None,
+                    "upper": upper if np.isfinite(upper) else None,
+                    "tech": hit[0] if hit else "",
+                    "at": hit[1] if hit else 0,
+                }
+            )
     return pd.concat(paths, ignore_index=True), pd.DataFrame(table)
 
 
-def arthur_chart(paths: pd.DataFrame, runs_table: pd.DataFrame, interactive: bool = True, r: float | None = None,
-                 run: int = 1) -> alt.LayerChart:
+def arthur_chart(
+    paths: pd.DataFrame, runs_table: pd.DataFrame, interactive: bool = True, r: float | None = None, run: int = 1
+) -> alt.LayerChart:
     """Arthur's model: the difference n_A − n_B as adopters arrive, every run in grey and the chosen one in
     blue, with the absorbing barriers; menus for the returns to adoption and the run (website)."""
     choices = sorted(paths["r"].unique())
@@ -55,33 +67,64 @@ def arthur_chart(paths: pd.DataFrame, runs_table: pd.DataFrame, interactive: boo
     p_r = {"value": r, "name": "returns"}
     p_run = {"value": int(run), "name": "run"}
     if interactive:
-        p_r["bind"] = alt.binding_select(options=[float(c) for c in choices],
-                                         labels=[labels.fmt_number(float(c), 3) for c in choices],
-                                         name=label("lockin.returns") + " ")
+        p_r["bind"] = alt.binding_select(
+            options=[float(c) for c in choices],
+            labels=[labels.fmt_number(float(c), 3) for c in choices],
+            name=label("lockin.returns") + " ",
+        )
         p_run["bind"] = alt.binding_range(min=1, max=n_runs, step=1, name=label("lockin.run") + " ")
     same_r = "abs(datum.r - returns) < 1e-9"
     last = int(paths["n"].max())
-    x = alt.X("n:Q", title=label("lockin.adopters"), scale=alt.Scale(domain=[0, last]),
-              axis=alt.Axis(values=list(range(0, last + 1, 200 if last > 500 else 100))))
+    x = alt.X(
+        "n:Q",
+        title=label("lockin.adopters"),
+        scale=alt.Scale(domain=[0, last]),
+        axis=alt.Axis(values=list(range(0, last + 1, 200 if last > 500 else 100))),
+    )
     y = alt.Y("d:Q", title=label("lockin.difference"), scale=alt.Scale(domain=[-ARTHUR_SPAN, ARTHUR_SPAN]))
-    others = (alt.Chart(paths).transform_filter(same_r).mark_line(color="#b8b8b8", strokeWidth=1, clip=True)
-              .encode(x=x, y=y, detail="run:N"))
-    chosen = (alt.Chart(paths).transform_filter(f"{same_r} && datum.run == run")
-              .mark_line(color="#1f5fa8", strokeWidth=2.5, clip=True)
-              .encode(x=x, y=y, tooltip=[alt.Tooltip("n:Q", title=label("lockin.adopters")),
-                                         alt.Tooltip("d:Q", title=label("lockin.difference"))]))
-    bars = (alt.Chart(runs_table).transform_filter(f"{same_r} && datum.run == 1 && isValid(datum.upper)")
-            .transform_fold(["lower", "upper"], as_=["side", "barrier"])
-            .transform_calculate(said=f"{js_string(label('lockin.barrier'))} + ': ' + format(datum.barrier, ',')")
-            .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=1.5)
-            .encode(y="barrier:Q", description="said:N"))
+    others = (
+        alt.Chart(paths)
+        .transform_filter(same_r)
+        .mark_line(color="#b8b8b8", strokeWidth=1, clip=True)
+        .encode(x=x, y=y, detail="run:N")
+    )
+    chosen = (
+        alt.Chart(paths)
+        .transform_filter(f"{same_r} && datum.run == run")
+        .mark_line(color="#1f5fa8", strokeWidth=2.5, clip=True)
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                alt.Tooltip("n:Q", title=label("lockin.adopters")),
+                alt.Tooltip("d:Q", title=label("lockin.difference")),
+            ],
+        )
+    )
+    bars = (
+        alt.Chart(runs_table)
+        .transform_filter(f"{same_r} && datum.run == 1 && isValid(datum.upper)")
+        .transform_fold(["lower", "upper"], as_=["side", "barrier"])
+        .transform_calculate(said=f"{js_string(label('lockin.barrier'))} + ': ' + format(datum.barrier, ',')")
+        .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=1.5)
+        .encode(y="barrier:Q", description="said:N")
+    )
     locked, never = label("lockin.locked"), label("lockin.never")
-    caption = (alt.Chart(runs_table).transform_filter(f"{same_r} && datum.run == run")
-               .transform_calculate(text=f"datum.tech != '' ? replace(replace({js_string(locked)}, '{{tech}}', datum.tech), "
-                                         f"'{{at}}', format(datum.at, ',')) : {js_string(never)}")
-               .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222").encode(text="text:N"))
-    return (alt.layer(others, bars, chosen, caption).add_params(alt.param(**p_r), alt.param(**p_run))
-            .properties(width=WIDTH, height=280, description=label("lockin.description")))
+    caption = (
+        alt.Chart(runs_table)
+        .transform_filter(f"{same_r} && datum.run == run")
+        .transform_calculate(
+            text=f"datum.tech != '' ? replace(replace({js_string(locked)}, '{{tech}}', datum.tech), "
+            f"'{{at}}', format(datum.at, ',')) : {js_string(never)}"
+        )
+        .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222")
+        .encode(text="text:N")
+    )
+    return (
+        alt.layer(others, bars, chosen, caption)
+        .add_params(alt.param(**p_r), alt.param(**p_run))
+        .properties(width=WIDTH, height=280, description=label("lockin.description"))
+    )
 
 
 def urn_data(runs: int = 12, draws: int = 500, red: int = 1, blue: int = 1, every: int = 5) -> pd.DataFrame:
@@ -91,8 +134,11 @@ def urn_data(runs: int = 12, draws: int = 500, red: int = 1, blue: int = 1, ever
     for run in range(1, runs + 1):
         path = lockin.polya_path(draws, red, blue, seed=run)
         keep = path[(path["draw"] % every == 0) | (path["draw"] == 1)]
-        frames.append(pd.DataFrame({"run": run, "draw": keep["draw"].to_numpy(),
-                                    "share": (100 * keep["share_red"]).round(2).to_numpy()}))
+        frames.append(
+            pd.DataFrame(
+                {"run": run, "draw": keep["draw"].to_numpy(), "share": (100 * keep["share_red"]).round(2).to_numpy()}
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -106,17 +152,33 @@ def urn_chart(shares: pd.DataFrame, interactive: bool = True, run: int = 1) -> a
     x = alt.X("draw:Q", title=label("urn.draws"))
     y = alt.Y("share:Q", title=label("urn.share"), scale=alt.Scale(domain=[0, 100]))
     others = alt.Chart(shares).mark_line(color="#b8b8b8", strokeWidth=1).encode(x=x, y=y, detail="run:N")
-    chosen = (alt.Chart(shares).transform_filter("datum.run == urn_run")
-              .mark_line(color="#1f5fa8", strokeWidth=2.5)
-              .encode(x=x, y=y, tooltip=[alt.Tooltip("draw:Q", title=label("urn.draws")),
-                                         alt.Tooltip("share:Q", title=label("urn.share"), format=".1f")]))
+    chosen = (
+        alt.Chart(shares)
+        .transform_filter("datum.run == urn_run")
+        .mark_line(color="#1f5fa8", strokeWidth=2.5)
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                alt.Tooltip("draw:Q", title=label("urn.draws")),
+                alt.Tooltip("share:Q", title=label("urn.share"), format=".1f"),
+            ],
+        )
+    )
     last = int(shares["draw"].max())
     final = label("urn.final")
-    caption = (alt.Chart(shares).transform_filter(f"datum.run == urn_run && datum.draw == {last}")
-               .transform_calculate(text=f"replace({js_string(final)}, '{{share}}', format(datum.share, '.1f'))")
-               .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222").encode(text="text:N"))
-    return (alt.layer(others, chosen, caption).add_params(alt.param(**p_run))
-            .properties(width=WIDTH, height=260, description=label("urn.description")))
+    caption = (
+        alt.Chart(shares)
+        .transform_filter(f"datum.run == urn_run && datum.draw == {last}")
+        .transform_calculate(text=f"replace({js_string(final)}, '{{share}}', format(datum.share, '.1f'))")
+        .mark_text(align="left", x=4, y=-8, fontSize=12, color="#222")
+        .encode(text="text:N")
+    )
+    return (
+        alt.layer(others, chosen, caption)
+        .add_params(alt.param(**p_run))
+        .properties(width=WIDTH, height=260, description=label("urn.description"))
+    )
 
 
 # --------------------------------------------------------------------------- value chain governance (GHS 2005)

@@ -17,8 +17,13 @@ from clusterlab.models import psychic_distance
 MARKET_HOMES = ("FRA", "MAR", "TUN", "DZA")
 
 
-def markets_data(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataFrame,
-                 homes: Sequence[str] = MARKET_HOMES, year: int = 2019) -> pd.DataFrame:
+def markets_data(
+    pairs: pd.DataFrame,
+    gdp: pd.DataFrame,
+    countries: pd.DataFrame,
+    homes: Sequence[str] = MARKET_HOMES,
+    year: int = 2019,
+) -> pd.DataFrame:
     """What :func:`markets_chart` draws: for each home country, every partner with a GDP in ``year``, its
     four psychic-distance components and its market size (:mod:`clusterlab.models.psychic_distance`),
     with the partner's name in the reader's language (``countries`` is the ``geodist_countries`` table)."""
@@ -27,18 +32,32 @@ def markets_data(pairs: pd.DataFrame, gdp: pd.DataFrame, countries: pd.DataFrame
     frames = []
     for home in homes:
         ranked = psychic_distance.rank(home, pairs, gdp, year=year)
-        frames.append(pd.DataFrame({
-            "home": home, "partner": ranked["partner"],
-            "name": [str(names.get(p, p)) for p in ranked["partner"]],
-            "dist_km": ranked["dist_km"].round(0), "distance": ranked["distance"].round(4),
-            "border": ranked["border"], "language": ranked["language"], "colony": ranked["colony"],
-            "market": ranked["market"].round(4),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "home": home,
+                    "partner": ranked["partner"],
+                    "name": [str(names.get(p, p)) for p in ranked["partner"]],
+                    "dist_km": ranked["dist_km"].round(0),
+                    "distance": ranked["distance"].round(4),
+                    "border": ranked["border"],
+                    "language": ranked["language"],
+                    "colony": ranked["colony"],
+                    "market": ranked["market"].round(4),
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
-def markets_chart(markets: pd.DataFrame, interactive: bool = True, home: str | None = None, top: int = 15,
-                  weights: dict | None = None, market_weight: float = 1.0) -> alt.Chart:
+def markets_chart(
+    markets: pd.DataFrame,
+    interactive: bool = True,
+    home: str | None = None,
+    top: int = 15,
+    weights: dict | None = None,
+    market_weight: float = 1.0,
+) -> alt.Chart:
     """The ``top`` first-market candidates of a home country: score = market weight × market size −
     psychic-distance index, the index being the weighted mean of the four components.
 
@@ -56,8 +75,9 @@ def markets_chart(markets: pd.DataFrame, interactive: bool = True, home: str | N
     specs = [{"value": home, "name": "home"}] + [{"value": w[k], "name": f"w_{k}"} for k in psychic_distance.COMPONENTS]
     specs.append({"value": market_weight, "name": "w_market"})
     if interactive:
-        specs[0]["bind"] = alt.binding_select(options=homes, labels=[label(f"markets.home_{h}") for h in homes],
-                                              name=label("markets.home") + " ")
+        specs[0]["bind"] = alt.binding_select(
+            options=homes, labels=[label(f"markets.home_{h}") for h in homes], name=label("markets.home") + " "
+        )
         for spec in specs[1:]:
             spec["bind"] = alt.binding_range(min=0, max=3, step=0.5, name=label(f"markets.{spec['name']}") + " ")
     total = " + ".join(f"w_{k}" for k in psychic_distance.COMPONENTS)
@@ -67,20 +87,29 @@ def markets_chart(markets: pd.DataFrame, interactive: bool = True, home: str | N
         .transform_filter("datum.home == home")
         .transform_calculate(index=f"({total}) > 0 ? ({weighted}) / ({total}) : 0")
         .transform_calculate(score="w_market * datum.market - datum.index")
-        .transform_window(rank="row_number()", sort=[alt.SortField("score", order="descending"),
-                                                     alt.SortField("partner", order="ascending")])
+        .transform_window(
+            rank="row_number()",
+            sort=[alt.SortField("score", order="descending"), alt.SortField("partner", order="ascending")],
+        )
         .transform_filter(f"datum.rank <= {int(top)}")
         .mark_bar()
         .encode(
-            y=alt.Y("name:N", sort=alt.EncodingSortField("rank", order="ascending"), title=None,
-                    axis=alt.Axis(labelLimit=200)),
+            y=alt.Y(
+                "name:N",
+                sort=alt.EncodingSortField("rank", order="ascending"),
+                title=None,
+                axis=alt.Axis(labelLimit=200),
+            ),
             x=alt.X("score:Q", title=label("markets.score")),
             color=alt.Color("index:Q", title=label("markets.index"), scale=alt.Scale(scheme="oranges", domain=[0, 1])),
-            tooltip=[alt.Tooltip("rank:Q", title=label("markets.rank")), alt.Tooltip("name:N", title=label("markets.partner")),
-                     alt.Tooltip("dist_km:Q", title=label("markets.dist_km"), format=",.0f"),
-                     alt.Tooltip("index:Q", title=label("markets.index"), format=".2f"),
-                     alt.Tooltip("market:Q", title=label("markets.market"), format=".2f"),
-                     alt.Tooltip("score:Q", title=label("markets.score"), format=".2f")],
+            tooltip=[
+                alt.Tooltip("rank:Q", title=label("markets.rank")),
+                alt.Tooltip("name:N", title=label("markets.partner")),
+                alt.Tooltip("dist_km:Q", title=label("markets.dist_km"), format=",.0f"),
+                alt.Tooltip("index:Q", title=label("markets.index"), format=".2f"),
+                alt.Tooltip("market:Q", title=label("markets.market"), format=".2f"),
+                alt.Tooltip("score:Q", title=label("markets.score"), format=".2f"),
+            ],
         )
         .add_params(*[alt.param(**s) for s in specs])
         .properties(width=WIDTH - 160, height=20 * int(top), description=label("markets.description"))

@@ -23,12 +23,14 @@ def _top_regions(lq: pd.DataFrame, industries: Sequence[str], top: int) -> pd.Da
     part = lq[lq["industry"].isin(industries)]
     part = part.sort_values(["industry", "lq"], ascending=[True, False]).groupby("industry", sort=False).head(top)
     label_col = "region_label" if "region_label" in part.columns else "region"
-    return pd.DataFrame({
-        "industry": part["industry"].astype(str),
-        "region": part[label_col].astype(str),
-        "employment": part["employment"].astype(float),
-        "lq": part["lq"].astype(float).round(3),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "industry": part["industry"].astype(str),
+            "region": part[label_col].astype(str),
+            "employment": part["employment"].astype(float),
+            "lq": part["lq"].astype(float).round(3),
+        }
+    ).reset_index(drop=True)
 
 
 def lq_chart(
@@ -67,8 +69,9 @@ def lq_chart(
     p_threshold = {"value": threshold, "name": "threshold"}
     p_min = {"value": min_employment, "name": "min_employment"}
     if interactive:
-        p_industry["bind"] = alt.binding_select(options=industries, labels=[f"{c} {names[c]}" for c in industries],
-                                                name=label("lq.industry") + " ")
+        p_industry["bind"] = alt.binding_select(
+            options=industries, labels=[f"{c} {names[c]}" for c in industries], name=label("lq.industry") + " "
+        )
         p_threshold["bind"] = alt.binding_range(min=1, max=6, step=0.25, name=label("lq.threshold") + " ")
         top_employment = max(1000, int(np.ceil(frame["employment"].quantile(0.5) / 1000) * 1000))
         p_min["bind"] = alt.binding_range(min=0, max=top_employment, step=100, name=label("lq.min_employment") + " ")
@@ -77,23 +80,32 @@ def lq_chart(
     chart = (
         alt.Chart(frame)
         .transform_filter("datum.industry == industry")
-        .transform_calculate(status=f"datum.lq >= threshold && datum.employment >= min_employment ? {js_string(yes)} : {js_string(no)}")
+        .transform_calculate(
+            status=f"datum.lq >= threshold && datum.employment >= min_employment ? {js_string(yes)} : {js_string(no)}"
+        )
         .mark_bar()
         .encode(
             y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
             x=alt.X("lq:Q", title=label("lq.lq")),
-            color=alt.Color("status:N", title=label("lq.status"),
-                            scale=alt.Scale(domain=[yes, no], range=["#1f5fa8", "#b8c2cc"])),
-            tooltip=[alt.Tooltip("region:N", title=label("lq.region")),
-                     alt.Tooltip("lq:Q", title=label("lq.lq"), format=",.2f"),
-                     alt.Tooltip("employment:Q", title=label("lq.employment"), format=",.0f")],
+            color=alt.Color(
+                "status:N", title=label("lq.status"), scale=alt.Scale(domain=[yes, no], range=["#1f5fa8", "#b8c2cc"])
+            ),
+            tooltip=[
+                alt.Tooltip("region:N", title=label("lq.region")),
+                alt.Tooltip("lq:Q", title=label("lq.lq"), format=",.2f"),
+                alt.Tooltip("employment:Q", title=label("lq.employment"), format=",.0f"),
+            ],
         )
         .add_params(*params)
         .properties(width=WIDTH - 120, height=22 * top, description=label("lq.description"))
     )
-    rule = (alt.Chart(frame).transform_filter("datum.industry == industry").transform_calculate(t="threshold")
-            .mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2)
-            .encode(x=alt.X("mean(t):Q")))
+    rule = (
+        alt.Chart(frame)
+        .transform_filter("datum.industry == industry")
+        .transform_calculate(t="threshold")
+        .mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2)
+        .encode(x=alt.X("mean(t):Q"))
+    )
     return alt.layer(chart, rule)
 
 
@@ -110,14 +122,22 @@ def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, b
     def panel(column: str, title: str, mark_at: float | None):
         counts, edges = np.histogram(simulation[column].to_numpy(), bins=bins)
         bars = pd.DataFrame({"start": edges[:-1].round(6), "end": edges[1:].round(6), "draws": counts})
-        hist = alt.Chart(bars).mark_bar(color="#1f5fa8", opacity=0.8).encode(
-            x=alt.X("start:Q", title=title, bin="binned"), x2="end:Q",
-            y=alt.Y("draws:Q", title=label("dartboard.draws")),
+        hist = (
+            alt.Chart(bars)
+            .mark_bar(color="#1f5fa8", opacity=0.8)
+            .encode(
+                x=alt.X("start:Q", title=title, bin="binned"),
+                x2="end:Q",
+                y=alt.Y("draws:Q", title=label("dartboard.draws")),
+            )
         )
         layers = [hist]
         if mark_at is not None:
-            layers.append(alt.Chart(pd.DataFrame({"at": [round(float(mark_at), 6)]}))
-                          .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=2).encode(x="at:Q"))
+            layers.append(
+                alt.Chart(pd.DataFrame({"at": [round(float(mark_at), 6)]}))
+                .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=2)
+                .encode(x="at:Q")
+            )
         return alt.layer(*layers).properties(width=WIDTH // 2 - 30, height=220)
 
     return alt.hconcat(

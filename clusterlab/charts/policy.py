@@ -17,9 +17,13 @@ POLICY_EFFECTS = (-2.0, 0.0, 2.0, 4.0)
 POLICY_DECLINES = (0.0, 1.0, 2.0, 3.0)
 
 
-def policy_data(strengths: Sequence[float] = POLICY_STRENGTHS, effects: Sequence[float] = POLICY_EFFECTS,
-                declines: Sequence[float] = POLICY_DECLINES, firms: int = 5000, seed: int = 1
-                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def policy_data(
+    strengths: Sequence[float] = POLICY_STRENGTHS,
+    effects: Sequence[float] = POLICY_EFFECTS,
+    declines: Sequence[float] = POLICY_DECLINES,
+    firms: int = 5000,
+    seed: int = 1,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """What :func:`policy_chart` draws, from :mod:`clusterlab.models.policy` (one seeded synthetic panel per
     setting): ``(paths, estimates)``, the yearly means of supported firms and of their comparison group,
     and the three numbers (true effect, naive before/after, difference in differences)."""
@@ -28,23 +32,32 @@ def policy_data(strengths: Sequence[float] = POLICY_STRENGTHS, effects: Sequence
     for k in strengths:
         for effect in effects:
             for decline in declines:
-                found, m = policy.summary(strength=float(k), effect=float(effect), decline=float(decline),
-                                          firms=firms, seed=seed)
+                found, m = policy.summary(
+                    strength=float(k), effect=float(effect), decline=float(decline), firms=firms, seed=seed
+                )
                 key = {"strength": float(k), "effect": float(effect), "decline": float(decline)}
                 paths.append(m.assign(**key, outcome=m["outcome"].round(2)))
                 for name, value in (("true", effect), ("naive", found["naive"]), ("did", found["did"])):
                     estimates.append({**key, "estimator": name, "value": round(float(value), 2)})
     cols = ["strength", "effect", "decline"]
-    return (pd.concat(paths, ignore_index=True)[cols + ["year", "group", "outcome"]],
-            pd.DataFrame(estimates)[cols + ["estimator", "value"]])
+    return (
+        pd.concat(paths, ignore_index=True)[cols + ["year", "group", "outcome"]],
+        pd.DataFrame(estimates)[cols + ["estimator", "value"]],
+    )
 
 
-def policy_chart(paths: pd.DataFrame, estimates: pd.DataFrame, interactive: bool = True,
-                 strength: float | None = None, effect: float | None = None,
-                 decline: float | None = None) -> alt.VConcatChart:
+def policy_chart(
+    paths: pd.DataFrame,
+    estimates: pd.DataFrame,
+    interactive: bool = True,
+    strength: float | None = None,
+    effect: float | None = None,
+    decline: float | None = None,
+) -> alt.VConcatChart:
     """Top: supported firms and their comparison group, year by year (the policy starts in year 0).
     Below: the true effect, the naive before/after estimate and the difference in differences.
     Website: a slider for the selection strength, menus for the true effect and the sectors' decline."""
+
     def middle(column, value):
         values = sorted(estimates[column].unique())
         return float(values[len(values) // 2] if value is None else value)
@@ -55,32 +68,53 @@ def policy_chart(paths: pd.DataFrame, estimates: pd.DataFrame, interactive: bool
     p_d = {"value": decline, "name": "decline"}
     if interactive:
         ks = sorted(estimates["strength"].unique())
-        p_k["bind"] = alt.binding_range(min=float(ks[0]), max=float(ks[-1]), step=float(ks[1] - ks[0]),
-                                        name=label("policy.strength") + " ")
+        p_k["bind"] = alt.binding_range(
+            min=float(ks[0]), max=float(ks[-1]), step=float(ks[1] - ks[0]), name=label("policy.strength") + " "
+        )
         effects = sorted(estimates["effect"].unique())
         declines = sorted(estimates["decline"].unique())
-        p_e["bind"] = alt.binding_select(options=[float(v) for v in effects],
-                                         labels=[labels.fmt_number(float(v), 0) for v in effects],
-                                         name=label("policy.effect") + " ")
-        p_d["bind"] = alt.binding_select(options=[float(v) for v in declines],
-                                         labels=[labels.fmt_number(float(v), 0) for v in declines],
-                                         name=label("policy.decline") + " ")
-    chosen = ("abs(datum.strength - strength) < 1e-9 && abs(datum.effect - effect) < 1e-9 "
-              "&& abs(datum.decline - decline) < 1e-9")
+        p_e["bind"] = alt.binding_select(
+            options=[float(v) for v in effects],
+            labels=[labels.fmt_number(float(v), 0) for v in effects],
+            name=label("policy.effect") + " ",
+        )
+        p_d["bind"] = alt.binding_select(
+            options=[float(v) for v in declines],
+            labels=[labels.fmt_number(float(v), 0) for v in declines],
+            name=label("policy.decline") + " ",
+        )
+    chosen = (
+        "abs(datum.strength - strength) < 1e-9 && abs(datum.effect - effect) < 1e-9 "
+        "&& abs(datum.decline - decline) < 1e-9"
+    )
     supported, comparison = label("policy.supported"), label("policy.comparison")
-    group = alt.Color("name:N", title=label("policy.group"),
-                      scale=alt.Scale(domain=[supported, comparison], range=["#1f5fa8", "#c2410c"]),
-                      legend=alt.Legend(orient="bottom", labelLimit=260))
-    lines = (alt.Chart(paths).transform_filter(chosen)
-             .transform_calculate(name=f"datum.group == 'supported' ? {js_string(supported)} : {js_string(comparison)}")
-             .mark_line(point=True)
-             .encode(x=alt.X("year:Q", title=label("policy.year"), axis=alt.Axis(tickMinStep=1, format="d"),
-                             scale=alt.Scale(domain=[-3.3, 2.3], nice=False)),
-                     y=alt.Y("outcome:Q", title=label("policy.outcome"), scale=alt.Scale(zero=False)),
-                     color=group,
-                     tooltip=[alt.Tooltip("name:N", title=label("policy.group")),
-                              alt.Tooltip("year:Q", title=label("policy.year"), format="d"),
-                              alt.Tooltip("outcome:Q", title=label("policy.outcome"), format=".1f")]))
+    group = alt.Color(
+        "name:N",
+        title=label("policy.group"),
+        scale=alt.Scale(domain=[supported, comparison], range=["#1f5fa8", "#c2410c"]),
+        legend=alt.Legend(orient="bottom", labelLimit=260),
+    )
+    lines = (
+        alt.Chart(paths)
+        .transform_filter(chosen)
+        .transform_calculate(name=f"datum.group == 'supported' ? {js_string(supported)} : {js_string(comparison)}")
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(
+                "year:Q",
+                title=label("policy.year"),
+                axis=alt.Axis(tickMinStep=1, format="d"),
+                scale=alt.Scale(domain=[-3.3, 2.3], nice=False),
+            ),
+            y=alt.Y("outcome:Q", title=label("policy.outcome"), scale=alt.Scale(zero=False)),
+            color=group,
+            tooltip=[
+                alt.Tooltip("name:N", title=label("policy.group")),
+                alt.Tooltip("year:Q", title=label("policy.year"), format="d"),
+                alt.Tooltip("outcome:Q", title=label("policy.outcome"), format=".1f"),
+            ],
+        )
+    )
     start = alt.Chart(pd.DataFrame({"year": [0]})).mark_rule(color="#666", strokeDash=[4, 4]).encode(x="year:Q")
     names = {"true": label("policy.true"), "naive": label("policy.naive"), "did": label("policy.did")}
     order = list(names.values())
@@ -90,14 +124,23 @@ def policy_chart(paths: pd.DataFrame, estimates: pd.DataFrame, interactive: bool
         y=alt.Y("which:N", sort=order, title=None),
         x=alt.X("value:Q", title=label("policy.estimate")),
         color=alt.Color("which:N", scale=alt.Scale(domain=order, range=["#4b5563", "#c2410c", "#1f5fa8"]), legend=None),
-        tooltip=[alt.Tooltip("which:N", title=label("policy.estimator")),
-                 alt.Tooltip("value:Q", title=label("policy.estimate"), format=".2f")])
-    values = (base.transform_calculate(at="max(datum.value, 0)")
-              .mark_text(align="left", dx=4, fontSize=12, fontWeight="bold", color="#222")
-              .encode(y=alt.Y("which:N", sort=order), x="at:Q", text=alt.Text("value:Q", format="+.1f")))
+        tooltip=[
+            alt.Tooltip("which:N", title=label("policy.estimator")),
+            alt.Tooltip("value:Q", title=label("policy.estimate"), format=".2f"),
+        ],
+    )
+    values = (
+        base.transform_calculate(at="max(datum.value, 0)")
+        .mark_text(align="left", dx=4, fontSize=12, fontWeight="bold", color="#222")
+        .encode(y=alt.Y("which:N", sort=order), x="at:Q", text=alt.Text("value:Q", format="+.1f"))
+    )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#222").encode(x="x:Q")
-    return (alt.vconcat(alt.layer(lines, start).properties(width=WIDTH, height=220),
-                        alt.layer(bars, zero, values).properties(width=WIDTH - 160, height=100))
-            .add_params(alt.param(**p_k), alt.param(**p_e), alt.param(**p_d))
-            .resolve_scale(color="independent")
-            .properties(description=label("policy.description")))
+    return (
+        alt.vconcat(
+            alt.layer(lines, start).properties(width=WIDTH, height=220),
+            alt.layer(bars, zero, values).properties(width=WIDTH - 160, height=100),
+        )
+        .add_params(alt.param(**p_k), alt.param(**p_e), alt.param(**p_d))
+        .resolve_scale(color="independent")
+        .properties(description=label("policy.description"))
+    )

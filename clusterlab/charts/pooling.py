@@ -12,9 +12,15 @@ from clusterlab.labels import label
 from clusterlab.models import labour_pooling
 
 
-def pooling_data(n_firms: Sequence[int] = (2, 4, 6, 8, 10, 12), shock_sds: Sequence[float] = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
-                 workers_per_firm: float = 10.0, value: float = 20.0, slope: float = 1.0, draws: int = 4000,
-                 seed: int = 1890) -> pd.DataFrame:
+def pooling_data(
+    n_firms: Sequence[int] = (2, 4, 6, 8, 10, 12),
+    shock_sds: Sequence[float] = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+    workers_per_firm: float = 10.0,
+    value: float = 20.0,
+    slope: float = 1.0,
+    draws: int = 4000,
+    seed: int = 1890,
+) -> pd.DataFrame:
     """What :func:`pooling_chart` draws, simulated with :mod:`clusterlab.models.labour_pooling` (seeded):
     for each number of firms and size of shocks, and for one shared pool or every firm on its own,
     the expected profit per firm and the wage risk (flexible wage), and the expected unemployment
@@ -24,18 +30,27 @@ def pooling_data(n_firms: Sequence[int] = (2, 4, 6, 8, 10, 12), shock_sds: Seque
     for n in n_firms:
         for sd in shock_sds:
             for setting, towns in (("pooled", 1), ("isolated", n)):
-                common = dict(workers=workers_per_firm * n, shock_sd=float(sd), value=value, slope=slope,
-                              draws=draws, seed=seed)
+                common = dict(
+                    workers=workers_per_firm * n, shock_sd=float(sd), value=value, slope=slope, draws=draws, seed=seed
+                )
                 flexible = labour_pooling.summary(int(n), int(towns), **common)
                 rigid = labour_pooling.summary(int(n), int(towns), wage_floor=floor, **common)
-                rows.append({"n_firms": int(n), "shock_sd": float(sd), "setting": setting,
-                             "profit": round(flexible["profit"], 3), "wage_sd": round(flexible["wage_sd"], 3),
-                             "unemployment": round(100 * rigid["unemployment"], 2)})
+                rows.append(
+                    {
+                        "n_firms": int(n),
+                        "shock_sd": float(sd),
+                        "setting": setting,
+                        "profit": round(flexible["profit"], 3),
+                        "wage_sd": round(flexible["wage_sd"], 3),
+                        "unemployment": round(100 * rigid["unemployment"], 2),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
-def pooling_chart(data: pd.DataFrame, interactive: bool = True, n_firms: int | None = None,
-                  shock_sd: float | None = None) -> alt.HConcatChart:
+def pooling_chart(
+    data: pd.DataFrame, interactive: bool = True, n_firms: int | None = None, shock_sd: float | None = None
+) -> alt.HConcatChart:
     """Pooled against isolated firms: expected profit, wage risk and unemployment (rigid wage).
 
     ``data`` comes from :func:`pooling_data`. With ``interactive=True`` (the website), sliders choose
@@ -53,25 +68,39 @@ def pooling_chart(data: pd.DataFrame, interactive: bool = True, n_firms: int | N
         p_n["bind"] = alt.binding_range(min=firms[0], max=firms[-1], step=steps_n[0], name=label("pool.n_firms") + " ")
         p_sd["bind"] = alt.binding_range(min=sds[0], max=sds[-1], step=steps_sd[0], name=label("pool.shock_sd") + " ")
     pooled, isolated = label("pool.pooled"), label("pool.isolated")
-    base = (alt.Chart(data)
-            .transform_filter("datum.n_firms == n_firms && abs(datum.shock_sd - shock_sd) < 1e-6")
-            .transform_calculate(label=f"datum.setting == 'pooled' ? {js_string(pooled)} : {js_string(isolated)}"))
-    color = alt.Color("label:N", title=label("pool.setting"),
-                      scale=alt.Scale(domain=[pooled, isolated], range=["#1f5fa8", "#c2410c"]))
+    base = (
+        alt.Chart(data)
+        .transform_filter("datum.n_firms == n_firms && abs(datum.shock_sd - shock_sd) < 1e-6")
+        .transform_calculate(label=f"datum.setting == 'pooled' ? {js_string(pooled)} : {js_string(isolated)}")
+    )
+    color = alt.Color(
+        "label:N", title=label("pool.setting"), scale=alt.Scale(domain=[pooled, isolated], range=["#1f5fa8", "#c2410c"])
+    )
 
     def panel(field: str, title: str):
-        return base.mark_bar().encode(
-            x=alt.X("label:N", title=None, sort=[pooled, isolated], axis=alt.Axis(labels=False, ticks=False)),
-            y=alt.Y(f"{field}:Q", title=title),
-            color=color,
-            tooltip=[alt.Tooltip("label:N", title=label("pool.setting")),
-                     alt.Tooltip(f"{field}:Q", title=title, format=",.2f")],
-        ).properties(width=110, height=220)
+        return (
+            base.mark_bar()
+            .encode(
+                x=alt.X("label:N", title=None, sort=[pooled, isolated], axis=alt.Axis(labels=False, ticks=False)),
+                y=alt.Y(f"{field}:Q", title=title),
+                color=color,
+                tooltip=[
+                    alt.Tooltip("label:N", title=label("pool.setting")),
+                    alt.Tooltip(f"{field}:Q", title=title, format=",.2f"),
+                ],
+            )
+            .properties(width=110, height=220)
+        )
 
-    return (alt.hconcat(panel("profit", label("pool.profit")), panel("wage_sd", label("pool.wage_sd")),
-                        panel("unemployment", label("pool.unemployment")))
-            .add_params(alt.param(**p_n), alt.param(**p_sd))
-            .properties(description=label("pool.description")))
+    return (
+        alt.hconcat(
+            panel("profit", label("pool.profit")),
+            panel("wage_sd", label("pool.wage_sd")),
+            panel("unemployment", label("pool.unemployment")),
+        )
+        .add_params(alt.param(**p_n), alt.param(**p_sd))
+        .properties(description=label("pool.description"))
+    )
 
 
 # --------------------------------------------------------------------------- Porter's diamond

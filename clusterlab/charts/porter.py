@@ -14,8 +14,9 @@ from clusterlab.labels import label
 from clusterlab.models import diamond
 
 
-def diamond_chart(case: str = "sassuolo", scores: dict | None = None, interactive: bool = True,
-                  reveal: bool = False) -> alt.VConcatChart:
+def diamond_chart(
+    case: str = "sassuolo", scores: dict | None = None, interactive: bool = True, reveal: bool = False
+) -> alt.VConcatChart:
     """A diamond scorecard: the reader's score of each determinant (0 to 3) beside the reference
     score of ``case`` (:mod:`clusterlab.models.diamond`), and the total gap between the two.
 
@@ -27,13 +28,16 @@ def diamond_chart(case: str = "sassuolo", scores: dict | None = None, interactiv
     mine = diamond.check_scores(scores if scores is not None else {k: diamond.LOW for k in diamond.DETERMINANTS})
     keys = diamond.DETERMINANTS
     names = [label(f"diamond.{k}") for k in keys]
-    frame = pd.DataFrame({"key": list(keys), "name": names, "order": range(len(keys)),
-                          "reference": [reference[k] for k in keys]})
+    frame = pd.DataFrame(
+        {"key": list(keys), "name": names, "order": range(len(keys)), "reference": [reference[k] for k in keys]}
+    )
     params = []
     for k in keys:
         spec = {"value": mine[k], "name": k}
         if interactive:
-            spec["bind"] = alt.binding_range(min=diamond.LOW, max=diamond.HIGH, step=1, name=label(f"diamond.{k}") + " ")
+            spec["bind"] = alt.binding_range(
+                min=diamond.LOW, max=diamond.HIGH, step=1, name=label(f"diamond.{k}") + " "
+            )
         params.append(alt.param(**spec))
     p_reveal = {"value": bool(reveal), "name": "reveal"}
     if interactive:
@@ -50,13 +54,23 @@ def diamond_chart(case: str = "sassuolo", scores: dict | None = None, interactiv
         .encode(
             y=alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=330)),
             yOffset=alt.YOffset("who:N", sort=[yours_label, reference_label]),
-            x=alt.X("score:Q", title=label("diamond.score"), scale=alt.Scale(domain=[diamond.LOW, diamond.HIGH]),
-                    axis=alt.Axis(values=list(range(diamond.LOW, diamond.HIGH + 1)), format="d")),
-            color=alt.Color("who:N", title=None, legend=alt.Legend(labelLimit=400),
-                            scale=alt.Scale(domain=[yours_label, reference_label], range=["#1f5fa8", "#c2410c"])),
-            tooltip=[alt.Tooltip("name:N", title=label("diamond.determinant")),
-                     alt.Tooltip("who:N", title=label("diamond.whose")),
-                     alt.Tooltip("score:Q", title=label("diamond.score"))],
+            x=alt.X(
+                "score:Q",
+                title=label("diamond.score"),
+                scale=alt.Scale(domain=[diamond.LOW, diamond.HIGH]),
+                axis=alt.Axis(values=list(range(diamond.LOW, diamond.HIGH + 1)), format="d"),
+            ),
+            color=alt.Color(
+                "who:N",
+                title=None,
+                legend=alt.Legend(labelLimit=400),
+                scale=alt.Scale(domain=[yours_label, reference_label], range=["#1f5fa8", "#c2410c"]),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=label("diamond.determinant")),
+                alt.Tooltip("who:N", title=label("diamond.whose")),
+                alt.Tooltip("score:Q", title=label("diamond.score")),
+            ],
         )
         .properties(width=WIDTH - 200, height=34 * len(keys))
     )
@@ -64,7 +78,9 @@ def diamond_chart(case: str = "sassuolo", scores: dict | None = None, interactiv
     gap_text = (
         base.transform_calculate(gap="abs(datum.yours - datum.reference)")
         .transform_aggregate(total="sum(gap)")
-        .transform_calculate(text=f"reveal ? replace({js_string(after)}, '{{total}}', format(datum.total, 'd')) : {js_string(before)}")
+        .transform_calculate(
+            text=f"reveal ? replace({js_string(after)}, '{{total}}', format(datum.total, 'd')) : {js_string(before)}"
+        )
         .mark_text(align="left", baseline="top", x=0, y=0, fontSize=13, color="#222", lineBreak="\n")
         .encode(text="text:N")
         .properties(width=WIDTH - 200, height=36)
@@ -73,6 +89,7 @@ def diamond_chart(case: str = "sassuolo", scores: dict | None = None, interactiv
 
 
 # --------------------------------------------------------------------------- regional specialisation profiles
+
 
 def profile_data(lq: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:
     """What :func:`profile_chart` draws: for each of ``regions``, the location quotient of every industry
@@ -88,13 +105,15 @@ def profile_data(lq: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:
     part = lq[lq["region"].isin(regions)]
     part = part.iloc[np.argsort(part["region"].map({r: i for i, r in enumerate(regions)}).to_numpy(), kind="stable")]
     codes = part["industry"].astype(str)
-    return pd.DataFrame({
-        "region": part["region"].astype(str),
-        "region_label": data.region_names(part["region"]).astype(str),
-        "industry": [label(f"nace.{c}") if f"nace.{c}" in labels.MESSAGES else c for c in codes],
-        "employment": part["employment"].astype(float),
-        "lq": part["lq"].astype(float).round(3),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "region": part["region"].astype(str),
+            "region_label": data.region_names(part["region"]).astype(str),
+            "industry": [label(f"nace.{c}") if f"nace.{c}" in labels.MESSAGES else c for c in codes],
+            "employment": part["employment"].astype(float),
+            "lq": part["lq"].astype(float).round(3),
+        }
+    ).reset_index(drop=True)
 
 
 def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str | None = None) -> alt.LayerChart:
@@ -111,8 +130,9 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
     p_region = {"value": region, "name": "region"}
     if interactive:
         names = profiles.drop_duplicates("region").set_index("region")["region_label"]
-        p_region["bind"] = alt.binding_select(options=regions, labels=[names[r] for r in regions],
-                                              name=label("lq.region") + " ")
+        p_region["bind"] = alt.binding_select(
+            options=regions, labels=[names[r] for r in regions], name=label("lq.region") + " "
+        )
     above, below = label("profile.above"), label("profile.below")
     n_bars = int(profiles.groupby("region").size().max())
     base = alt.Chart(profiles).transform_filter("datum.region == region")
@@ -122,18 +142,30 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
         .encode(
             y=alt.Y("industry:N", sort="-x", title=None, axis=alt.Axis(labelLimit=360)),
             x=alt.X("lq:Q", title=label("lq.lq"), axis=alt.Axis(tickCount=5)),
-            color=alt.Color("status:N", title=None, legend=alt.Legend(labelLimit=400, columns=1),
-                            scale=alt.Scale(domain=[above, below], range=["#1f5fa8", "#b8c2cc"])),
-            tooltip=[alt.Tooltip("region_label:N", title=label("lq.region")),
-                     alt.Tooltip("industry:N", title=label("lq.industry")),
-                     alt.Tooltip("employment:Q", title=label("lq.employment"), format=",.0f"),
-                     alt.Tooltip("lq:Q", title=label("lq.lq"), format=",.2f")],
+            color=alt.Color(
+                "status:N",
+                title=None,
+                legend=alt.Legend(labelLimit=400, columns=1),
+                scale=alt.Scale(domain=[above, below], range=["#1f5fa8", "#b8c2cc"]),
+            ),
+            tooltip=[
+                alt.Tooltip("region_label:N", title=label("lq.region")),
+                alt.Tooltip("industry:N", title=label("lq.industry")),
+                alt.Tooltip("employment:Q", title=label("lq.employment"), format=",.0f"),
+                alt.Tooltip("lq:Q", title=label("lq.lq"), format=",.2f"),
+            ],
         )
     )
-    one = alt.Chart(pd.DataFrame({"one": [1]})).mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2).encode(
-        x="one:Q")
-    return (alt.layer(bars, one).add_params(alt.param(**p_region))
-            .properties(width=WIDTH - 230, height=17 * n_bars, description=label("profile.description")))
+    one = (
+        alt.Chart(pd.DataFrame({"one": [1]}))
+        .mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2)
+        .encode(x="one:Q")
+    )
+    return (
+        alt.layer(bars, one)
+        .add_params(alt.param(**p_region))
+        .properties(width=WIDTH - 230, height=17 * n_bars, description=label("profile.description"))
+    )
 
 
 # --------------------------------------------------------------------------- the Italian tile industry

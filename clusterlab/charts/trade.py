@@ -14,8 +14,12 @@ from clusterlab.labels import label
 TRADE_PARTNERS = ("DZA", "MAR", "TUN", "BEL", "ITA", "ESP", "GBR")
 
 
-def trade_shares(tradhist: pd.DataFrame, countries: pd.DataFrame,
-                 partners: Sequence[str] = TRADE_PARTNERS, without: Sequence[str] = ("DEU",)) -> pd.DataFrame:
+def trade_shares(
+    tradhist: pd.DataFrame,
+    countries: pd.DataFrame,
+    partners: Sequence[str] = TRADE_PARTNERS,
+    without: Sequence[str] = ("DEU",),
+) -> pd.DataFrame:
     """Each partner's share of France's exports, year by year, in percent of the exports to all the partners
     the ``tradhist_france`` table records that year except ``without`` (values in current pounds sterling,
     TRADHIST's unit; a share needs no conversion). Germany is left out of the total in every year by
@@ -28,13 +32,19 @@ def trade_shares(tradhist: pd.DataFrame, countries: pd.DataFrame,
     rows = tradhist[tradhist["partner"].isin(list(partners))].dropna(subset=["exports_gbp"])
     names = data.country_names(countries)
     maghreb = {"DZA", "MAR", "TUN"}
-    return pd.DataFrame({
-        "year": rows["year"].astype(int),
-        "partner": rows["partner"].astype(str),
-        "name": [str(names.get(p, p)) for p in rows["partner"]],
-        "group": [label("trade.maghreb") if p in maghreb else label("trade.europe") for p in rows["partner"]],
-        "share": (100 * rows["exports_gbp"] / rows["year"].map(total)).round(2),
-    }).sort_values(["partner", "year"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "year": rows["year"].astype(int),
+                "partner": rows["partner"].astype(str),
+                "name": [str(names.get(p, p)) for p in rows["partner"]],
+                "group": [label("trade.maghreb") if p in maghreb else label("trade.europe") for p in rows["partner"]],
+                "share": (100 * rows["exports_gbp"] / rows["year"].map(total)).round(2),
+            }
+        )
+        .sort_values(["partner", "year"])
+        .reset_index(drop=True)
+    )
 
 
 def trade_chart(shares: pd.DataFrame) -> alt.Chart:
@@ -43,17 +53,26 @@ def trade_chart(shares: pd.DataFrame) -> alt.Chart:
     pick = alt.selection_point(fields=["name"], bind="legend", name="pick")
     groups = list(dict.fromkeys(shares.sort_values("group", key=lambda g: g != label("trade.maghreb"))["group"]))
     return (
-        alt.Chart(shares).mark_line(strokeWidth=2)
+        alt.Chart(shares)
+        .mark_line(strokeWidth=2)
         .encode(
             x=alt.X("year:Q", title=label("trade.year"), axis=alt.Axis(format="d")),
             y=alt.Y("share:Q", title=label("trade.share")),
-            color=alt.Color("name:N", title=label("trade.partner"), scale=alt.Scale(scheme="tableau10"),
-                            legend=alt.Legend(columns=4, labelLimit=200)),
-            strokeDash=alt.StrokeDash("group:N", title=label("trade.group"),
-                                      scale=alt.Scale(domain=groups, range=[[1, 0], [5, 3]])),
+            color=alt.Color(
+                "name:N",
+                title=label("trade.partner"),
+                scale=alt.Scale(scheme="tableau10"),
+                legend=alt.Legend(columns=4, labelLimit=200),
+            ),
+            strokeDash=alt.StrokeDash(
+                "group:N", title=label("trade.group"), scale=alt.Scale(domain=groups, range=[[1, 0], [5, 3]])
+            ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)),
-            tooltip=[alt.Tooltip("name:N", title=label("trade.partner")), alt.Tooltip("year:Q", title=label("trade.year")),
-                     alt.Tooltip("share:Q", title=label("trade.share"), format=".1f")],
+            tooltip=[
+                alt.Tooltip("name:N", title=label("trade.partner")),
+                alt.Tooltip("year:Q", title=label("trade.year")),
+                alt.Tooltip("share:Q", title=label("trade.share"), format=".1f"),
+            ],
         )
         .add_params(pick)
         .properties(width=WIDTH, height=280, description=label("trade.description"))
@@ -75,7 +94,7 @@ def maghreb_trade(baci: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     names = data.country_names(countries)
     out = baci[baci["exporter"].isin(MAGHREB)]
     to_africa = out.groupby("exporter")["value_kusd"].sum()
-    flows = (out[out["importer"].isin(MAGHREB)].groupby(["exporter", "importer"])["value_kusd"].sum().reset_index())
+    flows = out[out["importer"].isin(MAGHREB)].groupby(["exporter", "importer"])["value_kusd"].sum().reset_index()
     to_maghreb = flows.groupby("exporter")["value_kusd"].sum()
     flows["value_musd"] = (flows["value_kusd"] / 1000).round(1)
     flows["exporter_name"] = [str(names.get(c, c)) for c in flows["exporter"]]
@@ -93,10 +112,12 @@ def maghreb_chart(flows: pd.DataFrame) -> alt.LayerChart:
     )
     cells = base.mark_rect().encode(
         color=alt.Color("value_musd:Q", title=label("maghreb.value"), scale=alt.Scale(scheme="blues")),
-        tooltip=[alt.Tooltip("exporter_name:N", title=label("maghreb.exporter")),
-                 alt.Tooltip("importer_name:N", title=label("maghreb.importer")),
-                 alt.Tooltip("value_musd:Q", title=label("maghreb.value"), format=",.1f"),
-                 alt.Tooltip("maghreb_share:Q", title=label("maghreb.share"), format=".1f")],
+        tooltip=[
+            alt.Tooltip("exporter_name:N", title=label("maghreb.exporter")),
+            alt.Tooltip("importer_name:N", title=label("maghreb.importer")),
+            alt.Tooltip("value_musd:Q", title=label("maghreb.value"), format=",.1f"),
+            alt.Tooltip("maghreb_share:Q", title=label("maghreb.share"), format=".1f"),
+        ],
     )
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("value_musd:Q", format=",.0f"),

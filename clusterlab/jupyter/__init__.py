@@ -119,6 +119,7 @@ def wrap(manager: ContentsManager, log: logging.Logger | None = None) -> None:
         return model
 
     if inspect.iscoroutinefunction(get):
+
         async def get_for_reader(path, content=True, type=None, format=None, **kwargs):
             return shown(await get(path, content=content, type=type, format=format, **kwargs), path)
 
@@ -128,6 +129,7 @@ def wrap(manager: ContentsManager, log: logging.Logger | None = None) -> None:
                 model = {**model, "content": restore(model["content"], disk, path.rsplit("/", 1)[-1])}
             return await save(model, path, **kwargs)
     else:
+
         def get_for_reader(path, content=True, type=None, format=None, **kwargs):
             return shown(get(path, content=content, type=type, format=format, **kwargs), path)
 

@@ -177,8 +177,10 @@ def remove_answers(source: str) -> tuple[str, list[str]]:
     i = 0
     while i < len(lines):
         opening = FENCE.match(lines[i])
-        answer = opening and (opening["name"] == "solution" or (
-            opening["name"] == "admonition" and opening["arg"].strip() in ANSWER_TITLES))
+        answer = opening and (
+            opening["name"] == "solution"
+            or (opening["name"] == "admonition" and opening["arg"].strip() in ANSWER_TITLES)
+        )
         if not answer:
             kept.append(lines[i])
             i += 1
@@ -190,7 +192,7 @@ def remove_answers(source: str) -> tuple[str, list[str]]:
             j += 1
         if j == len(lines):
             raise ValueError(f"unclosed {{{opening['name']}}} block: {lines[i]!r}")
-        removed.append("\n".join(lines[i:j + 1]))
+        removed.append("\n".join(lines[i : j + 1]))
         i = j + 1
         # no double blank line where the block was
         while i < len(lines) and not lines[i].strip() and kept and not kept[-1].strip():

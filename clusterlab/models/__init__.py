@@ -13,17 +13,27 @@
 """
 
 from clusterlab.models import (
-                               consortium,
-                               core_periphery,
-                               diamond,
-                               diffusion,
-                               footloose,
-                               gvc,
-                               labour_pooling,
-                               lockin,
-                               policy,
-                               psychic_distance,
+    consortium,
+    core_periphery,
+    diamond,
+    diffusion,
+    footloose,
+    gvc,
+    labour_pooling,
+    lockin,
+    policy,
+    psychic_distance,
 )
 
-__all__ = ["consortium", "core_periphery", "diamond", "diffusion", "footloose", "gvc", "labour_pooling", "lockin",
-           "policy", "psychic_distance"]
+__all__ = [
+    "consortium",
+    "core_periphery",
+    "diamond",
+    "diffusion",
+    "footloose",
+    "gvc",
+    "labour_pooling",
+    "lockin",
+    "policy",
+    "psychic_distance",
+]

@@ -89,12 +89,21 @@ def long_run_equilibria(gap: Callable[[float], float], grid: int = 400) -> list[
     roots.append(0.5)
     h = 1e-6
     for lam in sorted(set(round(r, 12) for r in roots)):
-        slope = (float(gap(min(lam + h, 1.0))) - float(gap(max(lam - h, 0.0)))) / (min(lam + h, 1.0) - max(lam - h, 0.0))
+        slope = (float(gap(min(lam + h, 1.0))) - float(gap(max(lam - h, 0.0)))) / (
+            min(lam + h, 1.0) - max(lam - h, 0.0)
+        )
         found.append((float(lam), slope < 0))
     return sorted(found)
 
 
-def tomahawk(gap: Callable[[float, float], float], phi_s: float, phi_b: float, phis: Sequence[float], interior_points: int = 40, lam_points: int = 101) -> list[dict]:
+def tomahawk(
+    gap: Callable[[float, float], float],
+    phi_s: float,
+    phi_b: float,
+    phis: Sequence[float],
+    interior_points: int = 40,
+    lam_points: int = 101,
+) -> list[dict]:
     """The branches of long-run equilibria over the freeness of trade (the "tomahawk").
 
     ``gap(lam, phi)`` is the model's real-wage gap on broadcast arrays; ``phi_s`` < ``phi_b`` its
@@ -107,8 +116,11 @@ def tomahawk(gap: Callable[[float, float], float], phi_s: float, phi_b: float, p
     phis = np.asarray(phis, dtype=float)
     low, high = float(min(phis.min(), phi_s)), float(max(phis.max(), phi_b))
     # the core and spread branches are straight: their ends are enough
-    rows = [{"phi": phi, "lam": lam, "stable": True, "branch": branch}
-            for branch, lam in (("core_1", 1.0), ("core_2", 0.0)) for phi in (phi_s, high)]
+    rows = [
+        {"phi": phi, "lam": lam, "stable": True, "branch": branch}
+        for branch, lam in (("core_1", 1.0), ("core_2", 0.0))
+        for phi in (phi_s, high)
+    ]
     rows += [{"phi": phi, "lam": 0.5, "stable": True, "branch": "spread_stable"} for phi in (low, phi_b)]
     rows += [{"phi": phi, "lam": 0.5, "stable": False, "branch": "spread_unstable"} for phi in (phi_b, high)]
     inner = np.linspace(phi_s, phi_b, interior_points)[1:-1]

@@ -46,7 +46,9 @@ def _check(mu: float, sigma: float) -> tuple[float, float]:
     return mu, sigma
 
 
-def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, tol: float = 1e-13, max_iter: int = 5000) -> dict:
+def short_run(
+    lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, tol: float = 1e-13, max_iter: int = 5000
+) -> dict:
     """The short-run equilibrium for λ = ``lam`` and φ = ``phi`` (scalars or arrays, broadcast).
 
     Returns a dict of arrays (or floats): nominal wages ``w1``, ``w2``, price indices ``G1``, ``G2``,
@@ -60,7 +62,7 @@ def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, tol: floa
     def update(w1, w2):  # the right-hand side of the wage equations
         y1 = mu * lam * w1 + (1 - mu) / 2
         y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
-        g1_1s = lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s   # G₁^(1−σ)
+        g1_1s = lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s  # G₁^(1−σ)
         g2_1s = lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)
         return (y1 / g1_1s + y2 / g2_1s * t1s) ** (1 / sigma), (y1 / g1_1s * t1s + y2 / g2_1s) ** (1 / sigma)
 
@@ -81,7 +83,7 @@ def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, tol: floa
             f1, f2 = w1 - n1, w2 - n2
             if max(np.max(np.abs(f1)), np.max(np.abs(f2))) < tol:
                 break
-            a1, a2 = update(w1 + h, w2)   # finite-difference Jacobian of f
+            a1, a2 = update(w1 + h, w2)  # finite-difference Jacobian of f
             b1, b2 = update(w1, w2 + h)
             j11, j21 = 1 - (a1 - n1) / h, -(a2 - n2) / h
             j12, j22 = -(b1 - n1) / h, 1 - (b2 - n2) / h
@@ -108,8 +110,16 @@ def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, tol: floa
     y2 = mu * (1 - lam) * w2 + (1 - mu) / 2
     g1 = (lam * w1 ** (1 - sigma) + (1 - lam) * w2 ** (1 - sigma) * t1s) ** (1 / (1 - sigma))
     g2 = (lam * w1 ** (1 - sigma) * t1s + (1 - lam) * w2 ** (1 - sigma)) ** (1 / (1 - sigma))
-    out = {"w1": w1, "w2": w2, "G1": g1, "G2": g2, "Y1": y1, "Y2": y2,
-           "omega1": w1 * g1 ** (-mu), "omega2": w2 * g2 ** (-mu)}
+    out = {
+        "w1": w1,
+        "w2": w2,
+        "G1": g1,
+        "G2": g2,
+        "Y1": y1,
+        "Y2": y2,
+        "omega1": w1 * g1 ** (-mu),
+        "omega2": w2 * g2 ** (-mu),
+    }
     return {k: (float(v) if np.ndim(v) == 0 else v) for k, v in out.items()}
 
 
@@ -154,5 +164,6 @@ def tomahawk(mu: float, sigma: float, phis: Sequence[float] | None = None) -> li
     (see :func:`clusterlab.models._nest.tomahawk`); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
     _check(mu, sigma)
     phis = np.round(np.arange(1, 100) / 100, 2) if phis is None else phis
-    return _tomahawk(lambda lam, phi: wage_gap(lam, phi, mu, sigma),
-                     sustain_point(mu, sigma), break_point(mu, sigma), phis)
+    return _tomahawk(
+        lambda lam, phi: wage_gap(lam, phi, mu, sigma), sustain_point(mu, sigma), break_point(mu, sigma), phis
+    )

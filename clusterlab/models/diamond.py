@@ -68,12 +68,14 @@ def compare(scores: Mapping[str, int], case: str = "sassuolo") -> pd.DataFrame:
     (yours − reference)."""
     mine = check_scores(scores)
     reference = case_study(case)["scores"]
-    return pd.DataFrame({
-        "determinant": list(DETERMINANTS),
-        "yours": [mine[k] for k in DETERMINANTS],
-        "reference": [reference[k] for k in DETERMINANTS],
-        "gap": [mine[k] - reference[k] for k in DETERMINANTS],
-    })
+    return pd.DataFrame(
+        {
+            "determinant": list(DETERMINANTS),
+            "yours": [mine[k] for k in DETERMINANTS],
+            "reference": [reference[k] for k in DETERMINANTS],
+            "gap": [mine[k] - reference[k] for k in DETERMINANTS],
+        }
+    )
 
 
 def distance(scores: Mapping[str, int], case: str = "sassuolo") -> int:

@@ -43,18 +43,27 @@ def _edge_list(n_cliques: int, clique_size: int, local_ties: int, pipelines: int
     clique_size = _whole("clique_size", clique_size, 1)
     local_ties = _whole("local_ties", local_ties, 0)
     pipelines = _whole("pipelines", pipelines, 0)
-    if local_ties > clique_size ** 2:
-        raise ValueError(f"local_ties must be at most {clique_size ** 2} (every pair of firms of two neighbouring "
-                         f"groups of {clique_size}); got {local_ties}.")
-    far_pairs = [(a, b) for a in range(n_cliques) for b in range(a + 1, n_cliques)
-                 if (b - a) % n_cliques not in (1, n_cliques - 1)]
+    if local_ties > clique_size**2:
+        raise ValueError(
+            f"local_ties must be at most {clique_size**2} (every pair of firms of two neighbouring "
+            f"groups of {clique_size}); got {local_ties}."
+        )
+    far_pairs = [
+        (a, b)
+        for a in range(n_cliques)
+        for b in range(a + 1, n_cliques)
+        if (b - a) % n_cliques not in (1, n_cliques - 1)
+    ]
     if pipelines and not far_pairs:
-        raise ValueError(f"no pipeline is possible with {n_cliques} cliques: every group is a neighbour of every "
-                         "other on the ring; use 4 or more cliques.")
-    most = len(far_pairs) * clique_size ** 2
+        raise ValueError(
+            f"no pipeline is possible with {n_cliques} cliques: every group is a neighbour of every "
+            "other on the ring; use 4 or more cliques."
+        )
+    most = len(far_pairs) * clique_size**2
     if pipelines > most:
-        raise ValueError(f"pipelines must be at most {most} here (every pair of firms of non-neighbouring groups); "
-                         f"got {pipelines}.")
+        raise ValueError(
+            f"pipelines must be at most {most} here (every pair of firms of non-neighbouring groups); got {pipelines}."
+        )
     rng = np.random.default_rng(seed)
     size = clique_size
     inside = np.array([(i, j) for i in range(size) for j in range(i + 1, size)], dtype=np.int64).reshape(-1, 2)
@@ -67,15 +76,17 @@ def _edge_list(n_cliques: int, clique_size: int, local_ties: int, pipelines: int
         parts.append(np.column_stack([chosen[:, 0] + a * size, chosen[:, 1] + b * size]))
         kinds += ["local"] * len(chosen)
     if far_pairs:
-        candidates = np.concatenate([np.column_stack([across[:, 0] + a * size, across[:, 1] + b * size])
-                                     for a, b in far_pairs])
+        candidates = np.concatenate(
+            [np.column_stack([across[:, 0] + a * size, across[:, 1] + b * size]) for a, b in far_pairs]
+        )
         parts.append(candidates[rng.permutation(len(candidates))[:pipelines]])
         kinds += ["pipeline"] * min(pipelines, len(candidates))
     return np.concatenate(parts).reshape(-1, 2), kinds, n_cliques * size
 
 
-def cluster_graph(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipelines: int = 2,
-                  seed: int = 2004) -> nx.Graph:
+def cluster_graph(
+    n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipelines: int = 2, seed: int = 2004
+) -> nx.Graph:
     """The cluster: complete groups on a ring, ``local_ties`` links between neighbouring groups and
     ``pipelines`` links between groups that are not neighbours, chosen at random (seeded).
 
@@ -110,7 +121,9 @@ def _times(n: int, edges: np.ndarray, p: float, seed: int, source: int = 0) -> n
 
 def _check_p(p: float) -> float:
     if not (isinstance(p, (int, float, np.floating)) and 0 < p <= 1):
-        raise ValueError(f"p must be a probability in (0, 1] (the chance a firm tells a contact each period); got {p!r}.")
+        raise ValueError(
+            f"p must be a probability in (0, 1] (the chance a firm tells a contact each period); got {p!r}."
+        )
     return float(p)
 
 
@@ -121,7 +134,11 @@ def _uniform(seed: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """A uniform number in (0, 1) for each link (a, b), a function of the seed and the link alone
     (SplitMix64 of the three), so that adding links leaves the draws of the others unchanged."""
     with np.errstate(over="ignore"):
-        x = (np.uint64(seed & 0xFFFFFFFF) << np.uint64(40)) ^ (a.astype(np.uint64) << np.uint64(20)) ^ b.astype(np.uint64)
+        x = (
+            (np.uint64(seed & 0xFFFFFFFF) << np.uint64(40))
+            ^ (a.astype(np.uint64) << np.uint64(20))
+            ^ b.astype(np.uint64)
+        )
         for _ in range(2):
             x = (x + np.uint64(0x9E3779B97F4A7C15)) & _MASK
             z = x
@@ -152,8 +169,16 @@ def _curve(times: np.ndarray, periods: int) -> pd.DataFrame:
     return pd.DataFrame({"period": steps, "share": (times[None, :] <= steps[:, None]).mean(axis=1)})
 
 
-def summary(n_cliques: int = 8, clique_size: int = 6, local_ties: int = 1, pipelines: int = 2, p: float = 0.3,
-            runs: int = 100, periods: int = 40, seed: int = 2004) -> pd.DataFrame:
+def summary(
+    n_cliques: int = 8,
+    clique_size: int = 6,
+    local_ties: int = 1,
+    pipelines: int = 2,
+    p: float = 0.3,
+    runs: int = 100,
+    periods: int = 40,
+    seed: int = 2004,
+) -> pd.DataFrame:
     """Mean share of firms that know at each period, over ``runs`` runs; run k draws its graph (which
     firms the ties join) and its diffusion with seed ``seed + k``, so the mean is over both."""
     runs = _whole("runs", runs, 1)

@@ -67,13 +67,22 @@ def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, H: float 
     r1, r2 = b * L / 2 * (1 / d1 + phi / d2), b * L / 2 * (phi / d1 + 1 / d2)
     det = m11 * m22 - m12 * m21
     w1, w2 = (r1 * m22 - m12 * r2) / det, (m11 * r2 - m21 * r1) / det
-    out = {"w1": w1, "w2": w2, "D1": d1, "D2": d2,
-           "Y1": L / 2 + lam * H * w1, "Y2": L / 2 + (1 - lam) * H * w2,
-           "V1": w1 * d1 ** a, "V2": w2 * d2 ** a}
+    out = {
+        "w1": w1,
+        "w2": w2,
+        "D1": d1,
+        "D2": d2,
+        "Y1": L / 2 + lam * H * w1,
+        "Y2": L / 2 + (1 - lam) * H * w2,
+        "V1": w1 * d1**a,
+        "V2": w2 * d2**a,
+    }
     return {k: (float(v) if np.ndim(v) == 0 else v) for k, v in out.items()}
 
 
-def wage_gap(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, H: float = 1.0, L: float = 1.0) -> float | np.ndarray:
+def wage_gap(
+    lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, H: float = 1.0, L: float = 1.0
+) -> float | np.ndarray:
     """V₁ − V₂: an entrepreneur's indirect utility in region 1 less in region 2 (broadcast).
 
     Positive: entrepreneurs gain by moving to region 1. (Called a wage gap for symmetry with
@@ -109,10 +118,13 @@ def equilibria(phi: float, mu: float, sigma: float, H: float = 1.0, L: float = 1
     return long_run_equilibria(lambda lam: wage_gap(lam, phi, mu, sigma, H, L))
 
 
-def tomahawk(mu: float, sigma: float, phis: Sequence[float] | None = None, H: float = 1.0, L: float = 1.0) -> list[dict]:
+def tomahawk(
+    mu: float, sigma: float, phis: Sequence[float] | None = None, H: float = 1.0, L: float = 1.0
+) -> list[dict]:
     """The long-run equilibria over the freeness of trade, as rows ``phi``, ``lam``, ``stable``, ``branch``
     (see :func:`clusterlab.models._nest.tomahawk`); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
     _check(mu, sigma)
     phis = np.round(np.arange(1, 100) / 100, 2) if phis is None else phis
-    return _tomahawk(lambda lam, phi: wage_gap(lam, phi, mu, sigma, H, L),
-                     sustain_point(mu, sigma), break_point(mu, sigma), phis)
+    return _tomahawk(
+        lambda lam, phi: wage_gap(lam, phi, mu, sigma, H, L), sustain_point(mu, sigma), break_point(mu, sigma), phis
+    )

@@ -44,8 +44,7 @@ def _level(name: str, value) -> str:
 
 def governance(complexity: str | bool, codifiability: str | bool, capability: str | bool) -> str:
     """The governance type for the three variables ("high"/"low", or True/False for high/low)."""
-    key = (_level("complexity", complexity), _level("codifiability", codifiability),
-           _level("capability", capability))
+    key = (_level("complexity", complexity), _level("codifiability", codifiability), _level("capability", capability))
     return TABLE[key]
 
 
@@ -54,6 +53,14 @@ def table_frame() -> pd.DataFrame:
     or no rank for the combinations that give no type)."""
     import pandas as pd
 
-    rows = [{"complexity": c, "codifiability": k, "capability": s, "type": t,
-             "rank": TYPES.index(t) + 1 if t in TYPES else None} for (c, k, s), t in TABLE.items()]
+    rows = [
+        {
+            "complexity": c,
+            "codifiability": k,
+            "capability": s,
+            "type": t,
+            "rank": TYPES.index(t) + 1 if t in TYPES else None,
+        }
+        for (c, k, s), t in TABLE.items()
+    ]
     return pd.DataFrame(rows)

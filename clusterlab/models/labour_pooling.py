@@ -48,7 +48,7 @@ def profit_gain(n_firms: int, n_towns: int, shock_sd: float, slope: float = 1.0)
     """Expected profit per firm with ``n_towns`` towns, less with every firm alone (no wage floor,
     no firm shut down): (1 − k/n) s² / (2b)."""
     _check(n_firms, n_towns, 1.0, shock_sd, slope)
-    return (1 - n_towns / n_firms) * shock_sd ** 2 / (2 * slope)
+    return (1 - n_towns / n_firms) * shock_sd**2 / (2 * slope)
 
 
 def _clearing_wage(value: np.ndarray, supply: float, slope: float) -> np.ndarray:
@@ -63,7 +63,7 @@ def _clearing_wage(value: np.ndarray, supply: float, slope: float) -> np.ndarray
     if not closed.all():
         v = value[~closed]
         lo = v.min(axis=1) - slope * supply  # every firm hires at least supply/n: demand ≥ supply
-        hi = v.max(axis=1)                   # nobody hires: demand 0 < supply
+        hi = v.max(axis=1)  # nobody hires: demand 0 < supply
         for _ in range(80):
             mid = (lo + hi) / 2
             demand = np.maximum(0.0, (v - mid[:, None]) / slope).sum(axis=1)
@@ -73,9 +73,17 @@ def _clearing_wage(value: np.ndarray, supply: float, slope: float) -> np.ndarray
     return wage
 
 
-def simulate(n_firms: int = 10, n_towns: int = 1, workers: float = 100.0, shock_sd: float = 1.0,
-             value: float = 20.0, slope: float = 1.0, wage_floor: float | None = None,
-             draws: int = 10_000, seed: int = 1890) -> pd.DataFrame:
+def simulate(
+    n_firms: int = 10,
+    n_towns: int = 1,
+    workers: float = 100.0,
+    shock_sd: float = 1.0,
+    value: float = 20.0,
+    slope: float = 1.0,
+    wage_floor: float | None = None,
+    draws: int = 10_000,
+    seed: int = 1890,
+) -> pd.DataFrame:
     """``draws`` independent years of the industry (seeded): one row per year and town.
 
     Columns: ``draw``, ``town``, ``wage`` (the town's wage), ``profit`` (mean profit of the town's
@@ -92,17 +100,25 @@ def simulate(n_firms: int = 10, n_towns: int = 1, workers: float = 100.0, shock_
     per_town, supply = n_firms // n_towns, workers / n_towns
     rows = []
     for town in range(n_towns):
-        v = value + shocks[:, town * per_town:(town + 1) * per_town]
+        v = value + shocks[:, town * per_town : (town + 1) * per_town]
         wage = _clearing_wage(v, supply, slope)
         if wage_floor is not None:
             wage = np.maximum(wage, wage_floor)
         hired = np.maximum(0.0, (v - wage[:, None]) / slope)
-        profit = (v - wage[:, None]) * hired - slope * hired ** 2 / 2
+        profit = (v - wage[:, None]) * hired - slope * hired**2 / 2
         employment = hired.sum(axis=1)
-        rows.append(pd.DataFrame({
-            "draw": np.arange(draws), "town": town, "wage": wage, "profit": profit.mean(axis=1),
-            "employment": employment, "unemployment": np.clip(1 - employment / supply, 0.0, 1.0),
-        }))
+        rows.append(
+            pd.DataFrame(
+                {
+                    "draw": np.arange(draws),
+                    "town": town,
+                    "wage": wage,
+                    "profit": profit.mean(axis=1),
+                    "employment": employment,
+                    "unemployment": np.clip(1 - employment / supply, 0.0, 1.0),
+                }
+            )
+        )
     return pd.concat(rows, ignore_index=True)
 
 
@@ -110,5 +126,9 @@ def summary(n_firms: int = 10, n_towns: int = 1, **kwargs) -> dict:
     """Means over the simulated years: expected profit per firm, mean and standard deviation of the
     wage a worker is paid, and expected unemployment rate."""
     sim = simulate(n_firms, n_towns, **kwargs)
-    return {"profit": float(sim["profit"].mean()), "wage": float(sim["wage"].mean()),
-            "wage_sd": float(sim["wage"].std()), "unemployment": float(sim["unemployment"].mean())}
+    return {
+        "profit": float(sim["profit"].mean()),
+        "wage": float(sim["wage"].mean()),
+        "wage_sd": float(sim["wage"].std()),
+        "unemployment": float(sim["unemployment"].mean()),
+    }

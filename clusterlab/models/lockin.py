@@ -50,21 +50,25 @@ def _number(name: str, value) -> float:
 
 
 def _preferences(a_R, b_R, a_S, b_S, r, s):
-    a_R, b_R, a_S, b_S, r = (_number(n, v) for n, v in
-                             (("a_R", a_R), ("b_R", b_R), ("a_S", a_S), ("b_S", b_S), ("r", r)))
+    a_R, b_R, a_S, b_S, r = (
+        _number(n, v) for n, v in (("a_R", a_R), ("b_R", b_R), ("a_S", a_S), ("b_S", b_S), ("r", r))
+    )
     s = r if s is None else _number("s", s)
     if a_R <= b_R:
         raise ValueError(f"R-agents must prefer A by nature: a_R must be greater than b_R; got a_R={a_R}, b_R={b_R}.")
     if b_S <= a_S:
         raise ValueError(f"S-agents must prefer B by nature: b_S must be greater than a_S; got a_S={a_S}, b_S={b_S}.")
     if r < 0 or s < 0:
-        raise ValueError(f"the returns to adoption r and s must be 0 (constant returns) or positive (increasing "
-                         f"returns); got r={r}, s={s}. Diminishing returns are not modelled here.")
+        raise ValueError(
+            f"the returns to adoption r and s must be 0 (constant returns) or positive (increasing "
+            f"returns); got r={r}, s={s}. Diminishing returns are not modelled here."
+        )
     return a_R, b_R, a_S, b_S, r, s
 
 
-def barriers(a_R: float = 1.0, b_R: float = 0.8, a_S: float = 0.8, b_S: float = 1.0, r: float = 0.01,
-             s: float | None = None) -> tuple[float, float]:
+def barriers(
+    a_R: float = 1.0, b_R: float = 0.8, a_S: float = 0.8, b_S: float = 1.0, r: float = 0.01, s: float | None = None
+) -> tuple[float, float]:
     """The absorbing barriers ``(lower, upper)`` on the adoption difference ``d = n_A − n_B``.
 
     ``lower = −(a_R − b_R)/r``: below it, R-agents too choose B (lock-in to B);
@@ -80,20 +84,31 @@ def barriers(a_R: float = 1.0, b_R: float = 0.8, a_S: float = 0.8, b_S: float = 
     return lower, upper
 
 
-def win_probability(a_R: float = 1.0, b_R: float = 0.8, a_S: float = 0.8, b_S: float = 1.0, r: float = 0.01,
-                    s: float | None = None) -> float:
+def win_probability(
+    a_R: float = 1.0, b_R: float = 0.8, a_S: float = 0.8, b_S: float = 1.0, r: float = 0.01, s: float | None = None
+) -> float:
     """Arthur's probability that A takes the market under increasing returns,
     ``s·(a_R − b_R) / (s·(a_R − b_R) + r·(b_S − a_S))``: the chance that a fair random walk from 0 reaches
     the upper barrier before the lower one (with continuous barriers; whole-number steps shift it slightly)."""
     a_R, b_R, a_S, b_S, r, s = _preferences(a_R, b_R, a_S, b_S, r, s)
     if r == 0 or s == 0:
-        raise ValueError("with constant returns (r or s = 0) there is no lock-in, so no technology takes the "
-                         "market; give r and s above 0.")
+        raise ValueError(
+            "with constant returns (r or s = 0) there is no lock-in, so no technology takes the "
+            "market; give r and s above 0."
+        )
     return s * (a_R - b_R) / (s * (a_R - b_R) + r * (b_S - a_S))
 
 
-def arthur_path(adopters: int = 1000, a_R: float = 1.0, b_R: float = 0.8, a_S: float = 0.8, b_S: float = 1.0,
-                r: float = 0.01, s: float | None = None, seed: int = 0) -> pd.DataFrame:
+def arthur_path(
+    adopters: int = 1000,
+    a_R: float = 1.0,
+    b_R: float = 0.8,
+    a_S: float = 0.8,
+    b_S: float = 1.0,
+    r: float = 0.01,
+    s: float | None = None,
+    seed: int = 0,
+) -> pd.DataFrame:
     """One run of Arthur's model: a row per adopter.
 
     Columns: ``adopter`` (1, 2, …), ``agent`` ("R" or "S"), ``choice`` ("A" or "B"), ``n_A``, ``n_B``,
@@ -120,11 +135,19 @@ def arthur_path(adopters: int = 1000, a_R: float = 1.0, b_R: float = 0.8, a_S: f
     first = np.flatnonzero(state != "")
     locked = np.full(adopters, "", dtype="<U1")
     if first.size:
-        locked[first[0]:] = state[first[0]]
-    return pd.DataFrame({
-        "adopter": np.arange(1, adopters + 1), "agent": np.where(is_r, "R", "S"), "choice": choices,
-        "n_A": n_A, "n_B": n_B, "difference": diff, "share_A": n_A / np.arange(1, adopters + 1), "locked": locked,
-    })
+        locked[first[0] :] = state[first[0]]
+    return pd.DataFrame(
+        {
+            "adopter": np.arange(1, adopters + 1),
+            "agent": np.where(is_r, "R", "S"),
+            "choice": choices,
+            "n_A": n_A,
+            "n_B": n_B,
+            "difference": diff,
+            "share_A": n_A / np.arange(1, adopters + 1),
+            "locked": locked,
+        }
+    )
 
 
 def lock_in(path: pd.DataFrame) -> tuple[str, int] | None:

@@ -34,10 +34,14 @@ DEFAULT_WEIGHTS = {"distance": 1.0, "border": 1.0, "language": 1.0, "colony": 1.
 
 def _check_home(home: str, pairs: pd.DataFrame) -> None:
     if not isinstance(home, str) or not re.fullmatch(r"[A-Z]{3}", home):
-        raise ValueError(f"home must be an ISO 3166 alpha-3 code in three capital letters, such as 'FRA'; got {home!r}.")
+        raise ValueError(
+            f"home must be an ISO 3166 alpha-3 code in three capital letters, such as 'FRA'; got {home!r}."
+        )
     if not ((pairs["iso3_a"] == home).any() or (pairs["iso3_b"] == home).any()):
-        raise ValueError(f"{home!r} is not a country of the GeoDist table; see data.load('geodist_countries') "
-                         "for the codes (column iso3).")
+        raise ValueError(
+            f"{home!r} is not a country of the GeoDist table; see data.load('geodist_countries') "
+            "for the codes (column iso3)."
+        )
 
 
 def components(home: str, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -52,14 +56,20 @@ def components(home: str, pairs: pd.DataFrame) -> pd.DataFrame:
     both = both[both["partner"] != home].dropna(subset=["dist_km"])
     logd = np.log(both["dist_km"].astype(float).clip(lower=1.0))
     spread = logd.max() - logd.min()
-    return pd.DataFrame({
-        "partner": both["partner"].astype(str),
-        "dist_km": both["dist_km"].astype(float),
-        "distance": ((logd - logd.min()) / spread if spread > 0 else logd * 0.0).round(6),
-        "border": 1 - both["contig"].astype(int),
-        "language": 1 - both["comlang_off"].astype(int),
-        "colony": 1 - both["colony"].astype(int),
-    }).sort_values("partner").reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "partner": both["partner"].astype(str),
+                "dist_km": both["dist_km"].astype(float),
+                "distance": ((logd - logd.min()) / spread if spread > 0 else logd * 0.0).round(6),
+                "border": 1 - both["contig"].astype(int),
+                "language": 1 - both["comlang_off"].astype(int),
+                "colony": 1 - both["colony"].astype(int),
+            }
+        )
+        .sort_values("partner")
+        .reset_index(drop=True)
+    )
 
 
 def normalised_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
@@ -83,8 +93,14 @@ def index(comp: pd.DataFrame, weights: Mapping[str, float] | None = None) -> pd.
     return sum(w[k] * comp[k].astype(float) for k in COMPONENTS) / total
 
 
-def rank(home: str, pairs: pd.DataFrame, gdp: pd.DataFrame, weights: Mapping[str, float] | None = None,
-         market_weight: float = 1.0, year: int = 2019) -> pd.DataFrame:
+def rank(
+    home: str,
+    pairs: pd.DataFrame,
+    gdp: pd.DataFrame,
+    weights: Mapping[str, float] | None = None,
+    market_weight: float = 1.0,
+    year: int = 2019,
+) -> pd.DataFrame:
     """Partners of ``home`` ranked by score = ``market_weight`` × market − index (highest first).
 
     ``gdp`` is the ``wdi_gdp_population`` table; only partners with a GDP in ``year`` are ranked, and
