@@ -28,7 +28,9 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import data, labels, measures
-from clusterlab.charts import base as _charts_base  # noqa: F401  (the book's chart theme and renderer, for the dashboard)
+
+# importing the charts' base also registers the book's chart theme and renderer, for the dashboard
+from clusterlab.charts.base import BLUE, ORANGE
 from clusterlab.labels import fmt_number, label
 from clusterlab.models import gvc, psychic_distance
 
@@ -317,7 +319,7 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
         .encode(
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=170)),
             x=alt.X("lq:Q", title=label("lq.lq")),
-            color=alt.condition("datum.chosen", alt.value("#1f5fa8"), alt.value("#9ca3af")),
+            color=alt.condition("datum.chosen", alt.value(BLUE), alt.value("#9ca3af")),
             tooltip=[
                 alt.Tooltip("name:N", title=label("lq.industry")),
                 alt.Tooltip("lq:Q", title=label("lq.lq"), format=".2f"),
@@ -340,7 +342,7 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
                 scale=alt.Scale(domain=[0, len(spread) + 1], nice=False),
             ),
             y=alt.Y("lq:Q", title=label("lq.lq")),
-            color=alt.condition("datum.chosen", alt.value("#c2410c"), alt.value("#cbd5e1")),
+            color=alt.condition("datum.chosen", alt.value(ORANGE), alt.value("#cbd5e1")),
         )
         .properties(width=_W, height=120, title=_title("audit.position_title", bilingual))
     )
@@ -354,7 +356,7 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
         }
         panels.append(
             alt.Chart(markets)
-            .mark_bar(color="#1f5fa8")
+            .mark_bar(color=BLUE)
             .encode(
                 y=alt.Y("name:N", sort=alt.SortField("rank"), title=None),
                 x=alt.X("score:Q", title=label("markets.score")),

@@ -23,6 +23,15 @@ import pandas as pd
 
 from clusterlab import labels
 
+#: The book's palette: the first two colours mark the two sides every chart compares (the cluster and
+#: the rest, pooled and alone, supported and not); the six of :data:`CATEGORY` tell categories apart.
+BLUE = "#1f5fa8"
+ORANGE = "#c2410c"
+GREEN = "#2f7d32"
+CATEGORY = (BLUE, ORANGE, GREEN, "#7c3aed", "#a16207", "#0e7490")
+#: Greys for what is context, not data: reference lines, bars of other regions.
+GREY = "#b8b8b8"
+
 #: Size of a single chart, in pixels: fits the text column of the book, legend below.
 WIDTH = 460
 HEIGHT = 300
@@ -48,7 +57,7 @@ def _theme() -> alt.theme.ThemeConfig:
                 "titleLimit": 400,
             },
             "title": {"fontSize": 15, "color": "#111"},
-            "range": {"category": ["#1f5fa8", "#c2410c", "#2f7d32", "#7c3aed", "#a16207", "#0e7490"]},
+            "range": {"category": list(CATEGORY)},
         },
     }
 

@@ -10,7 +10,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from clusterlab import labels
-from clusterlab.charts.base import HEIGHT, WIDTH, js_string
+from clusterlab.charts.base import BLUE, GREEN, HEIGHT, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 from clusterlab.models import consortium
 
@@ -76,7 +76,7 @@ def consortium_chart(
         color=alt.Color(
             "status:N",
             title=label("consortium.exports"),
-            scale=alt.Scale(domain=[yes, no], range=["#2f7d32", "#c2410c"]),
+            scale=alt.Scale(domain=[yes, no], range=[GREEN, ORANGE]),
         ),
         shape=alt.Shape(
             "status:N", scale=alt.Scale(domain=[yes, no], range=["circle", "square"]), title=label("consortium.exports")
@@ -87,10 +87,10 @@ def consortium_chart(
             alt.Tooltip("status:N", title=label("consortium.exports")),
         ],
     )
-    rule = base.mark_rule(strokeDash=[6, 4], color="#1f5fa8", strokeWidth=2).encode(
+    rule = base.mark_rule(strokeDash=[6, 4], color=BLUE, strokeWidth=2).encode(
         y=alt.Y("mean(profit_value):Q", title=y_title)
     )
-    rule_label = base.mark_text(align="right", dy=-8, color="#1f5fa8", fontSize=12).encode(
+    rule_label = base.mark_text(align="right", dy=-8, color=BLUE, fontSize=12).encode(
         x=alt.datum(max_firms),
         y=alt.Y("mean(profit_value):Q"),
         text=alt.datum(label("consortium.profit_line")),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 from clusterlab.models import diffusion
 
@@ -54,7 +54,7 @@ def diffusion_chart(
         alt.Chart(curves)
         .transform_filter(chosen)
         .transform_calculate(percent="100 * datum.share")
-        .mark_line(color="#1f5fa8", strokeWidth=2.5)
+        .mark_line(color=BLUE, strokeWidth=2.5)
         .encode(
             x=x,
             y=y,
@@ -64,7 +64,7 @@ def diffusion_chart(
             ],
         )
     )
-    half = alt.Chart(pd.DataFrame({"half": [50]})).mark_rule(color="#c2410c", strokeDash=[5, 4]).encode(y="half:Q")
+    half = alt.Chart(pd.DataFrame({"half": [50]})).mark_rule(color=ORANGE, strokeDash=[5, 4]).encode(y="half:Q")
     never, reached = label("diffusion.never_half"), label("diffusion.half_at")
     caption = (
         alt.Chart(curves)

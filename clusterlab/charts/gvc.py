@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from clusterlab.charts.base import WIDTH
+from clusterlab.charts.base import BLUE, WIDTH
 from clusterlab.labels import label
 from clusterlab.models import gvc
 
@@ -33,7 +33,7 @@ def gvc_chart(
         alt.Chart(types)
         .transform_calculate(chosen=match)
         .mark_rect(stroke="white", strokeWidth=3)
-        .encode(x=x, color=alt.condition("datum.chosen", alt.value("#1f5fa8"), alt.value("#e5e7eb")))
+        .encode(x=x, color=alt.condition("datum.chosen", alt.value(BLUE), alt.value("#e5e7eb")))
     )
     words = (
         alt.Chart(types)

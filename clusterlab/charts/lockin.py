@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.charts.base import BLUE, GREY, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 from clusterlab.models import lockin
 
@@ -85,13 +85,13 @@ def arthur_chart(
     others = (
         alt.Chart(paths)
         .transform_filter(same_r)
-        .mark_line(color="#b8b8b8", strokeWidth=1, clip=True)
+        .mark_line(color=GREY, strokeWidth=1, clip=True)
         .encode(x=x, y=y, detail="run:N")
     )
     chosen = (
         alt.Chart(paths)
         .transform_filter(f"{same_r} && datum.run == run")
-        .mark_line(color="#1f5fa8", strokeWidth=2.5, clip=True)
+        .mark_line(color=BLUE, strokeWidth=2.5, clip=True)
         .encode(
             x=x,
             y=y,
@@ -106,7 +106,7 @@ def arthur_chart(
         .transform_filter(f"{same_r} && datum.run == 1 && isValid(datum.upper)")
         .transform_fold(["lower", "upper"], as_=["side", "barrier"])
         .transform_calculate(said=f"{js_string(label('lockin.barrier'))} + ': ' + format(datum.barrier, ',')")
-        .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=1.5)
+        .mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=1.5)
         .encode(y="barrier:Q", description="said:N")
     )
     locked, never = label("lockin.locked"), label("lockin.never")
@@ -151,11 +151,11 @@ def urn_chart(shares: pd.DataFrame, interactive: bool = True, run: int = 1) -> a
         p_run["bind"] = alt.binding_range(min=1, max=n_runs, step=1, name=label("lockin.run") + " ")
     x = alt.X("draw:Q", title=label("urn.draws"))
     y = alt.Y("share:Q", title=label("urn.share"), scale=alt.Scale(domain=[0, 100]))
-    others = alt.Chart(shares).mark_line(color="#b8b8b8", strokeWidth=1).encode(x=x, y=y, detail="run:N")
+    others = alt.Chart(shares).mark_line(color=GREY, strokeWidth=1).encode(x=x, y=y, detail="run:N")
     chosen = (
         alt.Chart(shares)
         .transform_filter("datum.run == urn_run")
-        .mark_line(color="#1f5fa8", strokeWidth=2.5)
+        .mark_line(color=BLUE, strokeWidth=2.5)
         .encode(
             x=x,
             y=y,

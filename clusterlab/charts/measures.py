@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 
 
@@ -88,7 +88,7 @@ def lq_chart(
             y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
             x=alt.X("lq:Q", title=label("lq.lq")),
             color=alt.Color(
-                "status:N", title=label("lq.status"), scale=alt.Scale(domain=[yes, no], range=["#1f5fa8", "#b8c2cc"])
+                "status:N", title=label("lq.status"), scale=alt.Scale(domain=[yes, no], range=[BLUE, "#b8c2cc"])
             ),
             tooltip=[
                 alt.Tooltip("region:N", title=label("lq.region")),
@@ -103,7 +103,7 @@ def lq_chart(
         alt.Chart(frame)
         .transform_filter("datum.industry == industry")
         .transform_calculate(t="threshold")
-        .mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2)
+        .mark_rule(color=ORANGE, strokeDash=[5, 4], strokeWidth=2)
         .encode(x=alt.X("mean(t):Q"))
     )
     return alt.layer(chart, rule)
@@ -124,7 +124,7 @@ def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, b
         bars = pd.DataFrame({"start": edges[:-1].round(6), "end": edges[1:].round(6), "draws": counts})
         hist = (
             alt.Chart(bars)
-            .mark_bar(color="#1f5fa8", opacity=0.8)
+            .mark_bar(color=BLUE, opacity=0.8)
             .encode(
                 x=alt.X("start:Q", title=title, bin="binned"),
                 x2="end:Q",
@@ -135,7 +135,7 @@ def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, b
         if mark_at is not None:
             layers.append(
                 alt.Chart(pd.DataFrame({"at": [round(float(mark_at), 6)]}))
-                .mark_rule(color="#c2410c", strokeDash=[6, 4], strokeWidth=2)
+                .mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
                 .encode(x="at:Q")
             )
         return alt.layer(*layers).properties(width=WIDTH // 2 - 30, height=220)

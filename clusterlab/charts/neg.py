@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 from clusterlab.models import core_periphery, footloose
 
@@ -112,7 +112,7 @@ def neg_chart(
             color=alt.Color(
                 "status:N",
                 title=label("neg.stability"),
-                scale=alt.Scale(domain=[yes, no], range=["#1f5fa8", "#c2410c"]),
+                scale=alt.Scale(domain=[yes, no], range=[BLUE, ORANGE]),
             ),
             strokeDash=alt.StrokeDash(
                 "status:N", scale=alt.Scale(domain=[yes, no], range=[[1, 0], [6, 4]]), title=label("neg.stability")
@@ -135,7 +135,7 @@ def neg_chart(
         .transform_flatten(["gap"])
         .transform_window(i="row_number()")
         .transform_calculate(lam=step)
-        .mark_line(color="#1f5fa8", strokeWidth=2.5, interpolate="monotone")
+        .mark_line(color=BLUE, strokeWidth=2.5, interpolate="monotone")
         .encode(
             x=alt.X("lam:Q", title=label("neg.lam"), scale=alt.Scale(domain=[0, 1])),
             y=alt.Y("gap:Q", title=label("neg.gap")),

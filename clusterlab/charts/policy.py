@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 from clusterlab.models import policy
 
@@ -91,7 +91,7 @@ def policy_chart(
     group = alt.Color(
         "name:N",
         title=label("policy.group"),
-        scale=alt.Scale(domain=[supported, comparison], range=["#1f5fa8", "#c2410c"]),
+        scale=alt.Scale(domain=[supported, comparison], range=[BLUE, ORANGE]),
         legend=alt.Legend(orient="bottom", labelLimit=260),
     )
     lines = (
@@ -123,7 +123,7 @@ def policy_chart(
     bars = base.mark_bar().encode(
         y=alt.Y("which:N", sort=order, title=None),
         x=alt.X("value:Q", title=label("policy.estimate")),
-        color=alt.Color("which:N", scale=alt.Scale(domain=order, range=["#4b5563", "#c2410c", "#1f5fa8"]), legend=None),
+        color=alt.Color("which:N", scale=alt.Scale(domain=order, range=["#4b5563", ORANGE, BLUE]), legend=None),
         tooltip=[
             alt.Tooltip("which:N", title=label("policy.estimator")),
             alt.Tooltip("value:Q", title=label("policy.estimate"), format=".2f"),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import js_string
+from clusterlab.charts.base import BLUE, ORANGE, js_string
 from clusterlab.labels import label
 from clusterlab.models import labour_pooling
 
@@ -74,7 +74,7 @@ def pooling_chart(
         .transform_calculate(label=f"datum.setting == 'pooled' ? {js_string(pooled)} : {js_string(isolated)}")
     )
     color = alt.Color(
-        "label:N", title=label("pool.setting"), scale=alt.Scale(domain=[pooled, isolated], range=["#1f5fa8", "#c2410c"])
+        "label:N", title=label("pool.setting"), scale=alt.Scale(domain=[pooled, isolated], range=[BLUE, ORANGE])
     )
 
     def panel(field: str, title: str):

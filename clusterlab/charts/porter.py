@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import data, labels
-from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 from clusterlab.models import diamond
 
@@ -64,7 +64,7 @@ def diamond_chart(
                 "who:N",
                 title=None,
                 legend=alt.Legend(labelLimit=400),
-                scale=alt.Scale(domain=[yours_label, reference_label], range=["#1f5fa8", "#c2410c"]),
+                scale=alt.Scale(domain=[yours_label, reference_label], range=[BLUE, ORANGE]),
             ),
             tooltip=[
                 alt.Tooltip("name:N", title=label("diamond.determinant")),
@@ -146,7 +146,7 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
                 "status:N",
                 title=None,
                 legend=alt.Legend(labelLimit=400, columns=1),
-                scale=alt.Scale(domain=[above, below], range=["#1f5fa8", "#b8c2cc"]),
+                scale=alt.Scale(domain=[above, below], range=[BLUE, "#b8c2cc"]),
             ),
             tooltip=[
                 alt.Tooltip("region_label:N", title=label("lq.region")),
@@ -158,7 +158,7 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
     )
     one = (
         alt.Chart(pd.DataFrame({"one": [1]}))
-        .mark_rule(color="#c2410c", strokeDash=[5, 4], strokeWidth=2)
+        .mark_rule(color=ORANGE, strokeDash=[5, 4], strokeWidth=2)
         .encode(x="one:Q")
     )
     return (

@@ -9,7 +9,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from clusterlab import labels
-from clusterlab.charts.base import WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 
 
@@ -34,7 +34,7 @@ def tiles_chart(tiles: pd.DataFrame) -> alt.LayerChart:
     ).reset_index(drop=True)
     italy, district = label("tiles.italy"), label("tiles.district")
     color = alt.Color(
-        "scope:N", title=label("tiles.scope"), scale=alt.Scale(domain=[italy, district], range=["#1f5fa8", "#c2410c"])
+        "scope:N", title=label("tiles.scope"), scale=alt.Scale(domain=[italy, district], range=[BLUE, ORANGE])
     )
     x = alt.X(
         "year:Q",
