@@ -19,14 +19,7 @@ from numbers import Real
 import numpy as np
 from numpy.typing import ArrayLike
 
-
-def _check_nonnegative(name: str, value) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    if np.isnan(arr).any():
-        raise ValueError(f"{name} has a missing value (NaN); give a number.")
-    if (arr < 0).any():
-        raise ValueError(f"{name} must be 0 or more; got {value!r}.")
-    return arr
+from clusterlab import checks
 
 
 def per_firm_cost(fixed_cost: ArrayLike, n_firms: ArrayLike) -> float | np.ndarray:
@@ -35,7 +28,7 @@ def per_firm_cost(fixed_cost: ArrayLike, n_firms: ArrayLike) -> float | np.ndarr
     ``fixed_cost`` ≥ 0 and ``n_firms`` whole numbers ≥ 1 (scalars or arrays, broadcast).
     Raises :class:`ValueError` otherwise.
     """
-    f = _check_nonnegative("fixed_cost", fixed_cost)
+    f = checks.nonnegative_array("fixed_cost", fixed_cost)
     n = np.asarray(n_firms, dtype=float)
     if np.isnan(n).any() or (n < 1).any() or (n != np.round(n)).any():
         raise ValueError(f"n_firms must be whole numbers of 1 or more; got {n_firms!r}.")
@@ -45,7 +38,7 @@ def per_firm_cost(fixed_cost: ArrayLike, n_firms: ArrayLike) -> float | np.ndarr
 
 def exports(profit: ArrayLike, fixed_cost: ArrayLike, n_firms: ArrayLike) -> bool | np.ndarray:
     """Whether a member firm exports: ``π ≥ F / n`` (True where it does)."""
-    p = _check_nonnegative("profit", profit)
+    p = checks.nonnegative_array("profit", profit)
     result = p >= per_firm_cost(fixed_cost, n_firms)
     return bool(result) if np.ndim(result) == 0 else result
 
@@ -56,8 +49,8 @@ def min_partners(fixed_cost: Real, profit: Real) -> int:
     ``profit`` must be positive (with no profit abroad, no consortium is large enough) and
     ``fixed_cost`` 0 or more.
     """
-    f = float(_check_nonnegative("fixed_cost", fixed_cost))
-    p = float(_check_nonnegative("profit", profit))
+    f = float(checks.nonnegative_array("fixed_cost", fixed_cost))
+    p = float(checks.nonnegative_array("profit", profit))
     if p == 0:
         raise ValueError(
             "profit must be positive: a firm that earns nothing abroad never covers any share "

@@ -27,22 +27,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from clusterlab import checks
+
 if TYPE_CHECKING:  # networkx is imported when a graph is made (0.3 s): not at `import clusterlab`
     import networkx as nx
 
 
-def _whole(name: str, value, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"{name} must be a whole number of {low} or more; got {value!r}.")
-    return int(value)
-
-
 def _edge_list(n_cliques: int, clique_size: int, local_ties: int, pipelines: int, seed: int):
     """The cluster's links as an array of (firm, firm) with their kinds: what :func:`cluster_graph` builds."""
-    n_cliques = _whole("n_cliques", n_cliques, 2)
-    clique_size = _whole("clique_size", clique_size, 1)
-    local_ties = _whole("local_ties", local_ties, 0)
-    pipelines = _whole("pipelines", pipelines, 0)
+    n_cliques = checks.whole("n_cliques", n_cliques, 2)
+    clique_size = checks.whole("clique_size", clique_size, 1)
+    local_ties = checks.whole("local_ties", local_ties, 0)
+    pipelines = checks.whole("pipelines", pipelines, 0)
     if local_ties > clique_size**2:
         raise ValueError(
             f"local_ties must be at most {clique_size**2} (every pair of firms of two neighbouring "
@@ -119,14 +115,6 @@ def _times(n: int, edges: np.ndarray, p: float, seed: int, source: int = 0) -> n
             return times
 
 
-def _check_p(p: float) -> float:
-    if not (isinstance(p, (int, float, np.floating)) and 0 < p <= 1):
-        raise ValueError(
-            f"p must be a probability in (0, 1] (the chance a firm tells a contact each period); got {p!r}."
-        )
-    return float(p)
-
-
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
@@ -152,7 +140,7 @@ def learning_times(graph: nx.Graph, p: float = 0.3, seed: int = 0, source: int =
     """The period at which each firm learns (``math.inf`` if never): firm ``source`` at 0, and through
     each link after a geometric number of periods with success probability ``p``, drawn once per link
     from ``seed`` and the link's two ends (so other links do not change it). Firms are numbered 0 … n − 1."""
-    p = _check_p(p)
+    p = checks.probability("p", p, "the chance a firm tells a contact each period")
     edges = np.array(list(graph.edges), dtype=np.int64).reshape(-1, 2)
     times = _times(graph.number_of_nodes(), edges, p, seed, source)
     return {int(v): float(times[v]) for v in graph.nodes}
@@ -181,8 +169,8 @@ def summary(
 ) -> pd.DataFrame:
     """Mean share of firms that know at each period, over ``runs`` runs; run k draws its graph (which
     firms the ties join) and its diffusion with seed ``seed + k``, so the mean is over both."""
-    runs = _whole("runs", runs, 1)
-    p = _check_p(p)
+    runs = checks.whole("runs", runs, 1)
+    p = checks.probability("p", p, "the chance a firm tells a contact each period")
     shares = []
     for k in range(runs):
         edges, _, n = _edge_list(n_cliques, clique_size, local_ties, pipelines, seed + k)

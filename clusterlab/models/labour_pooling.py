@@ -31,17 +31,18 @@ import math
 import numpy as np
 import pandas as pd
 
+from clusterlab import checks
+
 
 def _check(n_firms: int, n_towns: int, workers: float, shock_sd: float, slope: float) -> None:
-    if not (isinstance(n_firms, (int, np.integer)) and n_firms >= 1):
-        raise ValueError(f"n_firms must be a whole number of 1 or more; got {n_firms!r}.")
-    if not (isinstance(n_towns, (int, np.integer)) and 1 <= n_towns <= n_firms and n_firms % n_towns == 0):
+    n_firms = checks.whole("n_firms", n_firms, 1)
+    if isinstance(n_towns, bool) or not (
+        isinstance(n_towns, (int, np.integer)) and 1 <= n_towns <= n_firms and n_firms % n_towns == 0
+    ):
         raise ValueError(f"n_towns must divide n_firms = {n_firms} (each town has as many firms); got {n_towns!r}.")
-    for name, value in (("workers", workers), ("slope", slope)):
-        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-            raise ValueError(f"{name} must be a positive number; got {value!r}.")
-    if not (isinstance(shock_sd, (int, float)) and math.isfinite(shock_sd) and shock_sd >= 0):
-        raise ValueError(f"shock_sd must be 0 or more; got {shock_sd!r}.")
+    checks.positive("workers", workers)
+    checks.positive("slope", slope)
+    checks.number("shock_sd", shock_sd, 0)
 
 
 def profit_gain(n_firms: int, n_towns: int, shock_sd: float, slope: float = 1.0) -> float:

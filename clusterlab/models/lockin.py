@@ -32,28 +32,14 @@ import math
 import numpy as np
 import pandas as pd
 
-
-def _positive_int(name: str, value, low: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"{name} must be a whole number of {low} or more; got {value!r}.")
-    return int(value)
-
-
-def _number(name: str, value) -> float:
-    try:
-        out = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number; got {value!r}.") from None
-    if not math.isfinite(out):
-        raise ValueError(f"{name} must be a finite number; got {value!r}.")
-    return out
+from clusterlab import checks
 
 
 def _preferences(a_R, b_R, a_S, b_S, r, s):
     a_R, b_R, a_S, b_S, r = (
-        _number(n, v) for n, v in (("a_R", a_R), ("b_R", b_R), ("a_S", a_S), ("b_S", b_S), ("r", r))
+        checks.number(n, v) for n, v in (("a_R", a_R), ("b_R", b_R), ("a_S", a_S), ("b_S", b_S), ("r", r))
     )
-    s = r if s is None else _number("s", s)
+    s = r if s is None else checks.number("s", s)
     if a_R <= b_R:
         raise ValueError(f"R-agents must prefer A by nature: a_R must be greater than b_R; got a_R={a_R}, b_R={b_R}.")
     if b_S <= a_S:
@@ -115,7 +101,7 @@ def arthur_path(
     ``difference`` (n_A − n_B after this adoption), ``share_A`` and ``locked`` ("A", "B" or "" while no
     barrier has been crossed). Seeded: the same arguments give the same run.
     """
-    adopters = _positive_int("adopters", adopters)
+    adopters = checks.whole("adopters", adopters, 1)
     a_R, b_R, a_S, b_S, r, s = _preferences(a_R, b_R, a_S, b_S, r, s)
     rng = np.random.default_rng(seed)
     is_r = rng.random(adopters) < 0.5
@@ -165,9 +151,9 @@ def lock_in(path: pd.DataFrame) -> tuple[str, int] | None:
 def polya_path(draws: int = 500, red: int = 1, blue: int = 1, seed: int = 0) -> pd.DataFrame:
     """One run of the Pólya urn from ``red`` and ``blue`` balls: a row per draw with the ``colour`` drawn
     and the share of red balls in the urn after it (``share_red``). Seeded."""
-    draws = _positive_int("draws", draws)
-    red = _positive_int("red", red)
-    blue = _positive_int("blue", blue)
+    draws = checks.whole("draws", draws, 1)
+    red = checks.whole("red", red, 1)
+    blue = checks.whole("blue", blue, 1)
     rng = np.random.default_rng(seed)
     u = rng.random(draws)
     colours = np.empty(draws, dtype="<U4")
@@ -184,10 +170,10 @@ def polya_path(draws: int = 500, red: int = 1, blue: int = 1, seed: int = 0) -> 
 
 def polya_shares(runs: int = 1000, draws: int = 500, red: int = 1, blue: int = 1, seed: int = 0) -> np.ndarray:
     """The share of red balls after ``draws`` draws, for ``runs`` independent runs (vectorised; seeded)."""
-    runs = _positive_int("runs", runs)
-    draws = _positive_int("draws", draws)
-    red = _positive_int("red", red)
-    blue = _positive_int("blue", blue)
+    runs = checks.whole("runs", runs, 1)
+    draws = checks.whole("draws", draws, 1)
+    red = checks.whole("red", red, 1)
+    blue = checks.whole("blue", blue, 1)
     rng = np.random.default_rng(seed)
     r = np.full(runs, float(red))
     total = float(red + blue)
@@ -200,6 +186,6 @@ def polya_shares(runs: int = 1000, draws: int = 500, red: int = 1, blue: int = 1
 def polya_limit(red: int = 1, blue: int = 1) -> tuple[float, float]:
     """Mean and variance of the limiting share of red balls, Beta(red, blue):
     ``a / (a + b)`` and ``a·b / ((a + b)²·(a + b + 1))``."""
-    a = _positive_int("red", red)
-    b = _positive_int("blue", blue)
+    a = checks.whole("red", red, 1)
+    b = checks.whole("blue", blue, 1)
     return a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))

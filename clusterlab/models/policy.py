@@ -34,38 +34,26 @@ import math
 import numpy as np
 import pandas as pd
 
+from clusterlab import checks
+
 YEARS = tuple(range(-3, 3))
-
-
-def _number(name: str, value, low: float | None = None, high: float | None = None) -> float:
-    try:
-        out = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number; got {value!r}.") from None
-    if not math.isfinite(out):
-        raise ValueError(f"{name} must be a finite number; got {value!r}.")
-    if low is not None and out < low:
-        raise ValueError(f"{name} must be {low} or more; got {value!r}.")
-    if high is not None and out > high:
-        raise ValueError(f"{name} must be {high} or less; got {value!r}.")
-    return out
 
 
 def selection_probabilities(strength: float) -> tuple[float, float]:
     """Probability of being supported for a firm of a declining sector and of a stable one."""
-    k = _number("strength", strength, 0, 10)
+    k = checks.number("strength", strength, 0, 10)
     logistic = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
     return logistic(-1 + k), logistic(-1 - k)
 
 
 def _draw(strength, effect, decline, firms, sectors, declining_share, firm_sd, noise_sd, seed):
     """The panel as arrays: sector, declining, supported (one per firm) and outcome (firms × years)."""
-    strength = _number("strength", strength, 0, 10)
-    effect = _number("effect", effect)
-    decline = _number("decline", decline, 0)
-    firm_sd = _number("firm_sd", firm_sd, 0)
-    noise_sd = _number("noise_sd", noise_sd, 0)
-    share = _number("declining_share", declining_share, 0, 1)
+    strength = checks.number("strength", strength, 0, 10)
+    effect = checks.number("effect", effect)
+    decline = checks.number("decline", decline, 0)
+    firm_sd = checks.number("firm_sd", firm_sd, 0)
+    noise_sd = checks.number("noise_sd", noise_sd, 0)
+    share = checks.number("declining_share", declining_share, 0, 1)
     for name, value, low in (("firms", firms, 4), ("sectors", sectors, 2)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
             raise ValueError(f"{name} must be a whole number of {low} or more; got {value!r}.")
@@ -243,9 +231,9 @@ def expected_naive(strength: float, effect: float, decline: float, declining_sha
     sectors declining, P(declining | supported) follows from :func:`selection_probabilities` by Bayes' rule.
     """
     p_dec, p_stable = selection_probabilities(strength)
-    q = _number("declining_share", declining_share, 0, 1)
+    q = checks.number("declining_share", declining_share, 0, 1)
     weight = q * p_dec / (q * p_dec + (1 - q) * p_stable)
-    return _number("effect", effect) - 3 * _number("decline", decline, 0) * weight
+    return checks.number("effect", effect) - 3 * checks.number("decline", decline, 0) * weight
 
 
 def mean_paths(frame: pd.DataFrame) -> pd.DataFrame:
