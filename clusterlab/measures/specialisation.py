@@ -1,0 +1,236 @@
+"""Specialisation: how over- or under-represented an industry is in a region, the location quotient
+``LQ = (e_ri / e_r) / (e_i / e)`` (:func:`location_quotient`, :func:`lq_table`)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from clusterlab.measures.inputs import (
+    RTOL,
+    ArrayLike,
+    common_index,
+    is_missing,
+    is_number,
+    listing,
+    nonnegative_values,
+    where_positions,
+)
+
+
+def location_quotient(e_ri: ArrayLike, e_r: ArrayLike, e_i: ArrayLike, e: ArrayLike) -> float | np.ndarray | pd.Series:
+    """Location quotient: the industry's share of the region over its share of the economy.
+
+        LQ_ri = (e_ri / e_r) / (e_i / e)
+
+    LQ > 1: the industry is over-represented in the region; LQ < 1: under-represented.
+
+    Arguments (numbers, lists, NumPy arrays or pandas Series, combined with NumPy
+    broadcasting; every entry a finite number ≥ 0):
+
+    * ``e_ri``: employment of industry i in region r;
+    * ``e_r``: total employment of region r (> 0);
+    * ``e_i``: employment of industry i in all regions (> 0);
+    * ``e``: total employment of all industries in all regions (> 0).
+
+    They must describe a possible economy: e_ri ≤ e_r, e_ri ≤ e_i, e_r ≤ e, e_i ≤ e and
+    e_r + e_i − e_ri ≤ e (the jobs in region r or in industry i cannot outnumber all jobs;
+    this last sum is checked up to a relative rounding tolerance of 1e-9).
+
+    Returns a float when every argument is a scalar. Otherwise a NumPy array of the broadcast
+    shape; or, when at least one argument is a pandas Series and the result is 1-D of that
+    length, a Series named ``"lq"`` with that index. Series are used by position: all the
+    Series passed must share the same index (no silent alignment).
+
+    Raises :class:`ValueError` for a non-numeric, missing (NaN or None), infinite or negative
+    value, shapes that do not broadcast, an impossible combination above, or a zero ``e_r``,
+    ``e_i`` or ``e`` (division by zero); the message names the argument and the position.
+
+    Reference: Farhauer, O. & Kröll, A. (2013), *Standorttheorien: Regional- und
+    Stadtökonomik in Theorie und Praxis* (Wiesbaden: Springer). Their example, used by the R
+    package REAT, ``location_quotient(1714, 79006, 879213, 15593224)`` gives 0.3847623.
+    """
+    named = {"e_ri": e_ri, "e_r": e_r, "e_i": e_i, "e": e}
+    index = common_index(named)
+    arrays = [nonnegative_values(name, value)[0] for name, value in named.items()]
+    try:
+        a_ri, a_r, a_i, a = np.broadcast_arrays(*arrays)
+    except ValueError:
+        shapes = ", ".join(f"{n} {arr.shape}" for n, arr in zip(named, arrays))
+        raise ValueError(
+            f"e_ri, e_r, e_i and e have shapes that do not broadcast together ({shapes}): "
+            "give one value per cell, or shapes NumPy can broadcast (e.g. a column of region "
+            "totals and a row of industry totals)."
+        ) from None
+    labels = index if index is not None and a_ri.ndim == 1 and a_ri.size == len(index) else None
+
+    impossible = [
+        (
+            a_ri > a_r,
+            "e_ri exceeds e_r",
+            "an industry cannot employ more people in a region than the region employs in total",
+        ),
+        (
+            a_ri > a_i,
+            "e_ri exceeds e_i",
+            "a region cannot hold more of an industry's jobs than the industry has in all regions",
+        ),
+        (a_r > a, "e_r exceeds e", "a region cannot employ more people than the whole economy"),
+        (a_i > a, "e_i exceeds e", "an industry cannot employ more people than the whole economy"),
+        (
+            a_r + a_i - a_ri > a * (1 + RTOL),
+            "e_r + e_i − e_ri exceeds e",
+            "the jobs in region r or in industry i cannot outnumber all jobs",
+        ),
+    ]
+    for mask, what, why in impossible:
+        if mask.any():
+            raise ValueError(f"{what}{where_positions(mask, labels)}: {why}. Check the four arguments.")
+    zeros = [
+        (a == 0, "e is zero", "with no employment at all, the industry's share e_i / e is undefined"),
+        (a_r == 0, "e_r is zero", "a region with no employment has no industry shares e_ri / e_r; leave it out"),
+        (a_i == 0, "e_i is zero", "an industry with no employment anywhere has no location quotient; leave it out"),
+    ]
+    for mask, what, why in zeros:
+        if mask.any():
+            raise ValueError(f"{what}{where_positions(mask, labels)}: {why} (division by zero).")
+
+    lq = (a_ri / a_r) / (a_i / a)
+    if lq.ndim == 0:
+        return float(lq)
+    if labels is not None:
+        return pd.Series(lq, index=labels, name="lq")
+    return lq
+
+
+def lq_table(
+    df: pd.DataFrame,
+    region: str = "region",
+    industry: str = "industry",
+    value: str = "employment",
+) -> pd.DataFrame:
+    """Every location quotient of a tidy region × industry employment table.
+
+        LQ_ri = (e_ri / e_r) / (e_i / e),   e_r = Σ_i e_ri,   e_i = Σ_r e_ri,   e = Σ_r Σ_i e_ri
+
+    The table is taken as the whole economy: the totals are computed from it.
+
+    Arguments:
+
+    * ``df``: a pandas DataFrame with one row per region × industry pair (other columns are
+      ignored). A pair absent from ``df`` is not added to the result; since it would add 0 to
+      every total, the quotients of the rows present are those of the table filled with zeros;
+    * ``region``, ``industry``: the names of the columns holding the region and the industry
+      labels (no missing label);
+    * ``value``: the name of the column holding employment (finite numbers ≥ 0, no missing
+      value).
+
+    Returns a new DataFrame with the columns ``region``, ``industry``, ``employment``,
+    ``region_total``, ``industry_total``, ``total`` and ``lq`` (renamed to these standard
+    names whatever the input names), sorted by region then industry, index reset. ``df`` is
+    not modified.
+
+    Raises :class:`TypeError` if ``df`` is not a DataFrame, and :class:`ValueError`, naming
+    the column and the rows (index labels) concerned, when: a named column is missing (or two
+    arguments name the same column); a region or industry label is missing; an employment
+    value is non-numeric, missing (drop or fill it explicitly: it is never taken as zero),
+    infinite or negative; a region × industry pair appears twice (the pair is named); the
+    table has no employment at all; a region or an industry has zero total employment (it is
+    named, since its quotients would be 0/0: drop it or check the data).
+
+    Reference: Farhauer, O. & Kröll, A. (2013), *Standorttheorien: Regional- und
+    Stadtökonomik in Theorie und Praxis* (Wiesbaden: Springer).
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"lq_table needs a pandas DataFrame, not {type(df).__name__}.")
+    names = {"region": region, "industry": industry, "value": value}
+    if len(set(names.values())) < 3:
+        raise ValueError(f"region, industry and value must name three different columns; got {names}.")
+    absent = [f"{col!r} (the {arg} column)" for arg, col in names.items() if col not in df.columns]
+    if absent:
+        raise ValueError(
+            f"Column(s) {', '.join(absent)} not in df; it has {list(df.columns)}. Name the "
+            "columns with region=, industry= and value=."
+        )
+    repeated = [col for col in names.values() if (df.columns == col).sum() > 1]
+    if repeated:
+        raise ValueError(f"df has several columns named {repeated}: keep one of each.")
+
+    table = df[[region, industry, value]].copy()
+    table.columns = ["region", "industry", "employment"]
+
+    def rows(mask: pd.Series) -> str:
+        return listing(table.index[mask.to_numpy()].tolist())
+
+    for key, col in (("region", region), ("industry", industry)):
+        missing = table[key].isna()
+        if missing.any():
+            raise ValueError(
+                f"Column {col!r} has {int(missing.sum())} missing {key} label(s) at rows "
+                f"{rows(missing)}: every row needs one; drop or fill them explicitly."
+            )
+
+    emp = table["employment"]
+    if pd.api.types.is_bool_dtype(emp) or not pd.api.types.is_numeric_dtype(emp):
+        bad = emp.map(lambda v: not (is_missing(v) or is_number(v))).astype(bool)
+        if bad.any():
+            example = emp[bad].iloc[0]
+            raise ValueError(
+                f"Column {value!r} must hold numbers: {int(bad.sum())} non-numeric value(s) at "
+                f"rows {rows(bad)} (e.g. {example!r}). Convert them to numbers explicitly first."
+            )
+        emp = emp.map(lambda v: np.nan if is_missing(v) else float(v)).astype(float)
+        table["employment"] = emp
+    missing = emp.isna()
+    if missing.any():
+        raise ValueError(
+            f"Column {value!r} has {int(missing.sum())} missing value(s) at rows {rows(missing)}: "
+            "lq_table never takes a missing count as zero, so drop those rows or fill them "
+            "explicitly before calling."
+        )
+    numeric = emp.to_numpy(dtype=float)
+    infinite = pd.Series(np.isinf(numeric), index=table.index)
+    if infinite.any():
+        raise ValueError(
+            f"Column {value!r} must be finite: {int(infinite.sum())} infinite value(s) at rows {rows(infinite)}."
+        )
+    negative = pd.Series(numeric < 0, index=table.index)
+    if negative.any():
+        raise ValueError(
+            f"Column {value!r} must be 0 or more: {int(negative.sum())} negative value(s) at rows {rows(negative)}."
+        )
+
+    duplicated = table.duplicated(["region", "industry"], keep=False)
+    if duplicated.any():
+        pairs = list(dict.fromkeys(zip(table.loc[duplicated, "region"], table.loc[duplicated, "industry"])))
+        raise ValueError(
+            f"{len(pairs)} region × industry pair(s) appear more than once: {listing(pairs)} "
+            f"(rows {rows(duplicated)}). Keep one row per pair: sum or drop the duplicates first."
+        )
+
+    if table.empty:
+        raise ValueError("df has no rows: there is no employment to compute quotients from.")
+    total = emp.sum()
+    if total == 0:
+        raise ValueError(
+            f"Total employment in column {value!r} is zero: every location quotient is undefined (division by zero)."
+        )
+    table["region_total"] = table.groupby("region", observed=True)["employment"].transform("sum")
+    table["industry_total"] = table.groupby("industry", observed=True)["employment"].transform("sum")
+    for key, col in (("region", region), ("industry", industry)):
+        zero = table[f"{key}_total"] == 0
+        if zero.any():
+            labels = list(dict.fromkeys(table.loc[zero, key]))
+            raise ValueError(
+                f"{key.capitalize()}(s) {listing(labels)} (column {col!r}) have zero total "
+                "employment, so their location quotients are undefined (0/0): drop them from "
+                "df or check the data."
+            )
+    table["total"] = total
+    table["lq"] = location_quotient(
+        numeric,
+        table["region_total"].to_numpy(dtype=float),
+        table["industry_total"].to_numpy(dtype=float),
+        float(total),
+    )
+    return table.sort_values(["region", "industry"], kind="mergesort").reset_index(drop=True)
