@@ -89,7 +89,7 @@ def country_names() -> pd.Series:
 
 def industry_name(code: str) -> str:
     """``C23 Manufacture of …`` for a NACE division the book names, else the code as given."""
-    return f"{code} {label(f'nace.{code}')}" if f"nace.{code}" in labels.MESSAGES else str(code)
+    return f"{code} {label(f'nace.{code}')}" if labels.has(f"nace.{code}") else str(code)
 
 
 @dataclass

@@ -514,6 +514,5 @@ def _without_empty(tidy):
 
 
 def _industry_options(codes: Sequence[str]) -> list[tuple[str, str]]:
-    from clusterlab.labels import MESSAGES
 
-    return [(f"{code} {label(f'nace.{code}')}" if f"nace.{code}" in MESSAGES else str(code), code) for code in codes]
+    return [(f"{code} {label(f'nace.{code}')}" if labels.has(f"nace.{code}") else str(code), code) for code in codes]

@@ -101,3 +101,73 @@ def test_two_tables_on_one_page_have_distinct_ids():
     ida = re.search(r'<table id="([^"]+)"', a).group(1)
     idb = re.search(r'<table id="([^"]+)"', b).group(1)
     assert ida != idb
+
+
+# --------------------------------------------------------------------------- the catalogues
+
+
+def placeholders(text: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_catalogue_has_every_key_with_the_same_placeholders():
+    import tomllib
+
+    folder = labels.LOCALES
+    index = tomllib.loads((folder / "languages.toml").read_text(encoding="utf-8"))
+    catalogues = {
+        code: tomllib.loads((folder / f"{code}.toml").read_text(encoding="utf-8")) for code in index["languages"]
+    }
+    keys = {code: set(c["messages"]) for code, c in catalogues.items()}
+    assert all(k == keys["en"] for k in keys.values())
+    for key in keys["en"]:
+        shapes = {code: placeholders(c["messages"][key]) for code, c in catalogues.items()}
+        assert len(set(map(frozenset, shapes.values()))) == 1, (key, shapes)
+
+
+def test_a_catalogue_that_lacks_a_key_is_refused_with_what_is_missing(tmp_path):
+    import shutil
+
+    for path in labels.LOCALES.glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    en = (tmp_path / "en.toml").read_text(encoding="utf-8")
+    (tmp_path / "en.toml").write_text(en.replace('"yes" = "yes"\n', ""), encoding="utf-8")
+    try:
+        with pytest.raises(ValueError, match="missing \\['yes'\\]"):
+            labels.use_catalogues(tmp_path)
+    finally:
+        labels.use_catalogues()
+
+
+def test_a_third_language_is_a_catalogue_and_a_line_not_code(tmp_path):
+    """A pseudo-language: every text of the English catalogue between ⟦ ⟧, numbers with an apostrophe
+    between thousands and a decimal comma. Labels, numbers, tables and charts follow, with no code changed."""
+    import re
+    import shutil
+
+    import pandas as pd
+
+    from clusterlab import charts
+
+    for path in labels.LOCALES.glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    english = (tmp_path / "en.toml").read_text(encoding="utf-8")
+    head, messages = english.split("[messages]\n")
+    head = head.replace('thousands = ","', 'thousands = "\'"').replace('decimal = "."', 'decimal = ","')
+    pseudo = re.sub(r'^("[^"]+") = "(.*)"$', r'\1 = "⟦\2⟧"', messages, flags=re.M)
+    (tmp_path / "xx.toml").write_text(head + "[messages]\n" + pseudo, encoding="utf-8")
+    (tmp_path / "languages.toml").write_text('languages = ["fr", "en", "xx"]\ndefault = "en"\n', encoding="utf-8")
+    try:
+        labels.use_catalogues(tmp_path)
+        labels.set_language("xx")
+        assert labels.label("yes") == "⟦yes⟧"
+        assert labels.fmt_number(1234567.5, 1) == "1'234'567,5"
+        styler = labels.table(pd.DataFrame({"year": [2020]}), {"year": "tiles.year"})
+        assert "⟦" in styler.to_html()
+        spec = charts.consortium_chart().to_dict()
+        assert "⟦" in str(spec) and spec["config"]["locale"]["number"]["thousands"] == "'"
+    finally:
+        labels.use_catalogues()
+    assert labels.LANGUAGES == ("fr", "en")

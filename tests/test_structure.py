@@ -97,3 +97,9 @@ def test_every_public_function_has_type_hints(name, function):
     ]
     assert missing == [], f"{name}: parameters without a type: {missing}"
     assert signature.return_annotation is not inspect.Signature.empty, f"{name}: no return type"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_does_two_jobs(path):
+    """A module that passes 500 lines is doing two jobs (the book's style notes)."""
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 500

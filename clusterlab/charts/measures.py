@@ -60,7 +60,7 @@ def lq_chart(
     names = dict(industry_labels or {})
     for code in industries:
         if code not in names:
-            names[code] = label(f"nace.{code}") if f"nace.{code}" in labels.MESSAGES else code
+            names[code] = label(f"nace.{code}") if labels.has(f"nace.{code}") else code
     frame = _top_regions(lq, industries, top)
     industry = industry or industries[0]
     if industry not in industries:

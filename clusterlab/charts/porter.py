@@ -109,7 +109,7 @@ def profile_data(lq: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:
         {
             "region": part["region"].astype(str),
             "region_label": data.region_names(part["region"]).astype(str),
-            "industry": [label(f"nace.{c}") if f"nace.{c}" in labels.MESSAGES else c for c in codes],
+            "industry": [label(f"nace.{c}") if labels.has(f"nace.{c}") else c for c in codes],
             "employment": part["employment"].astype(float),
             "lq": part["lq"].astype(float).round(3),
         }
