@@ -99,4 +99,4 @@ lab: $(BOOK_STAMP)
 	$(VENV)/bin/jupyter lab chapters
 
 clean:
-	rm -rf _build
+	rm -rf _build build

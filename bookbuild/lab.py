@@ -106,13 +106,18 @@ def only_this_host(page, blocked: list[str]) -> None:
 def screenshots(out: Path = ROOT / "chapters", notebook: str = "01-marshall-district.ipynb") -> list[Path]:
     """The reader's guide's pictures: chapter 1 of each edition as JupyterLab first shows it, with the
     interface in the edition's language, written to ``chapters/<lang>/images/jupyterlab-chapter.png``."""
+    import shutil
+
     from bookbuild.browser import launch
 
     written = []
+    # JupyterLab on a copy of the chapters: it writes checkpoints next to what it opens
+    copy = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    shutil.copytree(ROOT / "chapters", copy / "chapters")
     with launch() as browser:
         for language, locale in LOCALES.items():
             settings = {"@jupyterlab/translation-extension:plugin": {"locale": locale}}
-            with running_lab(ROOT, settings) as (base, token):
+            with running_lab(copy, settings) as (base, token):
                 page = browser.new_page(viewport={"width": 1280, "height": 860})
                 blocked: list[str] = []
                 only_this_host(page, blocked)

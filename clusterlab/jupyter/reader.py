@@ -114,13 +114,17 @@ class Resolver:
             raise UnknownTarget(f"no glossary term {target!r}")
         return f"[{_escape(text)}]({self.url(entry)})"
 
-    def ref(self, content: str) -> str:
+    def ref(self, content: str, numbered: bool = False) -> str:
         text, label = _split(content)
         entry = self.book["label"].get(label)
         if entry is None:
             raise UnknownTarget(f"no label {label!r}")
         if text == label:
             text = entry["text"]
+        elif numbered:
+            # {numref}`exercise %s <label>`: the number as the website gives it ("1.5")
+            number = entry["text"].rsplit(" ", 1)[-1]
+            text = text.replace("%s", number).replace("{number}", number)
         page = entry["page"].rsplit("/", 1)[-1]
         if entry.get("notebook") and page == self.here:
             target = f"#{label}"
@@ -136,7 +140,7 @@ class Resolver:
             return self.cite("t" if role == "cite:t" else "p", content)
         if role == "term":
             return self.term(content)
-        return self.ref(content)
+        return self.ref(content, numbered=role == "numref")
 
 
 def _split(content: str) -> tuple[str, str]:
