@@ -69,6 +69,8 @@ def test_a_reference_opens_its_target_here_in_the_notebook_beside_or_on_the_webs
     assert (
         reader_markdown("{ref}`ex-md-lq`", Resolver("fr", here="01-marshall-district")) == "[Exercice 1.5](#ex-md-lq)"
     )
+    numbered = reader_markdown("{numref}`l'exercice %s <ex-md-lq>`", Resolver("fr", here="01-marshall-district"))
+    assert numbered == "[l'exercice 1.5](#ex-md-lq)"
 
 
 def test_an_unknown_key_term_or_label_is_an_error_that_names_it():
