@@ -103,3 +103,14 @@ def test_every_public_function_has_type_hints(name, function):
 def test_no_module_does_two_jobs(path):
     """A module that passes 500 lines is doing two jobs (the book's style notes)."""
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 500
+
+
+def test_every_subpackage_is_in_the_distribution():
+    """A subpackage left out of pyproject.toml is missing from the reader's environment (not from ours)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {
+        module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py") if "__pycache__" not in p.parts
+    }
+    assert found - listed == set()
