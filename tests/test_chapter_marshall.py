@@ -7,7 +7,8 @@ import json
 import pytest
 from conftest import ROOT
 
-from clusterlab import charts, data
+from clusterlab import data
+from clusterlab.models import labour_pooling
 from clusterlab.models import labour_pooling as lp
 
 STEM = "01-marshall-district"
@@ -83,7 +84,9 @@ def test_the_sources_exercise_computes_what_it_says():
 
 
 def test_the_pooling_figures_are_the_model_s():
-    simulated = charts.pooling_data(n_firms=[6, 12], shock_sds=[1.5, 3.0]).set_index(["n_firms", "shock_sd", "setting"])
+    simulated = labour_pooling.pooling_data(n_firms=[6, 12], shock_sds=[1.5, 3.0]).set_index(
+        ["n_firms", "shock_sd", "setting"]
+    )
     assert lp.profit_gain(6, 1, 1.5, 1.0) == pytest.approx(0.9375)
     six = simulated.loc[(6, 1.5)]
     assert (round(six.loc["pooled", "profit"], 2), round(six.loc["isolated", "profit"], 2)) == (50.93, 50.00)

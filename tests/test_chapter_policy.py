@@ -6,7 +6,6 @@ import json
 
 from conftest import ROOT
 
-from clusterlab import charts
 from clusterlab.models import policy
 
 STEM = "08-cluster-policy"
@@ -53,7 +52,7 @@ def test_the_panel_figures_quoted_are_the_model_s():
 
 
 def test_the_grid_figures_quoted_are_the_chart_s():
-    _, estimates = charts.policy_data()
+    _, estimates = policy.policy_data()
     row = estimates[(estimates["effect"] == 2.0) & (estimates["decline"] == 2.0)]
     naive = row[row["estimator"] == "naive"].set_index("strength")["value"]
     did = row[row["estimator"] == "did"]["value"]

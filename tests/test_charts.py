@@ -5,6 +5,7 @@ import json
 import pytest
 
 from clusterlab import charts, labels
+from clusterlab.models import labour_pooling
 
 
 def _spec(chart):
@@ -112,7 +113,7 @@ def test_a_prepared_chart_with_new_tables_is_the_chart_made_with_them():
 
 def test_the_labour_pooling_chart_binds_firms_and_shocks_to_the_simulated_grid():
     labels.set_language("fr")
-    data = charts.pooling_data(n_firms=(2, 4, 6), shock_sds=(1.0, 2.0), draws=500)
+    data = labour_pooling.pooling_data(n_firms=(2, 4, 6), shock_sds=(1.0, 2.0), draws=500)
     assert len(data) == 12 and set(data["setting"]) == {"pooled", "isolated"}
     spec = charts.pooling_chart(data).to_dict()
     binds = {p["name"]: p["bind"] for p in spec["params"] if "bind" in p}
@@ -220,7 +221,7 @@ def test_the_diffusion_chart_says_when_half_the_firms_know_or_that_they_never_do
     from clusterlab.models import diffusion
 
     labels.set_language("en")
-    curves = charts.diffusion_data(pipelines=(0, 4), local_ties=(0, 1), runs=10, periods=20)
+    curves = diffusion.diffusion_data(pipelines=(0, 4), local_ties=(0, 1), runs=10, periods=20)
     assert len(curves) == 4 * 21
     cut = diffusion.summary(pipelines=0, local_ties=0, runs=10, periods=20)
     assert diffusion.time_to(cut, 0.5) is None
@@ -235,8 +236,8 @@ def test_the_arthur_chart_shows_the_barriers_and_says_when_a_run_locks_in():
     from clusterlab.models import lockin
 
     labels.set_language("en")
-    paths, runs = charts.arthur_data(returns=(0.0, 0.02), runs=3, adopters=400)
-    assert paths["d"].abs().max() <= charts.ARTHUR_SPAN + 10  # paths stop once off the chart
+    paths, runs = lockin.arthur_data(returns=(0.0, 0.02), runs=3, adopters=400)
+    assert paths["d"].abs().max() <= lockin.ARTHUR_SPAN + 10  # paths stop once off the chart
     hit = lockin.lock_in(lockin.arthur_path(400, r=0.02, seed=2))
     assert hit is not None
     svg = _svg(charts.arthur_chart(paths, runs, interactive=False, r=0.02, run=2))
@@ -254,7 +255,7 @@ def test_the_urn_chart_writes_the_final_share_of_the_chosen_run():
     from clusterlab.models import lockin
 
     labels.set_language("fr")
-    shares = charts.urn_data(runs=4, draws=100)
+    shares = lockin.urn_data(runs=4, draws=100)
     final = 100 * lockin.polya_path(100, seed=3)["share_red"].iloc[-1]
     text = labels.label("urn.final").replace("{share}", labels.fmt_number(final, 1))
     assert text in _svg(charts.urn_chart(shares, interactive=False, run=3))
@@ -282,7 +283,7 @@ def test_the_policy_chart_shows_the_estimates_of_the_chosen_setting():
     from clusterlab.models import policy
 
     labels.set_language("en")
-    paths, estimates = charts.policy_data(strengths=(0.0, 2.0), effects=(2.0,), declines=(0.0, 3.0), firms=400)
+    paths, estimates = policy.policy_data(strengths=(0.0, 2.0), effects=(2.0,), declines=(0.0, 3.0), firms=400)
     p = policy.panel(strength=2.0, effect=2.0, decline=3.0, firms=400, seed=1)
     naive, did = policy.naive(p), policy.diff_in_diff(p)
     svg = _svg(charts.policy_chart(paths, estimates, interactive=False, strength=2.0, effect=2.0, decline=3.0))

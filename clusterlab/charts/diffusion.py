@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 import pandas as pd
 
 from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
-from clusterlab.models import diffusion
-
-
-def diffusion_data(
-    pipelines: Sequence[int] = (0, 1, 2, 4, 6, 8),
-    local_ties: Sequence[int] = (0, 1, 2, 3),
-    runs: int = 40,
-    periods: int = 30,
-    **kwargs,
-) -> pd.DataFrame:
-    """What :func:`diffusion_chart` draws: the mean share of firms that know, period by period, for each
-    number of pipelines and of local ties (:func:`clusterlab.models.diffusion.summary`, seeded)."""
-
-    frames = []
-    for pipes in pipelines:
-        for ties in local_ties:
-            curve = diffusion.summary(pipelines=int(pipes), local_ties=int(ties), runs=runs, periods=periods, **kwargs)
-            curve["pipelines"], curve["local_ties"] = int(pipes), int(ties)
-            frames.append(curve)
-    out = pd.concat(frames, ignore_index=True)
-    out["share"] = out["share"].round(4)
-    return out[["pipelines", "local_ties", "period", "share"]]
 
 
 def diffusion_chart(

@@ -2,58 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from clusterlab import labels
 from clusterlab.charts.base import BLUE, GREY, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
 from clusterlab.models import lockin
-
-ARTHUR_RETURNS = (0.0, 0.005, 0.01, 0.02)
-#: The chart shows the adoption difference up to this size; a run that locks in leaves it.
-ARTHUR_SPAN = 60
-
-
-def arthur_data(
-    returns: Sequence[float] = ARTHUR_RETURNS, runs: int = 12, adopters: int = 1000, every: int = 10, **preferences
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """What :func:`arthur_chart` draws, from :func:`clusterlab.models.lockin.arthur_path` (seeds 1 to ``runs``).
-
-    Returns ``(paths, runs_table)``: the adoption difference n_A − n_B every ``every`` adopters (a path
-    stops once it is more than :data:`ARTHUR_SPAN` from 0, off the chart), and for each run the
-    barriers, the technology it locked into ("" if none) and when (0 if never).
-    """
-
-    paths, table = [], []
-    for r in returns:
-        lower, upper = lockin.barriers(r=float(r), **preferences)
-        for run in range(1, runs + 1):
-            path = lockin.arthur_path(adopters, r=float(r), seed=run, **preferences)
-            keep = path[(path["adopter"] % every == 0) | (path["adopter"] == 1)]
-            outside = np.flatnonzero(keep["difference"].abs().to_numpy() > ARTHUR_SPAN)
-            if outside.size:
-                keep = keep.iloc[: outside[0] + 1]
-            paths.append(
-                pd.DataFrame(
-                    {"r": float(r), "run": run, "n": keep["adopter"].to_numpy(), "d": keep["difference"].to_numpy()}
-                )
-            )
-            hit = lockin.lock_in(path)
-            table.append(
-                {
-                    "r": float(r),
-                    "run": run,
-                    "lower": lower if np.isfinite(lower) else None,
-                    "upper": upper if np.isfinite(upper) else None,
-                    "tech": hit[0] if hit else "",
-                    "at": hit[1] if hit else 0,
-                }
-            )
-    return pd.concat(paths, ignore_index=True), pd.DataFrame(table)
 
 
 def arthur_chart(
@@ -81,7 +36,9 @@ def arthur_chart(
         scale=alt.Scale(domain=[0, last]),
         axis=alt.Axis(values=list(range(0, last + 1, 200 if last > 500 else 100))),
     )
-    y = alt.Y("d:Q", title=label("lockin.difference"), scale=alt.Scale(domain=[-ARTHUR_SPAN, ARTHUR_SPAN]))
+    y = alt.Y(
+        "d:Q", title=label("lockin.difference"), scale=alt.Scale(domain=[-lockin.ARTHUR_SPAN, lockin.ARTHUR_SPAN])
+    )
     others = (
         alt.Chart(paths)
         .transform_filter(same_r)
@@ -125,21 +82,6 @@ def arthur_chart(
         .add_params(alt.param(**p_r), alt.param(**p_run))
         .properties(width=WIDTH, height=280, description=label("lockin.description"))
     )
-
-
-def urn_data(runs: int = 12, draws: int = 500, red: int = 1, blue: int = 1, every: int = 5) -> pd.DataFrame:
-    """What :func:`urn_chart` draws: the share of red balls every ``every`` draws, runs seeded 1 to ``runs``."""
-
-    frames = []
-    for run in range(1, runs + 1):
-        path = lockin.polya_path(draws, red, blue, seed=run)
-        keep = path[(path["draw"] % every == 0) | (path["draw"] == 1)]
-        frames.append(
-            pd.DataFrame(
-                {"run": run, "draw": keep["draw"].to_numpy(), "share": (100 * keep["share_red"]).round(2).to_numpy()}
-            )
-        )
-    return pd.concat(frames, ignore_index=True)
 
 
 def urn_chart(shares: pd.DataFrame, interactive: bool = True, run: int = 1) -> alt.LayerChart:

@@ -2,48 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 import pandas as pd
 
 from clusterlab import labels
 from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
 from clusterlab.labels import label
-from clusterlab.models import policy
-
-POLICY_STRENGTHS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
-POLICY_EFFECTS = (-2.0, 0.0, 2.0, 4.0)
-POLICY_DECLINES = (0.0, 1.0, 2.0, 3.0)
-
-
-def policy_data(
-    strengths: Sequence[float] = POLICY_STRENGTHS,
-    effects: Sequence[float] = POLICY_EFFECTS,
-    declines: Sequence[float] = POLICY_DECLINES,
-    firms: int = 5000,
-    seed: int = 1,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """What :func:`policy_chart` draws, from :mod:`clusterlab.models.policy` (one seeded synthetic panel per
-    setting): ``(paths, estimates)``, the yearly means of supported firms and of their comparison group,
-    and the three numbers (true effect, naive before/after, difference in differences)."""
-
-    paths, estimates = [], []
-    for k in strengths:
-        for effect in effects:
-            for decline in declines:
-                found, m = policy.summary(
-                    strength=float(k), effect=float(effect), decline=float(decline), firms=firms, seed=seed
-                )
-                key = {"strength": float(k), "effect": float(effect), "decline": float(decline)}
-                paths.append(m.assign(**key, outcome=m["outcome"].round(2)))
-                for name, value in (("true", effect), ("naive", found["naive"]), ("did", found["did"])):
-                    estimates.append({**key, "estimator": name, "value": round(float(value), 2)})
-    cols = ["strength", "effect", "decline"]
-    return (
-        pd.concat(paths, ignore_index=True)[cols + ["year", "group", "outcome"]],
-        pd.DataFrame(estimates)[cols + ["estimator", "value"]],
-    )
 
 
 def policy_chart(

@@ -2,50 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 import pandas as pd
 
 from clusterlab.charts.base import BLUE, ORANGE, js_string
 from clusterlab.labels import label
-from clusterlab.models import labour_pooling
-
-
-def pooling_data(
-    n_firms: Sequence[int] = (2, 4, 6, 8, 10, 12),
-    shock_sds: Sequence[float] = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
-    workers_per_firm: float = 10.0,
-    value: float = 20.0,
-    slope: float = 1.0,
-    draws: int = 4000,
-    seed: int = 1890,
-) -> pd.DataFrame:
-    """What :func:`pooling_chart` draws, simulated with :mod:`clusterlab.models.labour_pooling` (seeded):
-    for each number of firms and size of shocks, and for one shared pool or every firm on its own,
-    the expected profit per firm and the wage risk (flexible wage), and the expected unemployment
-    rate when the wage cannot fall below its average level (value − slope × workers per firm)."""
-    rows = []
-    floor = value - slope * workers_per_firm
-    for n in n_firms:
-        for sd in shock_sds:
-            for setting, towns in (("pooled", 1), ("isolated", n)):
-                common = dict(
-                    workers=workers_per_firm * n, shock_sd=float(sd), value=value, slope=slope, draws=draws, seed=seed
-                )
-                flexible = labour_pooling.summary(int(n), int(towns), **common)
-                rigid = labour_pooling.summary(int(n), int(towns), wage_floor=floor, **common)
-                rows.append(
-                    {
-                        "n_firms": int(n),
-                        "shock_sd": float(sd),
-                        "setting": setting,
-                        "profit": round(flexible["profit"], 3),
-                        "wage_sd": round(flexible["wage_sd"], 3),
-                        "unemployment": round(100 * rigid["unemployment"], 2),
-                    }
-                )
-    return pd.DataFrame(rows)
 
 
 def pooling_chart(

@@ -22,6 +22,7 @@ later, for any seed, since the links already there keep their draws. Everything 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -184,3 +185,24 @@ def time_to(curve: pd.DataFrame, share: float = 0.5) -> int | None:
     ``None`` if it never does within its periods."""
     hit = curve.loc[curve["share"] >= share - 1e-12, "period"]
     return int(hit.iloc[0]) if len(hit) else None
+
+
+def diffusion_data(
+    pipelines: Sequence[int] = (0, 1, 2, 4, 6, 8),
+    local_ties: Sequence[int] = (0, 1, 2, 3),
+    runs: int = 40,
+    periods: int = 30,
+    **kwargs,
+) -> pd.DataFrame:
+    """What :func:`diffusion_chart` draws: the mean share of firms that know, period by period, for each
+    number of pipelines and of local ties (:func:`clusterlab.models.summary`, seeded)."""
+
+    frames = []
+    for pipes in pipelines:
+        for ties in local_ties:
+            curve = summary(pipelines=int(pipes), local_ties=int(ties), runs=runs, periods=periods, **kwargs)
+            curve["pipelines"], curve["local_ties"] = int(pipes), int(ties)
+            frames.append(curve)
+    out = pd.concat(frames, ignore_index=True)
+    out["share"] = out["share"].round(4)
+    return out[["pipelines", "local_ties", "period", "share"]]

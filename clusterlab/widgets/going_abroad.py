@@ -9,6 +9,7 @@ import pandas as pd
 
 from clusterlab import charts, data
 from clusterlab.labels import fmt_number, label
+from clusterlab.models import diffusion
 from clusterlab.widgets.base import Explorer, error_note
 
 
@@ -116,7 +117,7 @@ def diffusion_explorer(pipelines: int = 2, local_ties: int = 1, p: float = 0.3, 
 
     def draw(pipelines: int, local_ties: int, p: float) -> list:
         try:
-            curves = charts.diffusion_data([pipelines], [local_ties], runs=runs, p=round(float(p), 4))
+            curves = diffusion.diffusion_data([pipelines], [local_ties], runs=runs, p=round(float(p), 4))
         except ValueError as err:
             return [error_note(err)]
         if "chart" not in state:

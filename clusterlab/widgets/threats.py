@@ -7,6 +7,7 @@ import pandas as pd
 
 from clusterlab import charts, labels
 from clusterlab.labels import label
+from clusterlab.models import lockin
 from clusterlab.widgets.base import Explorer, error_note
 
 
@@ -35,7 +36,7 @@ def lockin_explorer(r: float = 0.01, gap: float = 0.2, run: int = 1, runs: int =
 
     def draw(r: float, gap: float, run: int) -> list:
         try:
-            paths, table = charts.arthur_data(
+            paths, table = lockin.arthur_data(
                 [round(float(r), 6)], runs=runs, a_R=1.0, b_R=1.0 - gap, a_S=1.0 - gap, b_S=1.0
             )
         except ValueError as err:
@@ -74,7 +75,7 @@ def policy_explorer(
     def draw(strength: float, effect: float, decline: float, seed: int) -> list:
         k, e, d = round(float(strength), 4), round(float(effect), 4), round(float(decline), 4)
         try:
-            paths, estimates = charts.policy_data([k], [e], [d], firms=firms, seed=int(seed))
+            paths, estimates = policy.policy_data([k], [e], [d], firms=firms, seed=int(seed))
             across = policy.summary(strength=k, effect=e, decline=d, firms=firms, seed=int(seed))[0]["across"]
         except ValueError as err:
             return [error_note(err)]

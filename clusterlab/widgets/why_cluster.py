@@ -8,6 +8,7 @@ import pandas as pd
 
 from clusterlab import charts
 from clusterlab.labels import label
+from clusterlab.models import labour_pooling
 from clusterlab.widgets.base import Explorer, error_note
 
 
@@ -86,7 +87,7 @@ def pooling_explorer(n_firms: int = 6, shock_sd: float = 1.5, workers_per_firm: 
     state: dict = {}
 
     def draw(n_firms: int, shock_sd: float) -> list:
-        data = charts.pooling_data([n_firms], [round(shock_sd, 6)], workers_per_firm=workers_per_firm)
+        data = labour_pooling.pooling_data([n_firms], [round(shock_sd, 6)], workers_per_firm=workers_per_firm)
         if "chart" not in state:  # made and checked once; afterwards only its table changes
             state["chart"] = charts.Prepared(charts.pooling_chart(data, interactive=False))
         return [state["chart"].with_data(data).with_params(n_firms=int(n_firms), shock_sd=round(shock_sd, 6))]
