@@ -167,14 +167,11 @@ def test_links_json_is_what_the_website_build_produces(site):
 
 @pytest.mark.parametrize("language", EDITIONS)
 def test_every_link_to_the_website_points_at_a_page_and_anchor_that_exist(site, language):
-    resolver = Resolver(language)
     targets = set()
     for path in notebooks(language):
-        resolver.here = path.stem
         for cell in for_reader(nbformat.read(path, as_version=4), path.name).cells:
             if cell.cell_type == "markdown":
                 targets |= set(re.findall(re.escape(SITE_URL) + r"([^)#]+)#?([^)]*)\)", cell.source))
-            if cell.cell_type == "markdown":
                 for local in re.findall(r"\]\(([0-9][^)#]*\.ipynb)\)", cell.source):
                     assert (ROOT / "chapters" / language / local).is_file(), local
     assert targets
