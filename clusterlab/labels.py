@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+from babel import Locale, UnknownLocaleError
 from pandas.io.formats.style import Styler
 
 #: Where the catalogues are: ``languages.toml`` (the languages, the first being the default) and one
@@ -35,8 +36,9 @@ NNBSP = "\u202f"
 NBSP = "\u00a0"
 
 LANGUAGES: tuple[str, ...] = ()
-#: Every reader-visible text, ``{key: {language: text}}``, as the catalogues give it.
-MESSAGES: dict[str, dict[str, str]] = {}
+#: Every reader-visible text, ``{key: {language: text}}``, as the catalogues give it. A text that depends
+#: on a count is a table of plural forms (CLDR categories: ``one``, ``many``, ``other``…), see :func:`plural`.
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {}
 _catalogues: dict[str, dict] = {}
 _state = {"language": "en"}
 
@@ -55,9 +57,19 @@ def use_catalogues(folder: Path = LOCALES) -> None:
         catalogues[code] = tomllib.loads(path.read_text(encoding="utf-8"))
     first, reference = next(iter(catalogues.items()))
     for code, catalogue in catalogues.items():
-        for part in ("number", "time", "messages"):
+        for part in ("language", "number", "time", "messages"):
             if part not in catalogue:
                 raise ValueError(f"the {code} catalogue has no [{part}] table.")
+        rules = catalogue["language"].get("plural_rules", code)
+        try:
+            Locale.parse(rules)
+        except (ValueError, UnknownLocaleError):
+            raise ValueError(
+                f"the {code} catalogue names plural_rules {rules!r}, which is not a CLDR locale."
+            ) from None
+        for key, text in catalogue["messages"].items():
+            if isinstance(text, dict) and "other" not in text:
+                raise ValueError(f"the {code} catalogue's {key!r} has plural forms but no 'other' form.")
         missing = sorted(set(reference["messages"]) - set(catalogue["messages"]))
         extra = sorted(set(catalogue["messages"]) - set(reference["messages"]))
         if missing or extra:
@@ -96,9 +108,14 @@ def get_language() -> str:
 
 def label(key: str, language: str | None = None) -> str:
     """The reader-visible text of ``key`` in the current language (or in ``language``)."""
-    lang = language or get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    lang = _language(language)
+    text = _entry(key, lang)
+    if isinstance(text, dict):
+        raise KeyError(f"{key!r} depends on a count: use labels.plural({key!r}, n).")
+    return text
+
+
+def _entry(key: str, lang: str) -> str | dict[str, str]:
     try:
         return MESSAGES[key][lang]
     except KeyError:
@@ -107,15 +124,90 @@ def label(key: str, language: str | None = None) -> str:
         raise KeyError(f"No label {key!r} in clusterlab.labels.MESSAGES.{hint}") from None
 
 
+def _language(language: str | None) -> str:
+    lang = language or get_language()
+    if lang not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    return lang
+
+
+def plural_category(n: float, language: str | None = None) -> str:
+    """The CLDR plural category of the count ``n`` in ``language`` (``"one"``, ``"many"``, ``"other"``…).
+
+    French says « 0 industrie », « 1 industrie », « 2 industries »; English "0 industries", "1 industry".
+    The rules are Babel's (the Unicode CLDR), for the locale the catalogue names (``plural_rules``).
+    """
+    lang = _language(language)
+    rules = _catalogues[lang]["language"].get("plural_rules", lang)
+    return Locale.parse(rules).plural_form(abs(n))
+
+
+def plural(key: str, n: float, language: str | None = None, **values: object) -> str:
+    """The text of ``key`` for the count ``n``: the catalogue's form for ``n``'s plural category (or its
+    ``other`` form), with ``{n}`` and the other ``values`` written as in :func:`message`."""
+    lang = _language(language)
+    forms = _entry(key, lang)
+    if not isinstance(forms, dict):
+        raise KeyError(f"{key!r} has no plural forms: use labels.label({key!r}).")
+    text = forms.get(plural_category(n, lang), forms["other"])
+    return _fill(text, lang, dict(values, n=n))
+
+
+def message(key: str, language: str | None = None, **values: object) -> str:
+    """The text of ``key`` with its ``{placeholders}`` filled in: numbers written in the reader's language
+    (``{low}`` gives ``0,5`` in French), ``{value!r}`` as Python writes it (what the reader typed)."""
+    lang = _language(language)
+    return _fill(label(key, lang), lang, values)
+
+
+class _Shown:
+    """A number in a message: ``str`` in the reader's language, ``repr`` as Python writes it."""
+
+    def __init__(self, value: numbers.Real, language: str) -> None:
+        self.value, self.language = value, language
+
+    def __str__(self) -> str:
+        return fmt_value(self.value, self.language)
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        number = _catalogues[self.language]["number"]
+        text = format(self.value, spec).replace(",", "\0").replace(".", number["decimal"])
+        return text.replace("\0", number["thousands"]).replace("-", number["minus"])
+
+
+def _fill(text: str, language: str, values: Mapping[str, object]) -> str:
+    shown = {
+        name: _Shown(v, language) if isinstance(v, numbers.Real) and not isinstance(v, bool) else v
+        for name, v in values.items()
+    }
+    return text.format(**shown)
+
+
+def fmt_value(value: numbers.Real, language: str | None = None) -> str:
+    """A number as a sentence writes it, with the digits it has: ``3``, ``0,25`` in French, ``0.25`` in
+    English, ``1 000`` / ``1,000``, ``−2`` with a true minus sign."""
+    lang = _language(language)
+    if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        return fmt_number(int(value), 0, lang)
+    text = repr(float(value))
+    if "e" in text or "n" in text:
+        number = _catalogues[lang]["number"]
+        return text.replace(".", number["decimal"]).replace("-", number["minus"])
+    return fmt_number(float(value), len(text.split(".")[1]), lang)
+
+
 def fmt_number(value: float, decimals: int = 0, language: str | None = None) -> str:
     """Write ``value`` with ``decimals`` digits after the decimal mark, grouped by thousands.
 
     French: decimal comma and narrow no-break space between thousands (``1 234,5``);
     English: decimal point and comma (``1,234.5``). A missing value (None or NaN) is ``–``.
     """
-    lang = language or get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    lang = _language(language)
     if decimals < 0:
         raise ValueError(f"decimals must be 0 or more, not {decimals}.")
     if value is None or (isinstance(value, numbers.Real) and math.isnan(value)):
@@ -129,9 +221,7 @@ def fmt_number(value: float, decimals: int = 0, language: str | None = None) -> 
 
 def vega_locale(language: str | None = None) -> dict:
     """The d3 number and time locale for Vega-Lite's ``config.locale`` in ``language``, from its catalogue."""
-    lang = language or get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    lang = _language(language)
     return copy.deepcopy({"number": _catalogues[lang]["number"], "time": _catalogues[lang]["time"]})
 
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clusterlab import checks
+from clusterlab import checks, labels
+from clusterlab.errors import InputError
 from clusterlab.models import consortium, diffusion, labour_pooling, lockin, policy
 
 
@@ -19,8 +20,9 @@ def test_a_whole_number_passes_exactly_when_it_is_at_least_low(value, low):
         assert checks.whole("n", value, low) == value
         assert checks.whole("n", np.int64(value), low) == value
     else:
-        with pytest.raises(ValueError, match=f"n must be a whole number of {low} or more"):
+        with pytest.raises(InputError) as err:
             checks.whole("n", value, low)
+        assert err.value.code == "checks.whole_low" and err.value.values["low"] == low
 
 
 @pytest.mark.parametrize("value", [True, False, 3.0, "3", None, np.float64(2.0)])
@@ -49,8 +51,8 @@ def test_true_and_false_are_not_numbers(value):
 def test_a_probability_is_in_zero_one_and_says_what_it_is_the_chance_of():
     assert checks.probability("p", 1) == 1.0
     for bad in (0, -0.1, 1.5):
-        with pytest.raises(ValueError, match=r"p must be a probability in \(0, 1\] \(of rain\)"):
-            checks.probability("p", bad, "of rain")
+        with pytest.raises(ValueError, match=r"p must be a probability in \(0, 1\] \(the chance a firm tells"):
+            checks.probability("p", bad, "diffusion.p_meaning")
 
 
 @pytest.mark.parametrize(
@@ -67,3 +69,27 @@ def test_a_probability_is_in_zero_one_and_says_what_it_is_the_chance_of():
 def test_every_model_refuses_a_bool_where_it_wants_a_number(call):
     with pytest.raises(ValueError, match="True/False|whole number"):
         call()
+
+
+def test_the_message_is_in_the_readers_language_and_the_code_is_not():
+    """French readers read French; tests and programs read the code, the same in every language."""
+    caught = {}
+    for language in ("fr", "en"):
+        labels.set_language(language)
+        try:
+            with pytest.raises(InputError) as err:
+                checks.number("share", 1.5, 0, 0.5)
+        finally:
+            labels.set_language("en")
+        caught[language] = err.value
+    assert caught["fr"].code == caught["en"].code == "checks.high"
+    assert str(caught["fr"]) == "share doit être inférieur ou égal à 0,5\u202f; reçu\u00a0: 1.5."
+    assert str(caught["en"]) == "share must be 0.5 or less; got 1.5."
+    assert isinstance(caught["fr"], ValueError)
+
+
+def test_an_error_survives_pickling_with_its_code():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(InputError("checks.whole_low", name="n", low=1, value=0)))
+    assert err.code == "checks.whole_low" and str(err) == "n must be a whole number of 1 or more; got 0."

@@ -141,7 +141,7 @@ def learning_times(graph: nx.Graph, p: float = 0.3, seed: int = 0, source: int =
     """The period at which each firm learns (``math.inf`` if never): firm ``source`` at 0, and through
     each link after a geometric number of periods with success probability ``p``, drawn once per link
     from ``seed`` and the link's two ends (so other links do not change it). Firms are numbered 0 … n − 1."""
-    p = checks.probability("p", p, "the chance a firm tells a contact each period")
+    p = checks.probability("p", p, "diffusion.p_meaning")
     edges = np.array(list(graph.edges), dtype=np.int64).reshape(-1, 2)
     times = _times(graph.number_of_nodes(), edges, p, seed, source)
     return {int(v): float(times[v]) for v in graph.nodes}
@@ -171,7 +171,7 @@ def summary(
     """Mean share of firms that know at each period, over ``runs`` runs; run k draws its graph (which
     firms the ties join) and its diffusion with seed ``seed + k``, so the mean is over both."""
     runs = checks.whole("runs", runs, 1)
-    p = checks.probability("p", p, "the chance a firm tells a contact each period")
+    p = checks.probability("p", p, "diffusion.p_meaning")
     shares = []
     for k in range(runs):
         edges, _, n = _edge_list(n_cliques, clique_size, local_ties, pipelines, seed + k)
