@@ -31,6 +31,7 @@ from clusterlab import data, labels, measures
 
 # importing the charts' base also registers the book's chart theme and renderer, for the dashboard
 from clusterlab.charts.base import BLUE, ORANGE
+from clusterlab.errors import InputError
 from clusterlab.labels import fmt_number, label
 from clusterlab.models import gvc, psychic_distance
 
@@ -125,10 +126,8 @@ def _known(values: pd.Series, value: str, what: str, column: str) -> None:
         codes = sorted(map(str, values.unique()))
         near = [c for c in codes if c[:2].upper() == str(value)[:2].upper()]
         sample = ", ".join((near or codes)[:12])
-        raise ValueError(
-            f"{what} {value!r} is not in the table's {column!r} column (it has, for example: {sample}). "
-            f"Check the spelling and the case, or that your file uses the same codes (the Eurostat table "
-            f"uses NUTS 2013 codes: data.load('nuts_names') lists them)."
+        raise InputError(
+            "audit.unknown_code", what=labels.label(f"data.role.{what}"), value=value, column=column, sample=sample
         )
 
 
@@ -152,10 +151,7 @@ def run(
     """
     missing = [c for c in ("region", "industry", "employment") if c not in tidy.columns]
     if missing:
-        raise ValueError(
-            f"the table needs columns region, industry and employment (missing {missing}); "
-            "read your file with data.read_employment, which gives them."
-        )
+        raise InputError("audit.missing_columns", missing=missing)
     table = tidy.dropna(subset=["employment"])
     table = table[table["employment"] > 0]
     _known(table["region"], region, "region", "region")
@@ -163,10 +159,7 @@ def run(
     lq = measures.lq_table(table)
     row = lq[(lq["region"] == region) & (lq["industry"] == industry)]
     if row.empty:
-        raise ValueError(
-            f"the table has no employment (or only a blank count) for industry {industry!r} in region "
-            f"{region!r}; choose another pair, or check the file."
-        )
+        raise InputError("audit.no_employment", industry=industry, region=region)
     row = row.iloc[0]
     ranked = (
         lq[lq["industry"] == industry].sort_values(["lq", "region"], ascending=[False, True]).reset_index(drop=True)
@@ -186,16 +179,11 @@ def run(
         pairs, gdp = data.load("geodist_pairs"), data.load("wdi_gdp_population")
         markets = psychic_distance.rank(str(home).upper(), pairs, gdp).head(5)
     if (export_share is None) != (export_source is None):
-        raise ValueError(
-            "give export_share and export_source together: a figure without its source cannot be printed in an audit."
-        )
+        raise InputError("audit.export_source")
     if export_share is not None and not 0 <= float(export_share) <= 100:
-        raise ValueError(f"export_share is a percentage between 0 and 100; got {export_share!r}.")
+        raise InputError("audit.export_share", value=export_share)
     if governance is not None and (isinstance(governance, str) or len(governance) != 3):
-        raise ValueError(
-            f"governance needs three words in brackets, for complexity, codifiability and capability, "
-            f"for example ('low', 'high', 'high'); got {governance!r}."
-        )
+        raise InputError("audit.governance", value=governance, example=("low", "high", "high"))
     kind = None if governance is None else gvc.governance(*governance)
     return Audit(
         region=region,
@@ -235,8 +223,8 @@ def _name(kind: str, code: str) -> str:
 def _both(key: str, bilingual: bool, **values) -> str | list[str]:
     """A panel title in the notebook's language, or in French and English on two lines."""
     if not bilingual:
-        return label(key).format(**values)
-    return [label(key, "fr").format(**values), label(key, "en").format(**values)]
+        return labels.message(key, **values)
+    return [labels.message(key, language, **values) for language in labels.LANGUAGES]
 
 
 def _title(key: str, bilingual: bool, **values) -> alt.TitleParams:
@@ -246,9 +234,9 @@ def _title(key: str, bilingual: bool, **values) -> alt.TitleParams:
 def _markets_title(bilingual: bool, home_names: dict) -> alt.TitleParams:
     """The markets panel's title, with the country named in each title line's own language."""
     if not bilingual:
-        text = label("audit.markets").format(home=home_names[labels.get_language()])
+        text = labels.message("audit.markets", home=home_names[labels.get_language()])
     else:
-        text = [label("audit.markets", lang).format(home=home_names[lang]) for lang in ("fr", "en")]
+        text = [labels.message("audit.markets", lang, home=home_names[lang]) for lang in labels.LANGUAGES]
     return alt.TitleParams(text, anchor="start", fontSize=12)
 
 
@@ -262,10 +250,10 @@ def figures(result: Audit) -> pd.DataFrame:
         (label("audit.employment"), fmt_number(result.employment)),
         (label("audit.region_total"), fmt_number(result.region_total)),
         (label("audit.lq"), fmt_number(result.lq, 2)),
-        (label("audit.rank"), label("audit.rank_of").format(rank=result.rank, regions=result.regions)),
+        (label("audit.rank"), labels.message("audit.rank_of", rank=result.rank, regions=result.regions)),
         (
             label("audit.rank_employment"),
-            label("audit.rank_of").format(rank=result.rank_employment, regions=result.regions),
+            labels.message("audit.rank_of", rank=result.rank_employment, regions=result.regions),
         ),
         (label("audit.hoover"), fmt_number(result.hoover, 3)),
         (label("audit.gini"), fmt_number(result.gini, 3)),
@@ -274,9 +262,9 @@ def figures(result: Audit) -> pd.DataFrame:
             label("audit.export_share"),
             label("audit.not_given")
             if result.export_share is None
-            else f"{fmt_number(result.export_share, 1)}\u202f% ({result.export_source})"
-            if labels.get_language() == "fr"
-            else f"{fmt_number(result.export_share, 1)}% ({result.export_source})",
+            else labels.message(
+                "audit.share_with_source", share=fmt_number(result.export_share, 1), source=result.export_source
+            ),
         ),
         (
             label("audit.governance"),
@@ -296,10 +284,10 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
         " / ".join(_both("audit.title", True)) if bilingual else label("audit.title"),
         anchor="start",
         fontSize=15,
-        subtitle=[f"{region_name} · {chosen_name}", label("audit.subtitle").format(source=result.source or "—")],
+        subtitle=[f"{region_name} · {chosen_name}", labels.message("audit.subtitle", source=result.source or "—")],
     )
     keys = figures(result)
-    colon = "\u00a0: " if labels.get_language() == "fr" else ": "
+    colon = label("punctuation.colon")
     lines = []
     for what, value in zip(keys["what"], keys["value"]):
         wrapped = textwrap.wrap(f"{what}{colon}{value}", width=64)
@@ -390,7 +378,8 @@ def draft(result: Audit) -> str:
     region, industry = _name("region", result.region), _name("industry", result.industry)
     lines = [f"**{label('audit.title')} · {region} · {industry}**", ""]
     lines.append(
-        label("audit.draft.specialisation").format(
+        labels.message(
+            "audit.draft.specialisation",
             region=region,
             industry=industry,
             employment=fmt_number(result.employment),
@@ -403,20 +392,22 @@ def draft(result: Audit) -> str:
     )
     lines.append("")
     lines.append(
-        label("audit.draft.concentration").format(hoover=fmt_number(result.hoover, 3), gini=fmt_number(result.gini, 3))
+        labels.message(
+            "audit.draft.concentration", hoover=fmt_number(result.hoover, 3), gini=fmt_number(result.gini, 3)
+        )
     )
     if result.eg is not None:
-        lines.append(label("audit.draft.eg").format(eg=fmt_number(result.eg, 3)))
+        lines.append(labels.message("audit.draft.eg", eg=fmt_number(result.eg, 3)))
     lines.append("")
     if result.markets is not None:
         names = country_names()
         first = ", ".join(str(names.get(p, p)) for p in result.markets["partner"].head(3))
-        lines.append(label("audit.draft.markets").format(home=str(names.get(result.home, result.home)), first=first))
+        lines.append(labels.message("audit.draft.markets", home=str(names.get(result.home, result.home)), first=first))
     if result.export_share is not None:
         lines.append(
-            label("audit.draft.export").format(share=fmt_number(result.export_share, 1), source=result.export_source)
+            labels.message("audit.draft.export", share=fmt_number(result.export_share, 1), source=result.export_source)
         )
     if result.governance is not None:
-        lines.append(label("audit.draft.governance").format(kind=label(f"gvc.{result.governance}")))
+        lines.append(labels.message("audit.draft.governance", kind=label(f"gvc.{result.governance}")))
     lines += ["", label("audit.draft.todo")]
     return "\n".join(lines)

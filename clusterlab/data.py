@@ -5,8 +5,9 @@
 * :func:`read_employment` reads a reader's own file (CSV, Excel, or the URSSAF open-data layout)
   into a tidy table ``region, industry, employment`` ready for :func:`clusterlab.measures.lq_table`.
 
-Bad input raises :class:`DataError` (a :class:`ValueError`) whose message names the file, the row
-or column, and what to fix. Nothing is dropped or changed silently: blank counts stay missing and
+Bad input raises :class:`DataError` (a :class:`ValueError`) whose message, in the reader's language,
+names the file, the row or column, and what to fix; its ``code`` (``"data.negative_counts"``…) is the
+same in every language. Nothing is dropped or changed silently: blank counts stay missing and
 the result says how many there were (``result.attrs["missing"]``).
 """
 
@@ -25,9 +26,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from clusterlab import labels
+from clusterlab.errors import DataError
 
-class DataError(ValueError):
-    """A data file the book cannot use; the message says which file, where, and what to fix."""
+__all__ = ["DataError", "country_names", "data_dir", "describe", "load", "read_employment", "region_names"]
+__all__ += ["summary", "tables"]
 
 
 # --------------------------------------------------------------------------- shipped tables
@@ -44,7 +47,7 @@ def data_dir() -> Path:
     if env:
         path = Path(env)
         if not (path / "datapackage.json").is_file():
-            raise DataError(f"CLUSTERLAB_DATA={env} has no datapackage.json: point it at the book's data/ folder.")
+            raise DataError("data.env_folder", env=env)
         return path
     for folder in [Path.cwd(), *Path.cwd().parents]:
         if (folder / "data" / "datapackage.json").is_file():
@@ -52,10 +55,7 @@ def data_dir() -> Path:
     here = Path(__file__).resolve().parent.parent / "data"
     if (here / "datapackage.json").is_file():
         return here
-    raise DataError(
-        "Cannot find the book's data folder (data/datapackage.json). Run the notebook from inside the "
-        "book's repository, or set the environment variable CLUSTERLAB_DATA to its data/ folder."
-    )
+    raise DataError("data.no_folder")
 
 
 @cache
@@ -73,7 +73,7 @@ def describe(name: str) -> dict:
     for resource in _package(str(data_dir()))["resources"]:
         if resource["path"] == f"{name}.csv":
             return resource
-    raise DataError(f"No table named {name!r}; the book ships: {', '.join(tables())}.")
+    raise DataError("data.no_table", name=name, tables=", ".join(tables()))
 
 
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
@@ -175,7 +175,7 @@ def _read_bytes(source) -> bytes:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.is_file():
-            raise DataError(f"{path}: no such file. Check the path (it is relative to the notebook's folder).")
+            raise DataError("data.no_file", path=str(path))
         return path.read_bytes()
     data = source.read()
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
@@ -193,40 +193,32 @@ def _decode(raw: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     if CONTROL.search(text):
-        raise DataError(
-            f"{name}: the content is not text (control characters found): it is neither a CSV file in UTF-8 "
-            "or Latin-1 nor an .xlsx workbook. Save it as CSV UTF-8 or as .xlsx and try again."
-        )
+        raise DataError("data.not_text", name=name)
     return text
 
 
 def _table_from(raw: bytes, name: str) -> pd.DataFrame:
     if not raw.strip():
-        raise DataError(f"{name}: the file is empty. Export the table again, with a header row.")
+        raise DataError("data.empty_file", name=name)
     if raw[:4] == b"PK\x03\x04":  # a zip container: an .xlsx workbook
         try:
             frame = pd.read_excel(io.BytesIO(raw), dtype=str, keep_default_na=False)
         except Exception as err:  # openpyxl's errors are many; the reader needs one message
-            raise DataError(
-                f"{name}: this Excel workbook cannot be read ({err}). Save it again as .xlsx or CSV."
-            ) from err
+            raise DataError("data.bad_workbook", name=name, err=str(err)) from err
     else:
         text = _decode(raw, name)
         header = text.splitlines()[0] if text.splitlines() else ""
         counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
         sep = max(counts, key=counts.get)
         if counts[sep] == 0:
-            raise DataError(
-                f"{name}: the header row has a single column ({header[:80]!r}). Separate the columns with a "
-                "comma or a semicolon, e.g. region;industry;employment."
-            )
+            raise DataError("data.one_column", name=name, header=header[:80], example="region;industry;employment")
         try:
             frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
         except pd.errors.ParserError as err:
-            raise DataError(f"{name}: rows do not have the same number of columns as the header ({err}).") from err
+            raise DataError("data.ragged_rows", name=name, err=str(err)) from err
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.empty:
-        raise DataError(f"{name}: the file has a header but no data rows.")
+        raise DataError("data.no_rows", name=name)
     return frame
 
 
@@ -237,17 +229,21 @@ def _find_column(frame: pd.DataFrame, role: str, given: str | None, name: str) -
         folded = {_fold(c): c for c in frame.columns}
         if _fold(given) in folded:
             return folded[_fold(given)]
-        raise DataError(f"{name}: no column {given!r} (asked for as {role}=); the columns are {list(frame.columns)}.")
+        raise DataError("data.no_column", name=name, given=given, role=role, columns=list(frame.columns))
     wanted = {_fold(n) for n in ROLE_NAMES[role]}
     found = [c for c in frame.columns if _fold(c) in wanted]
     if not found:
         raise DataError(
-            f"{name}: cannot tell which column holds the {role} (columns: {list(frame.columns)}). "
-            f"Rename it (for example {ROLE_NAMES[role][0]!r}) or pass {role}='<column name>'."
+            "data.which_column",
+            name=name,
+            role=role,
+            what=labels.label(f"data.role.{role}"),
+            columns=list(frame.columns),
+            example=ROLE_NAMES[role][0],
         )
     if len(found) > 1:
         raise DataError(
-            f"{name}: several columns could hold the {role}: {found}. Pass {role}='<column name>' to choose one."
+            "data.several_columns", name=name, role=role, what=labels.label(f"data.role.{role}"), found=found
         )
     return found[0]
 
@@ -281,17 +277,23 @@ def _counts(values: pd.Series, column: str, name: str, first_line: int = 2) -> p
     wrong = bad[codes]
     if wrong.any():
         cells = np.flatnonzero(wrong)
-        where = ", ".join(f"line {int(values.index[i]) + first_line}: {texts[codes[i]]!r}" for i in cells[:5])
-        raise DataError(
-            f"{name}: column {column!r} must hold counts (whole numbers); found {where}"
-            f"{' and more' if len(cells) > 5 else ''}. Fix or empty those cells."
+        where = ", ".join(
+            labels.message("data.line_cell", line=int(values.index[i]) + first_line, cell=texts[codes[i]])
+            for i in cells[:5]
         )
+        more = labels.label("data.and_more") if len(cells) > 5 else ""
+        raise DataError("data.not_counts", name=name, column=column, where=where + more)
     numbers = pd.Series(pd.array(np.asarray(counts, dtype=object)[codes], dtype="Int64"), index=values.index)
     negative = numbers < 0
     if negative.fillna(False).any():
         lines = [int(i) + first_line for i in numbers[negative.fillna(False)].index[:5]]
-        raise DataError(f"{name}: column {column!r} has negative counts (lines {lines}). Counts cannot be negative.")
+        raise DataError("data.negative_counts", name=name, column=column, lines=_lines(lines))
     return numbers
+
+
+def _lines(lines: list[int]) -> str:
+    """ "line 3" or "lines 3, 7", in the reader's language."""
+    return labels.plural("data.lines", len(lines), list=", ".join(map(str, lines)))
 
 
 def _tidy(region: pd.Series, industry: pd.Series, employment: pd.Series, name: str, duplicates: str) -> pd.DataFrame:
@@ -302,15 +304,18 @@ def _tidy(region: pd.Series, industry: pd.Series, employment: pd.Series, name: s
     empty_key = out["region"].isna() | (out["region"] == "") | out["industry"].isna() | (out["industry"] == "")
     if empty_key.any():
         lines = [int(i) + 2 for i in out.index[empty_key][:5]]
-        raise DataError(f"{name}: rows with no region or no industry (lines {lines}). Fill or delete them.")
+        raise DataError("data.empty_key", name=name, lines=_lines(lines))
     if duplicates == "raise":
         dup = out.duplicated(["region", "industry"], keep=False)
         if dup.any():
             first = out[dup].iloc[0]
             lines = [int(i) + 2 for i in out.index[dup][:6]]
             raise DataError(
-                f"{name}: region {first['region']!r} and industry {first['industry']!r} appear more than once "
-                f"(lines {lines}). Keep one row per region and industry, or add them up first."
+                "data.duplicate_rows",
+                name=name,
+                region=first["region"],
+                industry=first["industry"],
+                lines=_lines(lines),
             )
     return out
 
@@ -353,7 +358,7 @@ def read_employment(
         if year is None:
             year = years[-1]
         if year not in years:
-            raise DataError(f"{name}: no column for {year}; this URSSAF file has {years[0]}-{years[-1]}.")
+            raise DataError("data.no_year", name=name, year=str(year), first=str(years[0]), last=str(years[-1]))
         region_col = _find_column(frame, "region", region or URSSAF_DEFAULTS["region"], name)
         industry_col = _find_column(frame, "industry", industry or URSSAF_DEFAULTS["industry"], name)
         value_col = value or f"Effectifs salariés {year}"
@@ -365,45 +370,47 @@ def read_employment(
             tidy.groupby(["region", "industry"], sort=True)["employment"].sum(min_count=1).astype("Int64").reset_index()
         )
         layout = f"urssaf ({year}, region={region_col!r}, industry={industry_col!r})"
+        read_as = {"kind": "urssaf", "year": year, "region": region_col, "industry": industry_col}
     else:
         region_col = _find_column(frame, "region", region, name)
         industry_col = _find_column(frame, "industry", industry, name)
         value_col = _find_column(frame, "employment", value, name)
         if len({region_col, industry_col, value_col}) < 3:
             raise DataError(
-                f"{name}: the same column was chosen for two roles ({region_col!r}, {industry_col!r}, "
-                f"{value_col!r}). Pass region=, industry= and value= explicitly."
+                "data.same_column", name=name, region=region_col, industry=industry_col, employment=value_col
             )
         counts = _counts(frame[value_col], value_col, name)
         missing = int(counts.isna().sum())
         tidy = _tidy(frame[region_col], frame[industry_col], counts, name, duplicates="raise")
         tidy = tidy.sort_values(["region", "industry"]).reset_index(drop=True)
         layout = f"long (region={region_col!r}, industry={industry_col!r}, employment={value_col!r})"
+        read_as = {"kind": "long", "region": region_col, "industry": industry_col, "employment": value_col}
     if not (tidy["employment"].fillna(0) > 0).any():
-        raise DataError(
-            f"{name}: every count is zero or blank, so no share can be computed. Check the column read "
-            f"({layout}) and the year."
-        )
-    tidy.attrs.update({"source": name, "layout": layout, "missing": missing, "rows": int(len(frame))})
+        raise DataError("data.all_zero", name=name, layout=_layout_phrase(read_as))
+    tidy.attrs.update(
+        {"source": name, "layout": layout, "read_as": read_as, "missing": missing, "rows": int(len(frame))}
+    )
     return tidy
 
 
 def summary(tidy: pd.DataFrame) -> str:
-    """One sentence on what :func:`read_employment` read (file, layout, rows, missing counts)."""
-    from clusterlab.labels import fmt_number, label
-
+    """One sentence, in the reader's language, on what :func:`read_employment` read (file, layout, rows,
+    missing counts)."""
     a = tidy.attrs
-
-    def number(value):
-        return fmt_number(value) if isinstance(value, (int, np.integer)) else value
-
-    return label("data.summary").format(
+    return labels.message(
+        "data.summary",
         source=a.get("source"),
-        rows=number(a.get("rows")),
-        layout=a.get("layout"),
-        cells=number(len(tidy)),
-        missing=number(a.get("missing")),
+        rows=labels.plural("count.rows_read", a.get("rows")),
+        layout=_layout_phrase(a["read_as"]) if "read_as" in a else a.get("layout"),
+        cells=labels.plural("count.cells", len(tidy)),
+        missing=labels.plural("count.blank_counts", a.get("missing")),
     )
+
+
+def _layout_phrase(read_as: dict) -> str:
+    """Which layout and columns were read, in the reader's language."""
+    values = {k: str(v) if k == "year" else v for k, v in read_as.items() if k != "kind"}  # a year is not grouped
+    return labels.message(f"data.layout.{read_as['kind']}", **values)
 
 
 def region_names(codes: Iterable[str], language: str | None = None) -> pd.Series:

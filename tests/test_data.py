@@ -224,7 +224,7 @@ def test_long_layout_in_any_encoding_and_separator(encoding, sep):
     assert list(tidy.columns) == ["region", "industry", "employment"]
     assert len(tidy) == 4 and tidy["employment"].isna().sum() == 1
     assert tidy.attrs["missing"] == 1 and "long" in tidy.attrs["layout"]
-    assert "1 blank counts kept as missing" in data.summary(tidy)
+    assert "1 blank count kept as missing" in data.summary(tidy)
 
 
 def test_english_column_names_and_explicit_columns(tmp_path):
@@ -299,7 +299,7 @@ def errors_of(text: str | bytes, **kw) -> str:
         ("region;industry;employment\nA;x;0\nB;x;\n", {}, "every count is zero or blank"),
         ("region;industry;employment\n;x;4\n", {}, "no region or no industry"),
         ("region;industry;employment\nA;x;1\n", {"value": "jobs"}, "no column 'jobs'"),
-        (URSSAF_HEADER + "N;R;C;S;A;1;1;1;1;1;1\n", {"year": 2010}, "has 2021-2022"),
+        (URSSAF_HEADER + "N;R;C;S;A;1;1;1;1;1;1\n", {"year": 2010}, "has 2021–2022"),
         (b"\x00\x01\x02binary\x00", {}, "not text"),
     ],
 )

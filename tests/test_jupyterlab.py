@@ -175,7 +175,8 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
             broken = root / "casse.csv"
             broken.write_text("région;secteur;effectifs\nRouen;C10;-5\n", encoding="utf-8")
             choose_file(page, broken)
-            page.get_by_text("column 'effectifs' has negative counts").wait_for(timeout=30000)
+            # a French reader reads the error in French, under the French summary
+            page.get_by_text("la colonne 'effectifs' contient des effectifs négatifs").wait_for(timeout=30000)
     except Exception:
         shot = Path(os.environ.get("TMPDIR", "/tmp")) / f"jupyterlab-{language}-failure.png"
         page.screenshot(path=str(shot), full_page=True)

@@ -178,3 +178,34 @@ def test_a_third_language_is_a_catalogue_and_a_line_not_code(tmp_path):
     finally:
         labels.use_catalogues()
     assert labels.LANGUAGES == ("fr", "en")
+
+
+@pytest.mark.parametrize(
+    ("n", "fr", "en"),
+    [
+        (0, "0 région", "0 regions"),
+        (1, "1 région", "1 region"),
+        (2, "2 régions", "2 regions"),
+        (1234, "1\u202f234 régions", "1,234 regions"),
+    ],
+)
+def test_counts_take_the_plural_of_their_language(n, fr, en):
+    """French: 0 and 1 are singular; English: only 1. No "région(s)"."""
+    assert labels.plural("count.regions", n, language="fr") == fr
+    assert labels.plural("count.regions", n, language="en") == en
+
+
+def test_a_count_text_and_a_plain_text_are_not_confused():
+    with pytest.raises(KeyError, match="depends on a count"):
+        labels.label("count.regions")
+    with pytest.raises(KeyError, match="no plural forms"):
+        labels.plural("yes", 2)
+
+
+@pytest.mark.parametrize(
+    ("value", "fr", "en"), [(0.5, "0,5", "0.5"), (-3, "\u22123", "\u22123"), (2500.0, "2\u202f500", "2,500")]
+)
+def test_a_number_in_a_message_is_written_the_readers_way_and_what_was_typed_as_python(value, fr, en):
+    for language, shown in (("fr", fr), ("en", en)):
+        text = labels.message("error.checks.low", language=language, name="x", low=value, value=value)
+        assert shown in text and repr(value) in text

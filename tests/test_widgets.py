@@ -61,12 +61,13 @@ def test_lq_explorer_reads_an_uploaded_file_and_reports_bad_ones():
     # an industry or a region with no employee at all has no quotient: left out, and the note says so
     _upload(explorer, "zeros.csv", b"region;industry;employment\nA;x;10\nA;y;5\nA;z;0\nB;x;1\nB;y;20\nB;z;0\nC;x;0\n")
     note = explorer.output.outputs[0]["data"]["text/html"]
-    assert "zeros.csv" in note and "1 industrie(s) et 1 région(s)" in note
+    assert "zeros.csv" in note and "1 industrie et 1 région." in note
     assert "application/vnd.vegalite.v5+json" in explorer.output.outputs[1]["data"]
     assert [code for _, code in explorer._controls["industry"].options] == ["x", "y"]
     _upload(explorer, "bad.csv", b"region;industry;employment\nA;x;-3\n")
     message = explorer.output.outputs[0]["data"]["text/html"]
-    assert "DataError" in message and "negative" in message and "bad.csv" in message
+    # the reader reads French: the error too
+    assert "DataError" in message and "effectifs négatifs (ligne 2)" in message and "bad.csv" in message
 
 
 def test_neg_explorer_solves_any_parameters_and_names_the_black_hole():

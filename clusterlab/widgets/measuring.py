@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 import pandas as pd
 
-from clusterlab import charts, data
+from clusterlab import charts, data, labels
 from clusterlab.labels import label
 from clusterlab.widgets.base import Explorer, error_note, industry_options, without_empty
 
@@ -76,7 +76,11 @@ def lq_explorer(
             return
         note = data.summary(tidy)
         if left_out["industry"] or left_out["region"]:
-            note += " " + label("lq.left_out").format(industries=left_out["industry"], regions=left_out["region"])
+            note += " " + labels.message(
+                "lq.left_out",
+                industries=labels.plural("count.industries", left_out["industry"]),
+                regions=labels.plural("count.regions", left_out["region"]),
+            )
         state["lq"], state["note"] = table, note
         prepared.clear()
         codes = sorted(table["industry"].unique())
