@@ -27,111 +27,17 @@ import nbformat
 import yaml
 
 from bookbuild.editions import EDITIONS, ROOT
+from clusterlab import labels
 
 DATA = ROOT / "data"
 PACKAGE = ROOT / "clusterlab"
-NBSP, NNBSP = "\u00a0", "\u202f"
-
-WORDS = {
-    "en": {
-        "appendix": "Data appendix",
-        "intro": (
-            "Every table the book uses is here, one page each. The pages are generated from the data package "
-            "`data/datapackage.json` (a [Frictionless](https://specs.frictionlessdata.io/data-package/) descriptor "
-            "written by `make data` together with the tables), and the chapters listed for each table are found "
-            "in the notebooks' own code, so the appendix cannot drift from the data. The tables are CSV files in "
-            "the `data/` folder of the repository; in a notebook, `data.load(name)` reads one with its types "
-            "(`from clusterlab import data`). `data/README.md` says where each raw file comes from and how to "
-            "rebuild the tables."
-        ),
-        "summary": "The tables",
-        "table": "Table",
-        "rows": "Rows",
-        "licence": "Licence",
-        "used": "Chapters",
-        "file": "File",
-        "source": "Source",
-        "attribution": "Attribution",
-        "columns": "Columns",
-        "name": "Column",
-        "type": "Type",
-        "unit": "Unit",
-        "description": "Description",
-        "key": "Primary key",
-        "missing": "Missing values are empty cells; they are never replaced by zero.",
-        "cleaning": "How the table was made",
-        "usage": "Where the book uses it",
-        "load": "To read it in a notebook:",
-        "no_chapter": "No chapter's code reads it; it is shipped for readers who need it with the other tables.",
-        "chapter": "chapter",
-        "chapters": "chapters",
-        "size": "{rows} rows, {kb} kB",
-        "types": {"string": "text", "integer": "integer", "number": "number", "boolean": "yes/no", "date": "date"},
-        "terms_title": "Index of key terms",
-        "terms_intro": (
-            "Each key term of the {ref}`glossary <glossary>`, with its French equivalent and the chapters whose "
-            "text links it to its definition. This index is generated from the glossary and the chapters, so it "
-            "stays up to date."
-        ),
-        "equivalent": "French",
-        "ch": "ch.",
-    },
-    "fr": {
-        "appendix": "Annexe des données",
-        "intro": (
-            "Chaque table qu'utilise le livre est ici, une page par table. Les pages sont produites à partir du "
-            "paquet de données `data/datapackage.json` (un descripteur "
-            "[Frictionless](https://specs.frictionlessdata.io/data-package/) écrit par `make data` avec les "
-            "tables), et les chapitres indiqués pour chaque table sont trouvés dans le code même des carnets, "
-            "si bien que l'annexe ne peut pas s'écarter des données. Les tables sont des fichiers CSV du dossier "
-            "`data/` du dépôt ; dans un carnet, `data.load(nom)` en lit une avec ses types "
-            "(`from clusterlab import data`). Le fichier `data/README.md` dit d'où vient chaque fichier brut et "
-            "comment reconstruire les tables."
-        ),
-        "summary": "Les tables",
-        "table": "Table",
-        "rows": "Lignes",
-        "licence": "Licence",
-        "used": "Chapitres",
-        "file": "Fichier",
-        "source": "Source",
-        "attribution": "Attribution",
-        "columns": "Colonnes",
-        "name": "Colonne",
-        "type": "Type",
-        "unit": "Unité",
-        "description": "Description",
-        "key": "Clé primaire",
-        "missing": "Les valeurs manquantes sont des cellules vides ; elles ne sont jamais remplacées par zéro.",
-        "cleaning": "Comment la table a été faite",
-        "usage": "Où le livre l'utilise",
-        "load": "Pour la lire dans un carnet" + NBSP + ":",
-        "no_chapter": "Aucun chapitre ne la lit dans son code ; elle est fournie pour les lecteurs qui en ont "
-        "besoin avec les autres tables.",
-        "chapter": "chapitre",
-        "chapters": "chapitres",
-        "size": "{rows} lignes, {kb} ko",
-        "types": {"string": "texte", "integer": "entier", "number": "nombre", "boolean": "oui/non", "date": "date"},
-        "terms_title": "Index des termes clés",
-        "terms_intro": (
-            "Chaque terme clé du {ref}`glossaire <glossary>`, avec son équivalent anglais et les chapitres dont le "
-            "texte le relie à sa définition. Cet index est produit à partir du glossaire et des chapitres : il "
-            "reste à jour."
-        ),
-        "equivalent": "anglais",
-        "ch": "chap.",
-    },
-}
 
 
-def _french_spaces(text: str) -> str:
-    """French typography for the fixed words above: no-break space before a colon, narrow no-break space
-    before ; ! ?"""
-    text = re.sub(r" :(?=\s)", NBSP + ":", text)
-    return re.sub(r" ([;!?])", NNBSP + r"\1", text)
-
-
-WORDS["fr"] = {k: _french_spaces(v) if isinstance(v, str) else v for k, v in WORDS["fr"].items()}
+def word(key: str, language: str, **values: object) -> str:
+    """A fixed text of the generated pages, from the catalogue of ``language`` (``book.apparatus.<key>``)."""
+    if values:
+        return labels.message(f"book.apparatus.{key}", language, **values)
+    return labels.label(f"book.apparatus.{key}", language)
 
 
 # --------------------------------------------------------------------------- chapters
@@ -252,74 +158,91 @@ def table_users(language: str, tables: set[str]) -> dict[str, list[tuple[int, st
 
 
 def fmt_int(n: int, language: str) -> str:
-    text = f"{n:,}"
-    return text.replace(",", NNBSP) if language == "fr" else text
+    return labels.fmt_number(n, 0, language)
+
+
+def _type(kind: str, language: str) -> str:
+    key = f"book.apparatus.type.{kind}"
+    return labels.label(key, language) if labels.has(key) else kind
+
+
+def _colon(language: str) -> str:
+    return labels.label("punctuation.colon", language).rstrip()
 
 
 def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _fr(resource: dict, key: str, language: str):
+def _localised(resource: dict, key: str, language: str):
+    """A text of the data package in ``language``: the descriptor's own field in English (the language of
+    the sources), ``<key>_<language>`` in another."""
     if language == "en":
         return resource[key]
-    value = resource.get(f"{key}_fr")
+    value = resource.get(f"{key}_{language}")
     if not value:
         raise ValueError(
-            f"data/datapackage.json: {resource.get('name', resource.get('path'))!r} has no {key}_fr; "
+            f"data/datapackage.json: {resource.get('name', resource.get('path'))!r} has no {key}_{language}; "
             "run make data (bookbuild/data.py writes the French texts)."
         )
     return value
 
 
-def chapter_refs(users: list[tuple[int, str]], w: dict) -> str:
+def chapter_refs(users: list[tuple[int, str]], language: str) -> str:
     if not users:
         return ""
-    word = w["chapter"] if len(users) == 1 else w["chapters"]
-    return word + " " + ", ".join(f"{{ref}}`{n} <{label}>`" for n, label in users)
+    return labels.plural(
+        "book.apparatus.chapters", len(users), language, list=", ".join(f"{{ref}}`{n} <{label}>`" for n, label in users)
+    )
 
 
 def table_page(resource: dict, users: list[tuple[int, str]], language: str) -> str:
-    w = WORDS[language]
     name = resource["path"].removesuffix(".csv")
     with open(DATA / resource["path"], encoding="utf-8", newline="") as handle:
         rows = sum(1 for _ in csv.reader(handle)) - 1
     kb = (DATA / resource["path"]).stat().st_size / 1024
-    kb_text = f"{kb:,.0f}" if language == "en" else f"{kb:,.0f}".replace(",", NNBSP)
-    colon = NBSP + ":" if language == "fr" else ":"
+    kb_text = labels.fmt_number(kb, 0, language)
+    colon = _colon(language)
+    size = word("size", language, rows=labels.plural("count.rows", rows, language), kb=kb_text)
     source = resource["sources"][0]
     licence = resource["licenses"][0]
     lines = [
         f"(data-{resource['name']})=",
-        f"# {_fr(resource, 'title', language)}",
+        f"# {_localised(resource, 'title', language)}",
         "",
-        _fr(resource, "description", language),
+        _localised(resource, "description", language),
         "",
-        f"- **{w['file']}{colon}** `data/{resource['path']}` ({w['size'].format(rows=fmt_int(rows, language), kb=kb_text)})",
-        f"- **{w['source']}{colon}** [{_fr(source, 'title', language)}]({source['path']})",
-        f"- **{w['licence']}{colon}** [{_fr(licence, 'title', language)}]({licence['path']})",
-        f"- **{w['attribution']}{colon}** {_fr(resource, 'attribution', language)}",
+        f"- **{word('file', language)}{colon}** `data/{resource['path']}` ({size})",
+        f"- **{word('source', language)}{colon}** [{_localised(source, 'title', language)}]({source['path']})",
+        f"- **{word('licence', language)}{colon}** [{_localised(licence, 'title', language)}]({licence['path']})",
+        f"- **{word('attribution', language)}{colon}** {_localised(resource, 'attribution', language)}",
         "",
-        f"## {w['columns']}",
+        f"## {word('columns', language)}",
         "",
-        f"| {w['name']} | {w['type']} | {w['unit']} | {w['description']} |",
+        f"| {word('name', language)} | {word('type', language)} | {word('unit', language)} | {word('description', language)} |",
         "|---|---|---|---|",
     ]
     for fld in resource["schema"]["fields"]:
-        unit = _fr(fld, "unit", language) if "unit" in fld else ""
+        unit = _localised(fld, "unit", language) if "unit" in fld else ""
         lines.append(
-            f"| `{fld['name']}` | {w['types'].get(fld['type'], fld['type'])} | {_cell(unit)} | "
-            f"{_cell(_fr(fld, 'description', language))} |"
+            f"| `{fld['name']}` | {_type(fld['type'], language)} | {_cell(unit)} | "
+            f"{_cell(_localised(fld, 'description', language))} |"
         )
     key = ", ".join(f"`{k}`" for k in resource["schema"].get("primaryKey", []))
-    lines += ["", f"{w['key']}{colon} {key}. {w['missing']}", "", f"## {w['cleaning']}", ""]
-    lines += [f"{i}. {step}" for i, step in enumerate(_fr(resource, "cleaning", language), 1)]
-    lines += ["", f"## {w['usage']}", ""]
-    refs = chapter_refs(users, w)
-    lines.append((refs[0].upper() + refs[1:] + ".") if refs else w["no_chapter"])
     lines += [
         "",
-        w["load"],
+        f"{word('key', language)}{colon} {key}. {word('missing', language)}",
+        "",
+        f"## {word('cleaning', language)}",
+        "",
+    ]
+    lines += [f"{i}. {step}" for i, step in enumerate(_localised(resource, "cleaning", language), 1)]
+    lines += ["", f"## {word('usage', language)}", ""]
+    refs = chapter_refs(users, language)
+    lines.append((refs[0].upper() + refs[1:] + ".") if refs else word("no_chapter", language))
+    lines += [
+        "",
+        word("load", language),
         "",
         "```python",
         "from clusterlab import data",
@@ -332,16 +255,15 @@ def table_page(resource: dict, users: list[tuple[int, str]], language: str) -> s
 
 
 def appendix_index(package: dict, users: dict, language: str) -> str:
-    w = WORDS[language]
     lines = [
         "(data-appendix)=",
-        f"# {w['appendix']}",
+        f"# {word('appendix', language)}",
         "",
-        w["intro"],
+        word("intro", language),
         "",
-        f"## {w['summary']}",
+        f"## {word('summary', language)}",
         "",
-        f"| {w['table']} | {w['rows']} | {w['licence']} | {w['used']} |",
+        f"| {word('table', language)} | {word('rows', language)} | {word('licence', language)} | {word('used', language)} |",
         "|---|---|---|---|",
     ]
     for resource in package["resources"]:
@@ -349,7 +271,7 @@ def appendix_index(package: dict, users: dict, language: str) -> str:
             rows = sum(1 for _ in csv.reader(handle)) - 1
         used = ", ".join(f"{{ref}}`{n} <{label}>`" for n, label in users[resource["path"].removesuffix(".csv")])
         lines.append(
-            f"| {{ref}}`{_cell(_fr(resource, 'title', language))} <data-{resource['name']}>` | "
+            f"| {{ref}}`{_cell(_localised(resource, 'title', language))} <data-{resource['name']}>` | "
             f"{fmt_int(rows, language)} | {resource['licenses'][0]['name']} | {used or '—'} |"
         )
     lines.append("")
@@ -394,7 +316,8 @@ def glossary(language: str) -> list[tuple[list[str], str]]:
             terms.append(line.strip())
     if terms:
         entries.append((terms, " ".join(definition)))
-    marker = r"\*In French: (.+?)\.\*" if language == "en" else r"\*En anglais\s?: (.+?)\.\*"
+    other = re.escape(labels.label("book.glossary.other_language", language))
+    marker = rf"\*{other}\s?: (.+?)\.\*"
     out = []
     for terms, definition in entries:
         found = re.search(marker, definition)
@@ -409,7 +332,6 @@ def _sort_key(text: str) -> str:
 
 
 def terms_page(language: str) -> str:
-    w = WORDS[language]
     used: dict[str, list[tuple[int, str]]] = {}
     for number, label, path in chapters(language):
         for match in re.finditer(r"\{term\}`([^`]*)`", markdown_of(path)):
@@ -417,13 +339,13 @@ def terms_page(language: str) -> str:
             term = (target.group(1) if target else match.group(1)).strip().casefold()
             if (number, label) not in used.setdefault(term, []):
                 used[term].append((number, label))
-    colon = NBSP + ":" if language == "fr" else ":"
-    lines = ["(key-terms)=", f"# {w['terms_title']}", "", w["terms_intro"], ""]
+    colon = _colon(language)
+    lines = ["(key-terms)=", f"# {word('terms_title', language)}", "", word("terms_intro", language), ""]
     for terms, equivalent in sorted(glossary(language), key=lambda e: _sort_key(e[0][0])):
         where = sorted({u for t in terms for u in used.get(t.casefold(), [])})
         refs = ", ".join(f"{{ref}}`{n} <{label}>`" for n, label in where)
-        line = f"- {{term}}`{terms[0]}` ({w['equivalent']}{colon} *{equivalent}*)"
-        lines.append(line + (f" — {w['ch']} {refs}" if refs else ""))
+        line = f"- {{term}}`{terms[0]}` ({word('equivalent', language)}{colon} *{equivalent}*)"
+        lines.append(line + (f" — {word('ch', language)} {refs}" if refs else ""))
     lines.append("")
     return "\n".join(lines)
 

@@ -22,47 +22,25 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import nbjson
 
+from clusterlab import labels
 from clusterlab.jupyter.reader import handout
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_build" / "handouts"
 AUDIENCES = ("student", "instructor")
-#: zip names per edition and audience (the book's short name, the edition, the audience in its language)
-ZIPS = {
-    ("fr", "student"): "clusters-pme-fr-etudiant.zip",
-    ("fr", "instructor"): "clusters-pme-fr-enseignant.zip",
-    ("en", "student"): "industrial-clusters-en-student.zip",
-    ("en", "instructor"): "industrial-clusters-en-instructor.zip",
-}
 CHAPTER = re.compile(r"^\d\d-.+\.ipynb$")
 
-README = {
-    ("fr", "student"): """Clusters industriels et internationalisation des PME — carnets de l'étudiant
 
-Un carnet par chapitre, avec chaque énoncé d'exercice mais sans les solutions ni les réponses du quiz.
-Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
-laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
-""",
-    ("fr", "instructor"): """Clusters industriels et internationalisation des PME — carnets de l'enseignant
+def zip_name(language: str, audience: str) -> str:
+    """The zip's name: the book's short name, the edition, the audience in its language (catalogue)."""
+    return labels.label(f"book.handouts.zip.{audience}", language)
 
-Un carnet par chapitre, complet : énoncés, solutions et réponses du quiz.
-Ouvrez-les dans JupyterLab avec l'environnement du livre installé (voir le Guide du lecteur du livre) ;
-laissez le dossier data/ à côté des carnets : ils y lisent les tableaux du livre.
-""",
-    ("en", "student"): """Industrial clusters and SME internationalisation — student notebooks
 
-One notebook per chapter, with every exercise statement but no solution and no quiz answer.
-Open them in JupyterLab with the book's environment installed (see the book's Reader's guide);
-keep the data/ folder beside the notebooks: they read the book's tables from it.
-""",
-    ("en", "instructor"): """Industrial clusters and SME internationalisation — instructor notebooks
-
-One notebook per chapter, complete: exercise statements, solutions and quiz answers.
-Open them in JupyterLab with the book's environment installed (see the book's Reader's guide);
-keep the data/ folder beside the notebooks: they read the book's tables from it.
-""",
-}
-README_NAME = {"fr": "LISEZ-MOI.txt", "en": "README.txt"}
+def readme(language: str, audience: str) -> tuple[str, str]:
+    """The README of a zip, its file name and its text, in the edition's language (catalogue)."""
+    return labels.label("book.handouts.readme_name", language), labels.label(
+        f"book.handouts.readme.{audience}", language
+    )
 
 
 def chapters(language: str, root: Path = ROOT) -> list[Path]:
@@ -91,7 +69,7 @@ def write(out: Path = OUT, root: Path = ROOT, languages=("fr", "en")) -> list[Pa
     """Write every handout and the zips; return the zips' paths. Nothing is rewritten when the sources
     are those of the last run."""
     stamp = out / "inputs.sha256"
-    zips = [out / ZIPS[language, audience] for language in languages for audience in AUDIENCES]
+    zips = [out / zip_name(language, audience) for language in languages for audience in AUDIENCES]
     current = fingerprint(root)
     if stamp.exists() and stamp.read_text() == current and all(z.exists() for z in zips):
         return zips
@@ -106,15 +84,8 @@ def write(out: Path = OUT, root: Path = ROOT, languages=("fr", "en")) -> list[Pa
                 # nbformat's own writer (split lines, sorted keys), without its slow validation
                 text = nbjson.writes(nbformat.from_dict(handout(nb, audience, path.stem)))
                 (folder / path.name).write_text(text + "\n", encoding="utf-8")
-            zips.append(
-                _zip(
-                    out / ZIPS[language, audience],
-                    folder,
-                    root / "data",
-                    README[language, audience],
-                    README_NAME[language],
-                )
-            )
+            readme_name, readme_text = readme(language, audience)
+            zips.append(_zip(out / zip_name(language, audience), folder, root / "data", readme_text, readme_name))
     stamp.write_text(current)
     return zips
 

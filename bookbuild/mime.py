@@ -20,22 +20,10 @@ from docutils import nodes
 from sphinx.errors import ExtensionError
 
 from bookbuild.vega import VegaVersionError, compile_spec
+from clusterlab import labels
 
 VEGALITE_MIMES = tuple(f"application/vnd.vegalite.v{v}+json" for v in (3, 4, 5, 6))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-WIDGET_NOTE = {
-    "fr": (
-        "Cette commande interactive a besoin d'un noyau Python\u00a0: ouvrez ce carnet dans "
-        "JupyterLab, sur votre machine ou sur Binder (bouton de lancement en haut de la page), "
-        "pour l'utiliser. Sur le site, les graphiques interactifs de la page fonctionnent sans noyau."
-    ),
-    "en": (
-        "This interactive control needs a live Python kernel: open this notebook in JupyterLab, "
-        "on your machine or on Binder (launch button at the top of the page), to use it. "
-        "On the website, the interactive charts of this page work without a kernel."
-    ),
-}
 
 
 def _env(renderer):
@@ -90,6 +78,6 @@ class WidgetNoteRenderer:
         if data.mime_type != WIDGET_VIEW:
             return None
         language = _config_value(renderer, "language", "en") or "en"
-        text = WIDGET_NOTE.get(language[:2], WIDGET_NOTE["en"])
+        text = labels.label("book.widget_note", language[:2])
         note = nodes.note("", nodes.paragraph(text=text), classes=["cl-kernel-note"])
         return [note]

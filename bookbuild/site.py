@@ -139,23 +139,55 @@ def prune_stale_pages(html: Path, docnames: list[str]) -> list[Path]:
 
 
 def landing_page() -> str:
-    """The bilingual landing page: both titles, the abstract in both languages, both editions."""
+    """The multilingual landing page: every edition's title, pitch, guides and the abstract in its language.
+
+    The words are the catalogues' ``book.landing.*``; the titles and authors are the editions' own."""
+    from clusterlab import labels
+
     abstract = yaml.safe_load((ROOT / "bookbuild" / "editions" / "abstract.yml").read_text("utf-8"))
-    config = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))
-    en = yaml.safe_load((ROOT / "bookbuild" / "editions" / "en.yml").read_text("utf-8"))
-    template = (ROOT / "bookbuild" / "templates" / "landing.html").read_text("utf-8")
-    values = {
-        "title_fr": html.escape(config["title"]),
-        "title_en": html.escape(en["title"]),
-        "abstract_fr": html.escape(abstract["fr"]),
-        "abstract_en": html.escape(abstract["en"]),
-        "year": html.escape(str(config.get("copyright", ""))),
-        "author": html.escape(str(config.get("author", ""))),
-        "author_en": html.escape(str(en.get("author", ""))),
+    root = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))
+    configs = {
+        language: root if language == SOURCE_LANGUAGE else {**root, **load_overrides(language)} for language in EDITIONS
     }
-    for key, value in values.items():
-        template = template.replace("{{ " + key + " }}", value)
-    return template
+    templates = ROOT / "bookbuild" / "templates"
+
+    def fill(template: str, values: dict[str, str]) -> str:
+        for key, value in values.items():
+            template = template.replace("{{ " + key + " }}", value)
+        return template
+
+    def words(language: str, key: str) -> str:
+        return labels.label(f"book.landing.{key}", language)
+
+    section = (templates / "landing-edition.html").read_text("utf-8")
+    editions = []
+    for language in EDITIONS:
+        guides = {
+            guide: f"{language}/chapters/{language}/{guide.replace('_', '-')}.html"
+            for guide in ("readers_guide", "instructor_guide")
+        }
+        values = {key: words(language, key) for key in ("edition", "pitch", "read", "abstract_heading")}
+        values["first_visit"] = labels.message("book.landing.first_visit", language, **guides)
+        values["abstract"] = html.escape(abstract[language])
+        editions.append(fill(section, {"lang": language, **values}))
+    others = [language for language in EDITIONS if language != SOURCE_LANGUAGE]
+    values = {
+        "title": html.escape(root["title"]),
+        "subtitles": "\n".join(
+            f'  <p class="subtitle" lang="{language}">{html.escape(configs[language]["title"])}</p>'
+            for language in others
+        ),
+        "editions": "".join(editions).rstrip("\n"),
+        "year": html.escape(str(root.get("copyright", ""))),
+        "authors": " · ".join(
+            f'<span lang="{language}">{html.escape(str(configs[language].get("author", "")))}</span>'
+            for language in EDITIONS
+        ),
+        "footers": "\n".join(
+            f'    <span lang="{language}">{words(language, "footer")}</span>' for language in EDITIONS
+        ),
+    }
+    return fill((templates / "landing.html").read_text("utf-8"), values)
 
 
 def assemble(build: Path = BUILD) -> Path:

@@ -18,13 +18,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from bookbuild import citations, mathml, readerlinks, vega
+from clusterlab import labels
 
 HERE = Path(__file__).parent
-EDITION_NAMES = {"fr": "Français", "en": "English"}
-SWITCH_TITLES = {
-    "fr": "Read this page in English",
-    "en": "Lire cette page en français",
-}
 
 
 def _other_language(language: str, editions: list[str]) -> str | None:
@@ -60,9 +56,9 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         to_site_root = "../" * (pagename.count("/") + 1)
         url = f"{to_site_root}{other}/{target}.html"
         context["cl_other_lang"] = other
-        context["cl_other_name"] = EDITION_NAMES.get(other, other)
+        context["cl_other_name"] = labels.language_name(other)
         context["cl_other_url"] = url
-        context["cl_other_title"] = SWITCH_TITLES.get(language, "")
+        context["cl_other_title"] = labels.label("book.read_this_page", other)
         context["metatags"] = context.get("metatags", "") + (
             f'\n<link rel="alternate" hreflang="{other}" href="{url}" />'
         )
@@ -102,11 +98,11 @@ def _on_build_finished(app: Sphinx, exception) -> None:
 # that holds only an icon: screen readers get no name for it (axe: summary-name). The sidebar is
 # drawn by the theme's templates, so the name is added to the written pages.
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
-TOGGLE_NAMES = {"fr": "Afficher ou masquer les pages de cette section", "en": "Show or hide the pages of this section"}
 
 
 def _name_sidebar_toggles(outdir: Path, language: str) -> None:
-    named = f'<summary aria-label="{TOGGLE_NAMES.get(language, TOGGLE_NAMES["en"])}"><span class="toctree-toggle" role="presentation">'
+    name = labels.label("book.sidebar_toggle", language)
+    named = f'<summary aria-label="{name}"><span class="toctree-toggle" role="presentation">'
     for page in outdir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if TOGGLE in text:

@@ -101,6 +101,11 @@ def set_language(language: str) -> None:
     _state["language"] = language
 
 
+def language_name(language: str | None = None) -> str:
+    """The name of ``language`` in that language (``"Français"``, ``"English"``), from its catalogue."""
+    return _catalogues[_language(language)]["language"]["name"]
+
+
 def get_language() -> str:
     """The language in force (``"fr"`` or ``"en"``)."""
     return _state["language"]

@@ -98,7 +98,7 @@ def test_a_table_without_its_french_texts_stops_the_appendix():
     import pytest
 
     with pytest.raises(ValueError, match="title_fr"):
-        apparatus._fr({"name": "x", "title": "X"}, "title", "fr")
+        apparatus._localised({"name": "x", "title": "X"}, "title", "fr")
 
 
 def test_the_index_of_key_terms_lists_every_glossary_entry_with_its_chapters():
