@@ -67,7 +67,12 @@ def build_editions(
             stdout=logs[language].open("w"),
             stderr=subprocess.STDOUT,
             cwd=root,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
+            # bookbuild is not installed (the reader's distribution is clusterlab alone): the build finds it here
+            env={
+                **os.environ,
+                "PYTHONHASHSEED": "0",
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+            },
         )
         if on_start:
             on_start(procs[language])
