@@ -2,78 +2,60 @@
 
     python -m bookbuild.data [--sources DIR]     # default: ../shared/datasets
 
-Every cleaning step is written here and listed, per table, in ``data/datapackage.json`` and
-``data/README.md``. Nothing is random and rows are sorted, so a second run writes byte-identical
-files. Confidential or missing cells stay missing (never zero). When the sources folder is not
-there (a reader's clone), the script says so and leaves the committed ``data/`` alone.
+This module holds the processing only: one builder function per source (``eurostat``, ``geodist``…)
+reads the files, cleans them and counts what it did. Everything a reader sees about a table lives in
+``bookbuild/tables/``, English and French side by side:
+
+- ``<builder>.yml`` (``eurostat.yml``…): the source, licence and attribution, then each table the builder
+  makes: title, description, primary key, fields (description, unit, constraints) and cleaning steps.
+  A step may name a value the builder computes, ``{n_raw}``; :func:`described` fills it in, numbers
+  written the language's way by ``clusterlab.labels.fmt_number``.
+- ``licences.yml`` and ``package.yml``: the licences the tables name, and the package's own title.
+- ``nuts_names.csv``, ``tiles.csv`` and ``tiles_sources.csv``: tables transcribed by hand.
+
+To add a table: describe it in the YAML file of its builder (or a new ``<builder>.yml``), build its frame
+in that builder (a new builder goes into ``BUILDERS``) and return ``described(name, frame, **values)``;
+``tests/test_data_descriptions.py`` then checks its texts and ``tests/test_data.py`` its output.
+
+Nothing is random and rows are sorted, so a second run writes byte-identical files. Confidential or
+missing cells stay missing (never zero). When the sources folder is not there (a reader's clone), the
+script says so and leaves the committed ``data/`` alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import io
 import json
+import numbers
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import yaml
+from babel.lists import format_list
 
 from bookbuild.editions import ROOT
+from clusterlab.labels import fmt_number
 
 DATA = ROOT / "data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "datasets"
-
-# French typography in every *_fr text, written as escapes so that a reviewer sees them:
-# U+00A0 (no-break space) before ":" and inside « guillemets »; U+202F (narrow no-break space)
-# before ; ! ? and %, and as the thousands separator (see fr_int). Decimal comma.
-NNBSP = "\u202f"
-
-LICENCES = {
-    "eurostat": {
-        "name": "Eurostat-reuse",
-        "title": "Eurostat copyright and reuse policy: reuse authorised, source acknowledged, changes stated (compatible with CC BY 4.0)",
-        "title_fr": "Politique d'Eurostat en matière de droit d'auteur et de réutilisation\u00a0: réutilisation autorisée, à condition de citer la source et de signaler les modifications (compatible avec CC BY 4.0)",
-        "path": "https://ec.europa.eu/eurostat/about-us/policies/copyright",
-    },
-    "etalab": {
-        "name": "etalab-2.0",
-        "title": "Licence Ouverte / Open Licence 2.0 (Etalab)",
-        "title_fr": "Licence Ouverte / Open Licence 2.0 (Etalab)",
-        "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-    },
-    "ccby": {
-        "name": "CC-BY-4.0",
-        "title": "Creative Commons Attribution 4.0",
-        "title_fr": "Creative Commons Attribution 4.0",
-        "path": "https://creativecommons.org/licenses/by/4.0/",
-    },
-    "quoted": {
-        "name": "quoted-figures",
-        "title": "Figures quoted from the publications named in each row (facts, each with its source and date); the compilation is the book's own (MIT)",
-        "title_fr": "Chiffres cités d'après les publications nommées sur chaque ligne (des faits, chacun avec sa source et sa date)\u202f; la compilation est celle du livre (MIT)",
-        "path": "https://opensource.org/licenses/MIT",
-    },
-    "baci": {
-        "name": "CEPII-BACI-unconfirmed",
-        "title": "CEPII BACI terms of use; redistribution licence not confirmed (see data/README.md)",
-        "title_fr": "Conditions d'utilisation de BACI (CEPII)\u202f; licence de redistribution non confirmée (voir data/README.md)",
-        "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37",
-    },
-}
+#: The descriptions of the tables, their licences and the package (see the module's docstring).
+TABLES = Path(__file__).with_name("tables")
+LANGUAGES = {"en": "English", "fr": "French"}
+#: A value named in a cleaning step: ``{n_raw}``.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+TABLE_KEYS = {"title", "description", "source", "licence", "attribution", "primary_key", "fields", "steps"}
+FIELD_KEYS = {"name", "type", "description", "unit", "constraints"}
 
 
-def fr_int(n: int) -> str:
-    """An integer as French prints it: 46859 -> "46\u202f859", 5863 -> "5\u202f863" (years are written as they are)."""
-    return f"{int(n):,}".replace(",", NNBSP)
-
-
-def fr_list(items: list) -> str:
-    """2012, 2017, 2022 -> "2012, 2017 et 2022"."""
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+class DescriptionError(ValueError):
+    """A file of ``bookbuild/tables/`` that the build cannot use; the message says which entry and why."""
 
 
 @dataclass
@@ -145,8 +127,173 @@ def check_french(t: Table) -> None:
             raise ValueError(
                 f"table {t.name}: field {fld['name']} has a unit but no French unit (unit_fr), or the reverse"
             )
-    if not LICENCES[t.licence].get("title_fr", "").strip():
+    if not licences()[t.licence].get("title_fr", "").strip():
         raise ValueError(f"table {t.name}: licence {t.licence} has no French title (title_fr)")
+
+
+# --------------------------------------------------------------------------- descriptions (bookbuild/tables)
+
+
+def bilingual(node: object, where: str) -> tuple[str, str]:
+    """The English and French twins of a text written ``{en: ..., fr: ...}``; refused if one is missing."""
+    if not isinstance(node, dict):
+        raise DescriptionError(f"{where}: give this text in English and French (en: and fr:), not {node!r}")
+    for lang, language in LANGUAGES.items():
+        if not isinstance(node.get(lang), str) or not node[lang].strip():
+            raise DescriptionError(f"{where}: no {language} text ({lang}:)")
+    if set(node) != set(LANGUAGES):
+        raise DescriptionError(f"{where}: unknown language {sorted(set(node) - set(LANGUAGES))}: use en and fr")
+    return node["en"], node["fr"]
+
+
+def step_text(node: object, where: str) -> tuple[str, str]:
+    """A cleaning step in English and French, both naming the same ``{values}``."""
+    en, fr = bilingual(node, where)
+    names_en, names_fr = set(PLACEHOLDER.findall(en)), set(PLACEHOLDER.findall(fr))
+    if names_en != names_fr:
+        raise DescriptionError(
+            f"{where}: the English and French steps name different values: "
+            f"only in en {sorted(names_en - names_fr)}, only in fr {sorted(names_fr - names_en)}"
+        )
+    return en, fr
+
+
+def _keys(node: object, allowed: set[str], required: set[str], where: str) -> dict:
+    if not isinstance(node, dict):
+        raise DescriptionError(f"{where}: expected a mapping, not {node!r}")
+    if unknown := set(node) - allowed:
+        raise DescriptionError(f"{where}: unknown key {sorted(unknown)}; known keys: {sorted(allowed)}")
+    if missing := required - set(node):
+        raise DescriptionError(f"{where}: missing {sorted(missing)}")
+    return node
+
+
+def _flat(node: dict, keys: tuple[str, ...], where: str) -> dict[str, str]:
+    """``{key: English, key_fr: French}`` for each key, as the data package writes its texts."""
+    out = {}
+    for key in keys:
+        out[key], out[f"{key}_fr"] = bilingual(node[key], f"{where}.{key}")
+    return out
+
+
+def _field(node: object, where: str) -> dict:
+    node = _keys(node, FIELD_KEYS, {"name", "type", "description"}, where)
+    where = f"{where} ({node['name']})"
+    unit = bilingual(node["unit"], f"{where}.unit") if "unit" in node else (None, None)
+    description = bilingual(node["description"], f"{where}.description")
+    return f(node["name"], node["type"], *description, *unit, **node.get("constraints", {}))
+
+
+def _table(name: str, node: dict, where: str, known_licences: dict) -> Table:
+    node = _keys(node, TABLE_KEYS, TABLE_KEYS, where)
+    source = _keys(node["source"], {"title", "path"}, {"title", "path"}, f"{where}.source")
+    if node["licence"] not in known_licences:
+        raise DescriptionError(f"{where}.licence: {node['licence']!r} is not in licences.yml")
+    steps = [step_text(s, f"{where}.steps[{i}]") for i, s in enumerate(node["steps"], 1)]
+    return Table(
+        name=name,
+        **_flat(node, ("title", "description", "attribution"), where),
+        source={"path": source["path"], **_flat(source, ("title",), f"{where}.source")},
+        licence=node["licence"],
+        fields=[_field(fl, f"{where}.fields[{i}]") for i, fl in enumerate(node["fields"], 1)],
+        frame=pd.DataFrame(),
+        steps=[en for en, _ in steps],
+        steps_fr=[fr for _, fr in steps],
+        primary_key=list(node["primary_key"]),
+    )
+
+
+def read_yaml(path: Path) -> dict:
+    try:
+        node = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise DescriptionError(f"{path.name}: not valid YAML: {err}") from err
+    if not isinstance(node, dict):
+        raise DescriptionError(f"{path.name}: expected a mapping at the top of the file")
+    return node
+
+
+@cache
+def licences(folder: Path = TABLES) -> dict[str, dict]:
+    """``licences.yml``, each licence as the data package writes it: name, title, title_fr, path."""
+    out = {}
+    for key, node in read_yaml(folder / "licences.yml").items():
+        node = _keys(node, {"name", "title", "path"}, {"name", "title", "path"}, f"licences.yml: {key}")
+        out[key] = {"name": node["name"], **_flat(node, ("title",), f"licences.yml: {key}"), "path": node["path"]}
+    return out
+
+
+@cache
+def package(folder: Path = TABLES) -> dict:
+    """``package.yml``: the data package's name, title and description."""
+    keys = {"name", "title", "description"}
+    node = _keys(read_yaml(folder / "package.yml"), keys, keys, "package.yml")
+    return {"name": node["name"], **_flat(node, ("title", "description"), "package.yml: package")}
+
+
+@cache
+def descriptions(folder: Path = TABLES) -> dict[str, Table]:
+    """Every table described in ``folder``, by name: a Table without its frame, steps as templates.
+
+    A file holds ``source``, ``licence`` and ``attribution`` for all its tables (a table may set its own),
+    then ``tables``. Raises :class:`DescriptionError` for a text without its English or French twin, a
+    step whose two languages name different values, an unknown key or licence, a table described twice.
+    """
+    out: dict[str, Table] = {}
+    for path in sorted(folder.glob("*.yml")):
+        if path.stem in ("licences", "package"):
+            continue
+        node = read_yaml(path)
+        tables = node.pop("tables", None)
+        if not isinstance(tables, dict) or not tables:
+            raise DescriptionError(f"{path.name}: no tables")
+        _keys(node, {"source", "licence", "attribution"}, set(), path.name)
+        for name, entry in tables.items():
+            if name in out:
+                raise DescriptionError(f"{path.name}: table {name} is already described in another file")
+            if not isinstance(entry, dict):
+                raise DescriptionError(f"{path.name}: tables.{name}: expected a mapping")
+            out[name] = _table(name, {**node, **entry}, f"{path.name}: tables.{name}", licences(folder))
+    return out
+
+
+def show(value: object, language: str) -> str:
+    """A value in a step: a number through ``fmt_number`` (46,859 / 46 859), a list the language's way
+    (2012, 2017, 2022 / 2012, 2017 et 2022), text (a code, a year) as it is."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return fmt_number(int(value), 0, language)
+    if isinstance(value, list | tuple):
+        return format_list([show(v, language) for v in value], style="unit", locale=language)
+    raise TypeError(f"a step value must be an integer, a text or a list, not {value!r}")
+
+
+def fill(template: str, values: dict, language: str) -> str:
+    """A step template with its ``{values}`` written in ``language``."""
+
+    def one(match: re.Match) -> str:
+        if match.group(1) not in values:
+            raise DescriptionError(f"no value given for {{{match.group(1)}}} in the step: {template}")
+        return show(values[match.group(1)], language)
+
+    return PLACEHOLDER.sub(one, template)
+
+
+def described(name: str, frame: pd.DataFrame, **values) -> Table:
+    """The table ``name`` as ``bookbuild/tables`` describes it, with its frame and the values its steps name."""
+    template = descriptions().get(name)
+    if template is None:
+        raise DescriptionError(f"table {name} is not described in any file of {TABLES.name}/")
+    named = {n for step in template.steps for n in PLACEHOLDER.findall(step)}
+    if unused := set(values) - named:
+        raise DescriptionError(f"table {name}: values {sorted(unused)} are named by none of its steps")
+    return dataclasses.replace(
+        template,
+        frame=frame,
+        steps=[fill(s, values, "en") for s in template.steps],
+        steps_fr=[fill(s, values, "fr") for s in template.steps_fr],
+    )
 
 
 # --------------------------------------------------------------------------- Eurostat SBS 2015
@@ -158,7 +305,6 @@ def eurostat(src: Path) -> list[Table]:
     raw = pd.read_csv(
         src / "eurostat-sbs-regions-2015" / "sbs_r_nuts06_r2.csv", sep=";", dtype=str, keep_default_na=False
     )
-    n_raw = len(raw)
     text = raw["n2015"].str.strip()
     time_cells = text.str.fullmatch(r"\d{1,2}:\d{2} ?[AP]M")
     flag = text.str.extract(r"(?:^|\s)([a-z])$")[0].fillna("")
@@ -183,103 +329,22 @@ def eurostat(src: Path) -> list[Table]:
     is_section = frame["nace"].isin(NACE_SECTIONS)
     is_division = frame["nace"].str.fullmatch(r"[A-Z]\d{2}")
     keep = level.isin([0, 2]) & (is_section | is_division)
-    dropped_nuts1 = int((level == 1).sum())
-    dropped_groups = int((level.isin([0, 2]) & ~(is_section | is_division)).sum())
+    n_nuts1 = int((level == 1).sum())
+    n_groups = int((level.isin([0, 2]) & ~(is_section | is_division)).sum())
     frame = frame[keep].sort_values(["geo", "nace"]).reset_index(drop=True)
-    n_missing = int((frame["status"] == "missing").sum())
-    n_flagged = int((frame["flag"] != "").sum())
-    n_time = int(time_cells.sum())
-    n_time_kept = int((frame["status"] == "spreadsheet_time").sum())
-    steps = [
-        f"Read {n_raw:,} rows of sbs_r_nuts06_r2.csv (nace_r2; geo; n2015).",
-        f"Kept countries and NUTS-2 regions (NUTS 2013 codes), dropped {dropped_nuts1:,} NUTS-1 rows.",
-        f"Kept NACE Rev. 2 sections and two-digit divisions, dropped {dropped_groups:,} rows of three-digit groups (G451…G479).",
-        f"Blank cells (confidential or not available) stay missing: {n_missing:,} kept rows.",
-        f'Eurostat flags written after the number ("d": definition differs) moved to the column flag: {n_flagged} kept rows.',
-        f'{n_time:,} cells that a spreadsheet had turned into the time "12:00 AM" (all for Iceland: IS, IS0, IS00) '
-        "cannot be repaired (the number is lost) and are set missing with status spreadsheet_time; "
-        f"{n_time_kept:,} of them are in the kept rows.",
-        "The indicator is not named in the file; it is most likely persons employed (Eurostat V16110).",
+    return [
+        described(
+            "eurostat_sbs_regions_2015",
+            frame,
+            n_raw=len(raw),
+            n_nuts1=n_nuts1,
+            n_groups=n_groups,
+            n_missing=int((frame["status"] == "missing").sum()),
+            n_flagged=int((frame["flag"] != "").sum()),
+            n_time=int(time_cells.sum()),
+            n_time_kept=int((frame["status"] == "spreadsheet_time").sum()),
+        )
     ]
-    steps_fr = [
-        f"Lecture des {fr_int(n_raw)} lignes de sbs_r_nuts06_r2.csv (colonnes nace_r2, geo et n2015, séparées par des points-virgules).",
-        f"Conservation des pays et des régions NUTS 2 (codes NUTS 2013)\u202f; {fr_int(dropped_nuts1)} lignes NUTS 1 écartées.",
-        f"Conservation des sections et des divisions à deux chiffres de la NACE Rev. 2\u202f; {fr_int(dropped_groups)} lignes "
-        "de groupes à trois chiffres (G451…G479) écartées.",
-        f"Les cellules vides (confidentielles ou non disponibles) restent manquantes\u00a0: c'est le cas de {fr_int(n_missing)} "
-        "lignes conservées.",
-        "Les signes conventionnels d'Eurostat (flags) écrits après le nombre («\u00a0d\u00a0»\u00a0: définition différente) "
-        f"passent dans la colonne flag\u00a0: {fr_int(n_flagged)} lignes conservées sont concernées.",
-        f"{fr_int(n_time)} cellules qu'un tableur avait changées en heure, «\u00a012:00 AM\u00a0» (toutes pour l'Islande\u00a0: "
-        "IS, IS0, IS00), ne peuvent pas être réparées (le nombre est perdu)\u202f; elles deviennent manquantes, avec le statut "
-        f"spreadsheet_time. {fr_int(n_time_kept)} d'entre elles se trouvent dans les lignes conservées.",
-        "L'indicateur n'est pas nommé dans le fichier\u202f; il s'agit très probablement des personnes occupées (Eurostat V16110).",
-    ]
-    table = Table(
-        name="eurostat_sbs_regions_2015",
-        title="Persons employed by NUTS-2 region and NACE Rev. 2 division, 2015",
-        description="Eurostat Structural Business Statistics by NUTS-2 region and NACE Rev. 2 (sbs_r_nuts06_r2), "
-        "reference year 2015: countries (NUTS-0) and NUTS-2 regions, NACE sections and divisions.",
-        source={
-            "title_fr": "Eurostat, statistiques structurelles sur les entreprises, données SBS par région NUTS 2 et NACE Rev. 2 (sbs_r_nuts06_r2)",
-            "title": "Eurostat, Structural Business Statistics, SBS data by NUTS 2 regions and NACE Rev. 2 (sbs_r_nuts06_r2)",
-            "path": "https://ec.europa.eu/eurostat/databrowser/view/sbs_r_nuts06_r2/default/table",
-        },
-        licence="eurostat",
-        attribution="Source: Eurostat (sbs_r_nuts06_r2), 2015; selection and cleaning by the book (see steps).",
-        title_fr="Personnes occupées par région NUTS 2 et division de la NACE Rev. 2, 2015",
-        description_fr="Statistiques structurelles sur les entreprises d'Eurostat par région NUTS 2 et NACE Rev. 2 "
-        "(sbs_r_nuts06_r2), année de référence 2015\u00a0: pays (NUTS 0) et régions NUTS 2, sections et "
-        "divisions de la NACE.",
-        attribution_fr="Source\u00a0: Eurostat (sbs_r_nuts06_r2), 2015\u202f; sélection et nettoyage par le livre (voir les étapes).",
-        fields=[
-            f(
-                "geo",
-                "string",
-                "NUTS 2013 code: two letters for a country, four characters for a NUTS-2 region",
-                "Code NUTS 2013\u00a0: deux lettres pour un pays, quatre caractères pour une région NUTS 2",
-                pattern=r"[A-Z]{2}([A-Z0-9]{2})?",
-                required=True,
-            ),
-            f(
-                "nace",
-                "string",
-                "NACE Rev. 2 code: a section letter (B…N) or a division (letter and two digits)",
-                "Code NACE Rev. 2\u00a0: lettre de section (B…N) ou division (une lettre et deux chiffres)",
-                pattern=r"[A-Z](\d{2})?",
-                required=True,
-            ),
-            f(
-                "persons_employed",
-                "integer",
-                "Persons employed in 2015 (most likely indicator V16110); missing when confidential or not available",
-                "Personnes occupées en 2015 (très probablement l'indicateur V16110)\u202f; manquant quand la valeur est "
-                "confidentielle ou non disponible",
-                unit="persons",
-                unit_fr="personnes",
-                minimum=0,
-            ),
-            f(
-                "flag",
-                "string",
-                "Eurostat flag on the value: d = definition differs; empty when none",
-                "Signe conventionnel d'Eurostat sur la valeur\u00a0: d = définition différente\u202f; vide s'il n'y en a pas",
-            ),
-            f(
-                "status",
-                "string",
-                "Why the value is missing: missing (blank in the source) or spreadsheet_time (cell destroyed by a spreadsheet); empty when present",
-                "Pourquoi la valeur manque\u00a0: missing (cellule vide dans la source) ou spreadsheet_time (cellule détruite "
-                "par un tableur)\u202f; vide quand la valeur est présente",
-                enum=["", "missing", "spreadsheet_time"],
-            ),
-        ],
-        frame=frame,
-        steps=steps,
-        steps_fr=steps_fr,
-        primary_key=["geo", "nace"],
-    )
-    return [table]
 
 
 # --------------------------------------------------------------------------- CEPII GeoDist
@@ -314,7 +379,6 @@ def geodist(src: Path) -> list[Table]:
         .reset_index(drop=True)
     )
     edges = pd.read_csv(folder / "cepii_edge.csv")
-    n_edges = len(edges)
     mirror = edges.merge(edges, left_on=["iso_o", "iso_d"], right_on=["iso_d", "iso_o"], suffixes=("", "_m"))
     for col in ("contig", "comlang_off", "colony", "dist", "distcap"):
         if (mirror[col] != mirror[f"{col}_m"]).any():
@@ -335,176 +399,9 @@ def geodist(src: Path) -> list[Table]:
         .sort_values(["iso3_a", "iso3_b"])
         .reset_index(drop=True)
     )
-    source = {
-        "title_fr": "CEPII, base GeoDist (Mayer et Zignago, 2011)",
-        "title": "CEPII, GeoDist database (Mayer & Zignago 2011)",
-        "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=6",
-    }
-    attribution = "Source: CEPII GeoDist (Mayer & Zignago 2011); selection by the book (see steps)."
-    attribution_fr = (
-        "Source\u00a0: CEPII, GeoDist (Mayer et Zignago, 2011)\u202f; sélection par le livre (voir les étapes)."
-    )
-    n_twice = n_nodes - len(countries)
     return [
-        Table(
-            name="geodist_countries",
-            title="Countries: names in English and French, continent, capital, official languages, colonisers",
-            description="CEPII GeoDist country table (geo_cepii), one row per country.",
-            source=source,
-            licence="etalab",
-            attribution=attribution,
-            title_fr="Pays\u00a0: noms en anglais et en français, continent, capitale, langues officielles, anciens colonisateurs",
-            description_fr="Table des pays de GeoDist du CEPII (geo_cepii), une ligne par pays.",
-            attribution_fr=attribution_fr,
-            fields=[
-                f(
-                    "iso3",
-                    "string",
-                    "ISO 3166 alpha-3 code (as used by CEPII)",
-                    "Code ISO 3166 alpha-3 (tel que l'emploie le CEPII)",
-                    required=True,
-                    unique=True,
-                ),
-                f("iso2", "string", "ISO 3166 alpha-2 code", "Code ISO 3166 alpha-2"),
-                f("country_en", "string", "Country name in English (CEPII)", "Nom du pays en anglais (CEPII)"),
-                f("country_fr", "string", "Country name in French (CEPII)", "Nom du pays en français (CEPII)"),
-                f("continent", "string", "Continent (CEPII)", "Continent (CEPII)"),
-                f(
-                    "landlocked",
-                    "integer",
-                    "1 if the country has no sea coast",
-                    "1 si le pays n'a pas de façade maritime",
-                    minimum=0,
-                    maximum=1,
-                ),
-                f("capital_en", "string", "Capital city in English", "Capitale, nom en anglais"),
-                f("capital_fr", "string", "Capital city in French", "Capitale, nom en français"),
-                f(
-                    "langoff_1",
-                    "string",
-                    "First official language (English name)",
-                    "Première langue officielle (nom anglais)",
-                ),
-                f(
-                    "langoff_2",
-                    "string",
-                    "Second official language, if any",
-                    "Deuxième langue officielle, s'il y en a une",
-                ),
-                f(
-                    "langoff_3",
-                    "string",
-                    "Third official language, if any",
-                    "Troisième langue officielle, s'il y en a une",
-                ),
-                f(
-                    "colonizer1",
-                    "string",
-                    "ISO3 code of a former coloniser, if any",
-                    "Code ISO3 d'un ancien colonisateur, s'il y en a un",
-                ),
-                f(
-                    "colonizer2",
-                    "string",
-                    "ISO3 code of a second former coloniser, if any",
-                    "Code ISO3 d'un second ancien colonisateur, s'il y en a un",
-                ),
-            ],
-            frame=countries,
-            steps=[
-                f"Read {n_nodes:,} rows of cepii_node.csv; {n_twice:,} countries listed twice "
-                "(capital and main city) keep the capital's row, so each country has one row.",
-                "Kept identification, names, continent, landlocked, capital, official languages and the first two colonisers.",
-            ],
-            steps_fr=[
-                f"Lecture des {fr_int(n_nodes)} lignes de cepii_node.csv\u202f; {fr_int(n_twice)} pays y figurent deux fois "
-                "(capitale et ville principale) et gardent la ligne de leur capitale, de sorte que chaque pays a une "
-                "seule ligne.",
-                "Conservation des codes d'identification, des noms, du continent, de landlocked, de la capitale, des "
-                "langues officielles et des deux premiers colonisateurs.",
-            ],
-            primary_key=["iso3"],
-        ),
-        Table(
-            name="geodist_pairs",
-            title="Country pairs: contiguity, common official language, colonial link, distance",
-            description="CEPII GeoDist bilateral table (dist_cepii), each unordered pair of countries once.",
-            source=source,
-            licence="etalab",
-            attribution=attribution,
-            title_fr="Paires de pays\u00a0: contiguïté, langue officielle commune, lien colonial, distance",
-            description_fr="Table bilatérale de GeoDist du CEPII (dist_cepii), où chaque paire non ordonnée de pays figure une fois.",
-            attribution_fr=attribution_fr,
-            fields=[
-                f(
-                    "iso3_a",
-                    "string",
-                    "First country (alphabetically first ISO3 code)",
-                    "Premier pays (celui dont le code ISO3 vient en premier dans l'ordre alphabétique)",
-                    required=True,
-                ),
-                f("iso3_b", "string", "Second country", "Second pays", required=True),
-                f(
-                    "contig",
-                    "integer",
-                    "1 if the two countries share a border",
-                    "1 si les deux pays ont une frontière commune",
-                    minimum=0,
-                    maximum=1,
-                ),
-                f(
-                    "comlang_off",
-                    "integer",
-                    "1 if they share an official language",
-                    "1 s'ils ont une langue officielle commune",
-                    minimum=0,
-                    maximum=1,
-                ),
-                f(
-                    "colony",
-                    "integer",
-                    "1 if one was ever a colony of the other",
-                    "1 si l'un a été, à un moment, une colonie de l'autre",
-                    minimum=0,
-                    maximum=1,
-                ),
-                f(
-                    "dist_km",
-                    "integer",
-                    "Great-circle distance between the most populated cities",
-                    "Distance orthodromique entre les villes les plus peuplées",
-                    unit="km",
-                    unit_fr="km",
-                    minimum=0,
-                ),
-                f(
-                    "distcap_km",
-                    "integer",
-                    "Great-circle distance between the capitals",
-                    "Distance orthodromique entre les capitales",
-                    unit="km",
-                    unit_fr="km",
-                    minimum=0,
-                ),
-            ],
-            frame=pairs,
-            steps=[
-                f"Read {n_edges:,} ordered pairs of cepii_edge.csv.",
-                "Checked that contig, comlang_off, colony, dist and distcap are the same for (a, b) and (b, a); "
-                f"kept each unordered pair once ({len(pairs):,} pairs), pairs of a country with itself dropped.",
-                "Distances rounded to the kilometre; population-weighted distances (distw, distwces) not kept "
-                "(missing for some pairs and not used by the book).",
-            ],
-            steps_fr=[
-                f"Lecture des {fr_int(n_edges)} paires ordonnées de cepii_edge.csv.",
-                "Vérification que contig, comlang_off, colony, dist et distcap sont identiques pour (a, b) et (b, a)\u202f; "
-                f"chaque paire non ordonnée est gardée une fois ({fr_int(len(pairs))} paires), les paires d'un pays avec "
-                "lui-même sont écartées.",
-                "Distances arrondies au kilomètre\u202f; les distances pondérées par la population (distw, distwces) ne "
-                "sont pas conservées (elles manquent pour certaines paires et le livre ne s'en sert pas).",
-            ],
-            primary_key=["iso3_a", "iso3_b"],
-        ),
+        described("geodist_countries", countries, n_nodes=n_nodes, n_twice=n_nodes - len(countries)),
+        described("geodist_pairs", pairs, n_edges=len(edges), n_pairs=len(pairs)),
     ]
 
 
@@ -529,75 +426,7 @@ def wdi(src: Path) -> list[Table]:
         .sort_values(["iso3", "year"])
         .reset_index(drop=True)
     )
-    n_missing_gdp = int(frame["gdp_usd"].isna().sum())
-    return [
-        Table(
-            name="wdi_gdp_population",
-            title="GDP, population and urban share by country and year",
-            description="World Bank World Development Indicators: GDP (current US$), total population, urban population (% of total).",
-            source={
-                "title_fr": "Banque mondiale, World Development Indicators",
-                "title": "World Bank, World Development Indicators",
-                "path": "https://databank.worldbank.org/source/world-development-indicators",
-            },
-            licence="ccby",
-            attribution="Source: World Bank, World Development Indicators (CC BY 4.0).",
-            title_fr="PIB, population et part de la population urbaine par pays et par année",
-            description_fr="Indicateurs du développement dans le monde (World Development Indicators) de la Banque mondiale\u00a0: "
-            "PIB (en dollars US courants), population totale, population urbaine (en % de la population totale).",
-            attribution_fr="Source\u00a0: Banque mondiale, World Development Indicators (CC BY 4.0).",
-            fields=[
-                f(
-                    "iso3",
-                    "string",
-                    "Country or aggregate code (ISO3)",
-                    "Code du pays ou de l'agrégat (ISO3)",
-                    required=True,
-                ),
-                f("year", "integer", "Year", "Année", minimum=1900, maximum=2100),
-                f(
-                    "gdp_usd",
-                    "integer",
-                    "GDP at current prices; missing where the World Bank has no figure",
-                    "PIB aux prix courants\u202f; manquant quand la Banque mondiale ne donne pas de chiffre",
-                    unit="current US$",
-                    unit_fr="dollars US courants",
-                    minimum=0,
-                ),
-                f(
-                    "population",
-                    "integer",
-                    "Total population",
-                    "Population totale",
-                    unit="persons",
-                    unit_fr="personnes",
-                    minimum=0,
-                ),
-                f(
-                    "urban_share_pct",
-                    "number",
-                    "Urban population, % of total",
-                    "Population urbaine, en % de la population totale",
-                    unit="%",
-                    unit_fr="%",
-                    minimum=0,
-                    maximum=100,
-                ),
-            ],
-            frame=frame,
-            steps=[
-                f"Read {len(raw):,} rows; the unnamed year column (YR1995…) became an integer year.",
-                f"GDP rounded to the dollar, population to the person; {n_missing_gdp:,} missing GDP values stay missing.",
-            ],
-            steps_fr=[
-                f"Lecture de {fr_int(len(raw))} lignes\u202f; la colonne des années, sans nom (YR1995…), devient une année "
-                "en nombre entier.",
-                f"PIB arrondi au dollar près, population à l'unité\u202f; les {fr_int(n_missing_gdp)} valeurs manquantes du "
-                "PIB restent manquantes.",
-            ],
-            primary_key=["iso3", "year"],
-        )
-    ]
+    return [described("wdi_gdp_population", frame, n_raw=len(raw), n_missing_gdp=int(frame["gdp_usd"].isna().sum()))]
 
 
 # --------------------------------------------------------------------------- CEPII TRADHIST
@@ -632,76 +461,8 @@ def tradhist(src: Path) -> list[Table]:
         .sort_values(["partner", "year"])
         .reset_index(drop=True)
     )
-    return [
-        Table(
-            name="tradhist_france",
-            title="France's bilateral trade with 218 partners, 1870-2014, in current pounds sterling",
-            description="CEPII TRADHIST bilateral trade flows where France is the reporting country.",
-            source={
-                "title_fr": "CEPII, base TRADHIST (Fouquin et Hugot, 2016)",
-                "title": "CEPII, TRADHIST database (Fouquin & Hugot 2016)",
-                "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=32",
-            },
-            licence="etalab",
-            attribution="Source: CEPII TRADHIST (Fouquin & Hugot 2016); selection by the book (see steps).",
-            title_fr="Commerce bilatéral de la France avec 218 partenaires, 1870–2014, en livres sterling courantes",
-            description_fr="Flux de commerce bilatéral de TRADHIST (CEPII) pour lesquels la France est le pays déclarant.",
-            attribution_fr="Source\u00a0: CEPII, TRADHIST (Fouquin et Hugot, 2016)\u202f; sélection par le livre (voir les étapes).",
-            fields=[
-                f(
-                    "partner",
-                    "string",
-                    "Partner country (ISO3 as in TRADHIST; historical codes such as YUG kept)",
-                    "Pays partenaire (code ISO3 de TRADHIST\u202f; les codes historiques comme YUG sont conservés)",
-                    required=True,
-                ),
-                f("year", "integer", "Year", "Année", minimum=1800, maximum=2100),
-                f(
-                    "exports_gbp",
-                    "integer",
-                    "Exports of France to the partner, current British pounds (not millions)",
-                    "Exportations de la France vers le partenaire, en livres sterling courantes (et non en millions)",
-                    unit="current GBP",
-                    unit_fr="livres sterling courantes",
-                    minimum=0,
-                ),
-                f(
-                    "imports_gbp",
-                    "integer",
-                    "Imports of France from the partner, current British pounds (not millions)",
-                    "Importations de la France en provenance du partenaire, en livres sterling courantes (et non en millions)",
-                    unit="current GBP",
-                    unit_fr="livres sterling courantes",
-                    minimum=0,
-                ),
-            ],
-            frame=frame,
-            steps=[
-                f"Read {len(raw):,} rows; stripped the trailing spaces of the header and codes.",
-                f"The file has four reporting countries ({', '.join(reporters)}) in origin_country_code; kept France ({len(frame):,} rows).",
-                "Direction settled from the data: for every pair of reporters and year, exports of (origin o, destination d) "
-                "equal imports of (origin d, destination o), so exports = flow from the reporter to the partner and "
-                "imports = flow from the partner to the reporter.",
-                "Unit settled: the values are amounts in current British pounds, TRADHIST's currency, not US$ millions as "
-                "the repository's documentation says (that would put France's 2014 exports to Germany, 5.83e10, at 5.83e16 "
-                "dollars, some 58 quadrillion). Values rounded to the pound.",
-            ],
-            steps_fr=[
-                f"Lecture de {fr_int(len(raw))} lignes\u202f; suppression des espaces superflus en fin d'en-tête et de code.",
-                f"Le fichier compte quatre pays déclarants ({', '.join(reporters)}) dans origin_country_code\u202f; seule la "
-                f"France est conservée ({fr_int(len(frame))} lignes).",
-                "Sens des flux établi d'après les données\u00a0: pour chaque paire de pays déclarants et chaque année, les "
-                "exportations de (origine o, destination d) égalent les importations de (origine d, destination o)\u202f; "
-                "exports est donc le flux du pays déclarant vers le partenaire, et imports le flux du partenaire vers le "
-                "pays déclarant.",
-                "Unité établie\u00a0: les valeurs sont des montants en livres sterling courantes, la monnaie de compte de "
-                "TRADHIST, et non en millions de dollars US comme le dit la documentation du dépôt (les exportations de la "
-                "France vers l'Allemagne en 2014, 5,83\u202f×\u202f10¹⁰, vaudraient alors 58 millions de milliards de dollars). "
-                "Valeurs arrondies à la livre.",
-            ],
-            primary_key=["partner", "year"],
-        )
-    ]
+    # The reporters' codes are written as a plain comma-separated run in both languages.
+    return [described("tradhist_france", frame, n_raw=len(raw), reporters=", ".join(reporters), n_france=len(frame))]
 
 
 # --------------------------------------------------------------------------- CEPII BACI (Maghreb)
@@ -731,106 +492,9 @@ def baci(src: Path) -> list[Table]:
     )
     if trade.duplicated(["exporter", "importer", "section"]).any():
         raise ValueError("duplicate BACI rows")
-    source = {
-        "title_fr": "CEPII, BACI (Gaulier et Zignago, 2010), agrégée par sections du SH par le paquet flownet",
-        "title": "CEPII, BACI (Gaulier & Zignago 2010), aggregated to HS sections by the flownet package",
-        "path": "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37",
-    }
-    attribution = "Source: CEPII BACI, aggregated by the flownet package. Licence for redistribution to be confirmed."
-    attribution_fr = "Source\u00a0: CEPII, BACI, agrégé par le paquet flownet. Licence de redistribution à confirmer."
     return [
-        Table(
-            name="baci_maghreb_trade",
-            title="Trade of the Maghreb and Egypt with African countries by HS section, yearly average 2012-2022",
-            description="CEPII BACI trade among African countries, rows whose exporter or importer is Morocco, Tunisia, "
-            "Algeria, Libya, Mauritania or Egypt, averaged over 2012-2022.",
-            source=source,
-            licence="baci",
-            attribution=attribution,
-            title_fr="Commerce du Maghreb et de l'Égypte avec les pays africains par section du SH, moyenne annuelle 2012–2022",
-            description_fr="Commerce entre pays africains d'après BACI (CEPII)\u00a0: lignes dont l'exportateur ou l'importateur "
-            "est le Maroc, la Tunisie, l'Algérie, la Libye, la Mauritanie ou l'Égypte, en moyenne sur 2012–2022.",
-            attribution_fr=attribution_fr,
-            fields=[
-                f("exporter", "string", "Exporting country (ISO3)", "Pays exportateur (ISO3)", required=True),
-                f("importer", "string", "Importing country (ISO3)", "Pays importateur (ISO3)", required=True),
-                f(
-                    "section",
-                    "integer",
-                    "HS section number (see baci_hs_sections)",
-                    "Numéro de section du SH (voir baci_hs_sections)",
-                    minimum=1,
-                    maximum=21,
-                ),
-                f(
-                    "hs2_codes",
-                    "string",
-                    "HS two-digit chapters of the section present in this flow, comma-separated",
-                    "Chapitres du SH à deux chiffres de la section présents dans ce flux, séparés par des virgules",
-                ),
-                f(
-                    "value_kusd",
-                    "number",
-                    "Value, yearly average 2012-2022",
-                    "Valeur, moyenne annuelle 2012–2022",
-                    unit="thousand current US$",
-                    unit_fr="milliers de dollars US courants",
-                    minimum=0,
-                ),
-                f(
-                    "value_kusd_2015",
-                    "number",
-                    "Value at constant 2015 prices, yearly average",
-                    "Valeur aux prix constants de 2015, moyenne annuelle",
-                    unit="thousand 2015 US$",
-                    unit_fr="milliers de dollars US de 2015",
-                    minimum=0,
-                ),
-                f(
-                    "quantity_t",
-                    "number",
-                    "Quantity, yearly average",
-                    "Quantité, moyenne annuelle",
-                    unit="tonnes",
-                    unit_fr="tonnes",
-                    minimum=0,
-                ),
-            ],
-            frame=trade,
-            steps=[
-                f"Read {len(raw):,} rows; section names moved to baci_hs_sections.",
-                "Values and quantities rounded to three decimals (a US$ and a kilogram).",
-            ],
-            steps_fr=[
-                f"Lecture de {fr_int(len(raw))} lignes\u202f; les noms de section passent dans baci_hs_sections.",
-                "Valeurs et quantités arrondies à trois décimales (soit au dollar et au kilogramme près).",
-            ],
-            primary_key=["exporter", "importer", "section"],
-        ),
-        Table(
-            name="baci_hs_sections",
-            title="HS sections used in baci_maghreb_trade",
-            description="Harmonized System sections with their English names, as in the source.",
-            source=source,
-            licence="baci",
-            attribution=attribution,
-            title_fr="Sections du SH utilisées dans baci_maghreb_trade",
-            description_fr="Sections du Système harmonisé (SH), avec leur nom anglais tel que le donne la source.",
-            attribution_fr=attribution_fr,
-            fields=[
-                f("section", "integer", "HS section number", "Numéro de section du SH", required=True, unique=True),
-                f(
-                    "name_en",
-                    "string",
-                    "Section name in English (as in the source)",
-                    "Nom de la section en anglais (tel que dans la source)",
-                ),
-            ],
-            frame=sections.rename(columns={"section_code": "section", "section_name": "name_en"}),
-            steps=["One row per section of the trade table."],
-            steps_fr=["Une ligne par section de la table des échanges."],
-            primary_key=["section"],
-        ),
+        described("baci_maghreb_trade", trade, n_raw=len(raw)),
+        described("baci_hs_sections", sections.rename(columns={"section_code": "section", "section_name": "name_en"})),
     ]
 
 
@@ -887,411 +551,42 @@ def urssaf(src: Path) -> list[Table]:
     )
     if communes["commune"].duplicated().any() or ape["ape"].duplicated().any():
         raise ValueError("URSSAF labels are not unique per code")
-    source = {
-        "title_fr": "Données ouvertes de l'URSSAF, Établissements et effectifs salariés au niveau commune x APE",
-        "title": "URSSAF open data, Établissements et effectifs salariés au niveau commune x APE",
-        "path": "https://open.urssaf.fr/explore/dataset/etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last/",
-    }
-    attribution = "Source: URSSAF, open data; selection by the book (see steps)."
-    attribution_fr = "Source\u00a0: URSSAF, données ouvertes\u202f; sélection par le livre (voir les étapes)."
     blank = int(sum((raw[f"Effectifs salariés {y}"] == "").sum() for y in keep_years))
     return [
-        Table(
-            name="urssaf_rouen_employees",
-            title="Private-sector establishments and employees by commune and APE code, Rouen employment zone, 2012, 2017, 2022",
-            description="URSSAF counts of establishments and salaried employees (private sector, end of year) for the 218 communes "
-            "of the Rouen employment zone, by APE (NAF rév. 2) code.",
-            source=source,
-            licence="etalab",
-            attribution=attribution,
-            title_fr="Établissements et effectifs salariés du secteur privé par commune et code APE, zone d'emploi de Rouen, "
-            "2012, 2017, 2022",
-            description_fr="Nombre d'établissements et effectifs salariés (secteur privé, en fin d'année) selon l'URSSAF pour "
-            "les 218 communes de la zone d'emploi de Rouen, par code APE (NAF rév. 2).",
-            attribution_fr=attribution_fr,
-            fields=[
-                f("commune", "string", "INSEE commune code", "Code commune INSEE", required=True),
-                f(
-                    "ape",
-                    "string",
-                    "APE code (NAF rév. 2 sub-class)",
-                    "Code APE (sous-classe de la NAF rév. 2)",
-                    required=True,
-                ),
-                f(
-                    "na38",
-                    "string",
-                    "NA38 sector code of the APE code",
-                    "Code du secteur NA38 auquel appartient le code APE",
-                ),
-                f(
-                    "year",
-                    "integer",
-                    "Year (end-of-year counts)",
-                    "Année (effectifs en fin d'année)",
-                    minimum=2006,
-                    maximum=2100,
-                ),
-                f(
-                    "establishments",
-                    "integer",
-                    "Number of establishments with employees; missing when blank in the source",
-                    "Nombre d'établissements employeurs\u202f; manquant quand la cellule est vide dans la source",
-                    unit="establishments",
-                    unit_fr="établissements",
-                    minimum=0,
-                ),
-                f(
-                    "employees",
-                    "integer",
-                    "Number of salaried employees; missing when blank in the source",
-                    "Effectifs salariés\u202f; manquant quand la cellule est vide dans la source",
-                    unit="employees",
-                    unit_fr="salariés",
-                    minimum=0,
-                ),
-            ],
-            frame=frame,
-            steps=[
-                f"Read {len(raw):,} commune × APE rows with years {years[0]}–{years[-1]} as columns.",
-                f"Turned into long form for {', '.join(map(str, keep_years))}; rows with both counts blank that year dropped "
-                f"(the pair had no establishment that year); {blank:,} blank employee cells over those years in the source, "
-                "the remaining blanks stay missing.",
-                "Labels moved to urssaf_communes and urssaf_ape.",
-            ],
-            steps_fr=[
-                f"Lecture de {fr_int(len(raw))} lignes commune × APE, avec les années {years[0]}–{years[-1]} en colonnes.",
-                f"Passage au format long pour {fr_list(keep_years)}\u202f; les lignes dont les deux effectifs sont vides "
-                "une année donnée sont écartées pour cette année (la paire n'avait alors aucun établissement)\u202f; la "
-                f"source compte {fr_int(blank)} cellules d'effectifs salariés vides sur ces années, et les cellules vides "
-                "qui restent demeurent manquantes.",
-                "Libellés déplacés dans urssaf_communes et urssaf_ape.",
-            ],
-            primary_key=["year", "commune", "ape"],
+        described(
+            "urssaf_rouen_employees",
+            frame,
+            n_raw=len(raw),
+            # years are written as they are (2022, not 2,022): as text
+            first_year=str(years[0]),
+            last_year=str(years[-1]),
+            kept_years=[str(y) for y in keep_years],
+            n_blank=blank,
         ),
-        Table(
-            name="urssaf_communes",
-            title="Communes of the Rouen employment zone",
-            description="Commune codes and names, with their EPCI and département.",
-            source=source,
-            licence="etalab",
-            attribution=attribution,
-            title_fr="Communes de la zone d'emploi de Rouen",
-            description_fr="Codes et noms des communes, avec leur EPCI et leur département.",
-            attribution_fr=attribution_fr,
-            fields=[
-                f("commune", "string", "INSEE commune code", "Code commune INSEE", required=True, unique=True),
-                f("name", "string", "Commune name", "Nom de la commune"),
-                f("epci_code", "string", "EPCI code", "Code de l'EPCI"),
-                f("epci", "string", "EPCI name", "Nom de l'EPCI"),
-                f("departement", "string", "Département code", "Code du département"),
-            ],
-            frame=communes,
-            steps=["One row per commune of urssaf_rouen_employees."],
-            steps_fr=["Une ligne par commune de la table urssaf_rouen_employees."],
-            primary_key=["commune"],
-        ),
-        Table(
-            name="urssaf_ape",
-            title="APE codes and their NA38 sectors, French labels",
-            description="APE (NAF rév. 2) codes found in the Rouen file, with their French labels and NA38 sector.",
-            source=source,
-            licence="etalab",
-            attribution=attribution,
-            title_fr="Codes APE et secteurs NA38 correspondants, libellés en français",
-            description_fr="Codes APE (NAF rév. 2) présents dans le fichier de Rouen, avec leurs libellés en français et leur "
-            "secteur NA38.",
-            attribution_fr=attribution_fr,
-            fields=[
-                f("ape", "string", "APE code", "Code APE", required=True, unique=True),
-                f("ape_label", "string", "APE label (French)", "Libellé APE (en français)"),
-                f("na38", "string", "NA38 sector code", "Code du secteur NA38"),
-                f("na38_label", "string", "NA38 label (French)", "Libellé NA38 (en français)"),
-            ],
-            frame=ape,
-            steps=["One row per APE code of urssaf_rouen_employees."],
-            steps_fr=["Une ligne par code APE de la table urssaf_rouen_employees."],
-            primary_key=["ape"],
-        ),
+        described("urssaf_communes", communes),
+        described("urssaf_ape", ape),
     ]
 
 
-# Names of the countries of the Eurostat table and of the NUTS-2 regions that the book's text
-# discusses, transcribed by hand: the official name (Eurostat, NUTS 2013 classification, national
-# language; for a country, its English name) and the usual English and French names. Other regions
-# are shown by code and country.
-NUTS_NAMES = [
-    ("AT", "Austria", "Austria", "Autriche"),
-    ("BE", "Belgium", "Belgium", "Belgique"),
-    ("BG", "Bulgaria", "Bulgaria", "Bulgarie"),
-    ("CY", "Cyprus", "Cyprus", "Chypre"),
-    ("CZ", "Czech Republic", "Czech Republic", "République tchèque"),
-    ("DE", "Germany", "Germany", "Allemagne"),
-    ("DK", "Denmark", "Denmark", "Danemark"),
-    ("EE", "Estonia", "Estonia", "Estonie"),
-    ("EL", "Greece", "Greece", "Grèce"),
-    ("ES", "Spain", "Spain", "Espagne"),
-    ("FI", "Finland", "Finland", "Finlande"),
-    ("FR", "France", "France", "France"),
-    ("HR", "Croatia", "Croatia", "Croatie"),
-    ("HU", "Hungary", "Hungary", "Hongrie"),
-    ("IE", "Ireland", "Ireland", "Irlande"),
-    ("IS", "Iceland", "Iceland", "Islande"),
-    ("IT", "Italy", "Italy", "Italie"),
-    ("LT", "Lithuania", "Lithuania", "Lituanie"),
-    ("LU", "Luxembourg", "Luxembourg", "Luxembourg"),
-    ("LV", "Latvia", "Latvia", "Lettonie"),
-    ("MT", "Malta", "Malta", "Malte"),
-    ("NL", "Netherlands", "Netherlands", "Pays-Bas"),
-    ("NO", "Norway", "Norway", "Norvège"),
-    ("PL", "Poland", "Poland", "Pologne"),
-    ("PT", "Portugal", "Portugal", "Portugal"),
-    ("RO", "Romania", "Romania", "Roumanie"),
-    ("SE", "Sweden", "Sweden", "Suède"),
-    ("SI", "Slovenia", "Slovenia", "Slovénie"),
-    ("SK", "Slovakia", "Slovakia", "Slovaquie"),
-    ("UK", "United Kingdom", "United Kingdom", "Royaume-Uni"),
-    ("BE25", "Prov. West-Vlaanderen", "West Flanders", "Flandre-Occidentale"),
-    ("DE11", "Stuttgart", "Stuttgart", "Stuttgart"),
-    ("ES23", "La Rioja", "La Rioja", "La Rioja"),
-    ("ES52", "Comunitat Valenciana", "Valencian Community", "Communauté valencienne"),
-    ("ES63", "Ciudad Autónoma de Ceuta", "Ceuta", "Ceuta"),
-    ("ES64", "Ciudad Autónoma de Melilla", "Melilla", "Melilla"),
-    ("FI20", "Åland", "Åland", "Åland"),
-    ("FR10", "Île-de-France", "Île-de-France", "Île-de-France"),
-    ("FR62", "Midi-Pyrénées", "Midi-Pyrénées", "Midi-Pyrénées"),
-    ("FR51", "Pays de la Loire", "Pays de la Loire", "Pays de la Loire"),
-    ("FR71", "Rhône-Alpes", "Rhône-Alpes", "Rhône-Alpes"),
-    ("FR72", "Auvergne", "Auvergne", "Auvergne"),
-    ("ITC4", "Lombardia", "Lombardy", "Lombardie"),
-    ("ITH5", "Emilia-Romagna", "Emilia-Romagna", "Émilie-Romagne"),
-    ("ITI1", "Toscana", "Tuscany", "Toscane"),
-    ("ITI3", "Marche", "Marche", "Marches"),
-    ("PT11", "Norte", "Norte", "Norte"),
-]
+# --------------------------------------------------------------------------- tables transcribed by hand
 
 
 def nuts_names(src: Path) -> list[Table]:
-    frame = pd.DataFrame(NUTS_NAMES, columns=["geo", "name_official", "name_en", "name_fr"]).sort_values("geo")
-    return [
-        Table(
-            name="nuts_names",
-            title="Names of the countries of the Eurostat table and of the NUTS-2 regions the book discusses",
-            description="Official, English and French names of the countries (NUTS 0) of eurostat_sbs_regions_2015 "
-            "and of the NUTS-2 regions (NUTS 2013) that the text names.",
-            source={
-                "title_fr": "Eurostat, classification NUTS 2013 (noms officiels)\u202f; noms usuels en anglais et en français",
-                "title": "Eurostat, NUTS 2013 classification (official names); usual English and French names",
-                "path": "https://ec.europa.eu/eurostat/web/nuts/history",
-            },
-            licence="eurostat",
-            attribution="Names: Eurostat NUTS 2013 classification; usual English and French names.",
-            title_fr="Noms des pays de la table Eurostat et des régions NUTS 2 dont parle le livre",
-            description_fr="Noms officiels, anglais et français des pays (NUTS 0) de la table eurostat_sbs_regions_2015 et des "
-            "régions NUTS 2 (NUTS 2013) que le texte nomme.",
-            attribution_fr="Noms\u00a0: classification NUTS 2013 d'Eurostat\u202f; noms usuels en anglais et en français.",
-            fields=[
-                f(
-                    "geo",
-                    "string",
-                    "NUTS 2013 code (country or NUTS-2 region)",
-                    "Code NUTS 2013 (pays ou région NUTS 2)",
-                    required=True,
-                    unique=True,
-                ),
-                f(
-                    "name_official",
-                    "string",
-                    "Official name (national language for regions, English for countries)",
-                    "Nom officiel (dans la langue nationale pour les régions, en anglais pour les pays)",
-                ),
-                f("name_en", "string", "Usual English name", "Nom usuel en anglais"),
-                f("name_fr", "string", "Usual French name", "Nom usuel en français"),
-            ],
-            frame=frame.reset_index(drop=True),
-            steps=[
-                "Transcribed by hand for the countries of the Eurostat table and the regions the text names; "
-                "not read from a source file."
-            ],
-            steps_fr=[
-                "Table transcrite à la main pour les pays de la table Eurostat et les régions que le texte nomme, "
-                "et non tirée d'un fichier source."
-            ],
-            primary_key=["geo"],
-        )
-    ]
-
-
-# --------------------------------------------------------------------------- Italian ceramic tiles
-
-# Figures on the Italian ceramic tile industry and the Sassuolo district, transcribed by hand from
-# the publications named on each row, with the date of the publication. Scope says whether a row is
-# about Italy as a whole or about the Sassuolo district; "basis" says what a share is a share of,
-# as the publication gives it. Nothing is converted or filled in.
-# id: (publication, its date)
-SOURCES_TILES = {
-    "economist1998": ("The Economist, 'On the tiles'", "1998-12-31"),
-    "assopiastrelle2004": (
-        "Assopiastrelle, statistics of the Italian tile industry for 2003, reported by modena2000.it",
-        "2004-06-21",
-    ),
-    "assopiastrelle2004d": (
-        "Assopiastrelle research centre, estimates for the Sassuolo district in 2003, reported by modena2000.it",
-        "2004-03-02",
-    ),
-    "confindustria2015": ("Confindustria Ceramica, web page on ceramic tiles, figures for 2015 (undated)", "n.d."),
-    "confindustria2024": ("Confindustria Ceramica, web page on ceramic tiles, figures for 2023", "2024-04-10"),
-}
-ECONOMIST, ASSO_ITALY, ASSO_DISTRICT = "economist1998", "assopiastrelle2004", "assopiastrelle2004d"
-CC_2015, CC_2023 = "confindustria2015", "confindustria2024"
-TILES = [
-    # year, scope, indicator, value, unit, basis, source
-    (1973, "italy", "production", 200, "million m2", "", ECONOMIST),
-    (1973, "italy", "export_share", 30, "percent", "as_given", ECONOMIST),
-    (1997, "italy", "production", 572, "million m2", "", ECONOMIST),
-    (1997, "italy", "export_share", 70, "percent", "as_given", ECONOMIST),
-    (2002, "district", "production", 485.3, "million m2", "", ASSO_DISTRICT),
-    (2003, "district", "firms", 140, "firms", "about", ASSO_DISTRICT),
-    (2003, "district", "employees", 21100, "persons", "", ASSO_DISTRICT),
-    (2003, "district", "production", 475, "million m2", "", ASSO_DISTRICT),
-    (2003, "district", "export_share", 72, "percent", "as_given", ASSO_DISTRICT),
-    (2003, "italy", "firms", 239, "firms", "", ASSO_ITALY),
-    (2003, "italy", "employees", 30000, "persons", "more_than", ASSO_ITALY),
-    (2003, "italy", "production", 603, "million m2", "", ASSO_ITALY),
-    (2003, "italy", "export_share", 72, "percent", "of_production", ASSO_ITALY),
-    (2015, "italy", "firms", 150, "firms", "", CC_2015),
-    (2015, "italy", "employees", 19143, "persons", "", CC_2015),
-    (2015, "italy", "production", 394.8, "million m2", "", CC_2015),
-    (2015, "italy", "export_share", 84.4, "percent", "of_turnover", CC_2015),
-    (2023, "italy", "firms", 125, "firms", "", CC_2023),
-    (2023, "italy", "employees", 18432, "persons", "direct", CC_2023),
-    (2023, "italy", "production", 373.7, "million m2", "", CC_2023),
-    (2023, "italy", "export_share", 85, "percent", "of_turnover_about", CC_2023),
-]
+    frame = pd.read_csv(TABLES / "nuts_names.csv", dtype=str, keep_default_na=False).sort_values("geo")
+    return [described("nuts_names", frame.reset_index(drop=True))]
 
 
 def tiles(src: Path) -> list[Table]:
-    frame = pd.DataFrame(
-        [(y, sc, ind, float(v), u, b, so, *SOURCES_TILES[so]) for y, sc, ind, v, u, b, so in TILES],
-        columns=["year", "scope", "indicator", "value", "unit", "basis", "source", "source_title", "source_date"],
-    )
-    frame = frame.sort_values(["scope", "indicator", "year"]).reset_index(drop=True)
-    return [
-        Table(
-            name="italian_tiles",
-            title="The Italian ceramic tile industry and the Sassuolo district: dated figures from named publications",
-            description="Firms, employees, production (million m²) and export share of the Italian ceramic tile industry "
-            "and of the Sassuolo district, each row quoted from the publication it names, with that "
-            "publication's date. Scopes and bases differ between sources and are stated on each row.",
-            source={
-                "title_fr": "The Economist (1998)\u202f; Assopiastrelle (2004, via modena2000.it)\u202f; Confindustria Ceramica (s.\u00a0d., 2024)",
-                "title": "The Economist (1998); Assopiastrelle (2004, via modena2000.it); Confindustria Ceramica "
-                "(n.d., 2024)",
-                "path": "https://www.confindustriaceramica.it/",
-            },
-            licence="quoted",
-            attribution="Figures: as named on each row (source, source_date).",
-            title_fr="L'industrie italienne des carreaux de céramique et le district de Sassuolo\u00a0: chiffres datés tirés de "
-            "publications nommées",
-            description_fr="Entreprises, salariés, production (millions de m²) et part exportée de l'industrie italienne des "
-            "carreaux de céramique et du district de Sassuolo, chaque ligne étant citée d'après la publication "
-            "qu'elle nomme, avec la date de celle-ci. Périmètres et bases diffèrent d'une source à l'autre et "
-            "sont indiqués sur chaque ligne.",
-            attribution_fr="Chiffres\u00a0: selon la publication nommée sur chaque ligne (source, source_date).",
-            fields=[
-                f(
-                    "year",
-                    "integer",
-                    "Year the figure refers to",
-                    "Année à laquelle se rapporte le chiffre",
-                    required=True,
-                ),
-                f(
-                    "scope",
-                    "string",
-                    "italy (the whole Italian tile industry) or district (the Sassuolo district)",
-                    "italy (l'ensemble de l'industrie italienne des carreaux) ou district (le district de Sassuolo)",
-                    required=True,
-                    enum=["italy", "district"],
-                ),
-                f(
-                    "indicator",
-                    "string",
-                    "firms, employees, production or export_share",
-                    "firms (entreprises), employees (salariés), production ou export_share (part exportée)",
-                    required=True,
-                    enum=["firms", "employees", "production", "export_share"],
-                ),
-                f(
-                    "value",
-                    "number",
-                    "The figure as the source gives it",
-                    "Le chiffre tel que la source le donne",
-                    required=True,
-                ),
-                f(
-                    "unit",
-                    "string",
-                    "firms, persons, million m2 or percent",
-                    "firms (entreprises), persons (personnes), million m2 (millions de m²) ou percent (pourcentage)",
-                ),
-                f(
-                    "basis",
-                    "string",
-                    "How the source qualifies the figure: about, more_than, direct (direct employees), "
-                    "of_production, of_turnover, of_turnover_about, as_given (a share whose base the source does not "
-                    "state); empty when it does not",
-                    "Comment la source qualifie le chiffre\u00a0: about (environ), more_than (plus de), direct (salariés "
-                    "directs), of_production (part de la production), of_turnover (part du chiffre d'affaires), "
-                    "of_turnover_about (environ, en part du chiffre d'affaires), as_given (une part dont la source ne précise "
-                    "pas la base)\u202f; vide quand elle ne le qualifie pas",
-                    enum=[
-                        "",
-                        "about",
-                        "more_than",
-                        "direct",
-                        "of_production",
-                        "of_turnover",
-                        "of_turnover_about",
-                        "as_given",
-                    ],
-                ),
-                f(
-                    "source",
-                    "string",
-                    "Short name of the source (author and year of publication)",
-                    "Nom court de la source (auteur et année de publication)",
-                    required=True,
-                ),
-                f(
-                    "source_title",
-                    "string",
-                    "The publication the figure is quoted from",
-                    "La publication d'où le chiffre est tiré",
-                    required=True,
-                ),
-                f(
-                    "source_date",
-                    "string",
-                    "Date of that publication (YYYY-MM-DD), or n.d. when it is undated",
-                    "Date de cette publication (AAAA-MM-JJ), ou n.d. quand elle n'est pas datée",
-                    required=True,
-                ),
-            ],
-            frame=frame,
-            steps=[
-                "Transcribed by hand from the publications named on each row; not read from a source file.",
-                "Nothing converted, rounded or filled in; where a source says 'about' or 'more than', or what a share is "
-                "a share of, the basis says so.",
-            ],
-            steps_fr=[
-                "Table transcrite à la main d'après les publications nommées sur chaque ligne, et non tirée d'un fichier source.",
-                "Rien n'est converti, arrondi ni complété\u202f; quand une source dit «\u00a0environ\u00a0» ou «\u00a0plus "
-                "de\u00a0», ou précise sur quelle base une part est calculée, la colonne basis l'indique.",
-            ],
-            primary_key=["year", "scope", "indicator"],
+    figures = pd.read_csv(TABLES / "tiles.csv", dtype=str, keep_default_na=False)
+    publications = pd.read_csv(TABLES / "tiles_sources.csv", dtype=str, keep_default_na=False)
+    frame = figures.merge(publications, on="source", how="left", validate="many_to_one")
+    if frame["source_title"].isna().any():
+        raise ValueError(
+            f"tiles.csv names sources that tiles_sources.csv lacks: {sorted(set(frame['source'][frame['source_title'].isna()]))}"
         )
-    ]
+    frame = frame.astype({"year": int, "value": float})
+    frame = frame.sort_values(["scope", "indicator", "year"]).reset_index(drop=True)
+    return [described("italian_tiles", frame)]
 
 
 BUILDERS = (eurostat, nuts_names, geodist, wdi, tradhist, baci, urssaf, tiles)
@@ -1320,7 +615,7 @@ def descriptor(tables: list[Table]) -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "sources": [{"title": t.source["title"], "path": t.source["path"], "title_fr": t.source["title_fr"]}],
-                "licenses": [LICENCES[t.licence]],
+                "licenses": [licences()[t.licence]],
                 "attribution": t.attribution,
                 "attribution_fr": t.attribution_fr,
                 "cleaning": t.steps,
@@ -1328,15 +623,7 @@ def descriptor(tables: list[Table]) -> dict:
                 "schema": {"fields": t.fields, "missingValues": [""], "primaryKey": t.primary_key},
             }
         )
-    return {
-        "name": "clusterlab-book-data",
-        "title": "Tables of the book Industrial clusters and SME internationalisation",
-        "title_fr": "Tables du livre Clusters industriels et internationalisation des PME",
-        "description": "Small, cleaned tables built by `make data` (bookbuild/data.py) from openly licensed sources.",
-        "description_fr": "Petites tables nettoyées, construites par `make data` (bookbuild/data.py) à partir de sources "
-        "sous licence ouverte.",
-        "resources": resources,
-    }
+    return {**package(), "resources": resources}
 
 
 def build(sources: Path, out: Path = DATA) -> list[Table]:

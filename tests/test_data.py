@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bookbuild import data as build_data
-from clusterlab import data
+from clusterlab import data, labels
 from clusterlab.data import DataError
 
 DATA = ROOT / "data"
@@ -51,7 +51,7 @@ INTEGER = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w:]|[.,]\d)")
 
 def written_in_french(n: int, text: str) -> bool:
     """n appears in a French text as French prints it (46 859 with U+202F), a year as it is (2015)."""
-    forms = {build_data.fr_int(n)} | ({str(n)} if 1000 <= n <= 2100 else set())
+    forms = {labels.fmt_number(n, 0, "fr")} | ({str(n)} if 1000 <= n <= 2100 else set())
     return any(re.search(r"(?<![\d\u202f])" + re.escape(form) + r"(?!\d|\u202f\d)", text) for form in forms)
 
 
@@ -119,13 +119,6 @@ def test_the_french_texts_of_the_data_package_follow_french_typography():
         if pattern.search(text)
     ]
     assert not problems, "\n".join(problems[:20])
-
-
-def test_fr_int_prints_integers_the_french_way():
-    assert build_data.fr_int(46859) == "46\u202f859"
-    assert build_data.fr_int(5863) == "5\u202f863"
-    assert build_data.fr_int(1234567) == "1\u202f234\u202f567"
-    assert build_data.fr_int(90) == "90"
 
 
 def _table(**changes) -> build_data.Table:
