@@ -114,3 +114,15 @@ def test_every_subpackage_is_in_the_distribution():
         module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py") if "__pycache__" not in p.parts
     }
     assert found - listed == set()
+
+
+def test_the_readers_distribution_is_the_package_alone():
+    """Readers install clusterlab; the website's build (bookbuild, its myst-nb renderers) stays in the repository."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = project["tool"]["setuptools"]["packages"]
+    assert all(name == "clusterlab" or name.startswith("clusterlab.") for name in packages)
+    assert "entry-points" not in project["project"] and "bookbuild" not in project["tool"]["setuptools"]["package-data"]
+    plugins = ROOT / "bookbuild" / "plugins" / "clusterlab_book_build-0.1.0.dist-info" / "entry_points.txt"
+    assert "bookbuild.mime:VegaLiteRenderer" in plugins.read_text(encoding="utf-8")
