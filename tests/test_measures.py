@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from clusterlab import measures
+from clusterlab import labels, measures
+from clusterlab.errors import InputError, InputTypeError
 
 # Deterministic property tests: the same examples on every run, no example database.
 checked = settings(max_examples=40, derandomize=True, database=None, deadline=None)
@@ -261,36 +262,63 @@ def test_the_same_seed_gives_the_same_table_and_another_seed_another(darts):
 
 
 # --------------------------------------------------------------------------- errors
+# Every error is an InputError (a ValueError) with a stable code; the English messages are checked too.
 
 NAN = float("nan")
 LQ_ERRORS = {
-    "negative": ((-1, 10, 10, 100), "e_ri must be 0 or more"),
-    "NaN": ((1, NAN, 10, 100), "e_r has 1 missing value"),
-    "None": (([1, None], [10, 10], 10, 100), "e_ri has 1 missing value.*position.*1"),
-    "pandas NA": ((1, 10, pd.Series([5, None], dtype="Int64"), 100), "e_i has 1 missing value"),
-    "infinite": ((1, 10, 10, math.inf), "e must be finite"),
-    "text": (("12", 100, 100, 1000), "e_ri must hold numbers"),
-    "mismatched lengths": (([1, 2, 3], [10, 10], 10, 100), "do not broadcast"),
-    "ragged": (([[1, 2], [3]], 10, 10, 100), "ragged"),
-    "zero e": ((0, 0, 0, 0), "e is zero"),
-    "zero e_r": ((0, 0, 10, 100), "e_r is zero"),
-    "zero e_i": ((0, 10, 0, 100), "e_i is zero"),
-    "e_ri > e_r": ((20, 10, 30, 100), "e_ri exceeds e_r"),
-    "e_ri > e_i": ((20, 30, 10, 100), "e_ri exceeds e_i"),
-    "e_r > e": ((5, 200, 10, 100), "e_r exceeds e"),
-    "e_i > e": ((5, 10, 200, 100), "e_i exceeds e"),
-    "region or industry larger than e": ((10, 60, 60, 100), "e_r \\+ e_i − e_ri exceeds e"),
+    "negative": ((-1, 10, 10, 100), "measures.negative", "e_ri must be 0 or more"),
+    "NaN": ((1, NAN, 10, 100), "measures.missing", "e_r has 1 missing value"),
+    "None": (([1, None], [10, 10], 10, 100), "measures.missing", "e_ri has 1 missing value .* at position 1:"),
+    "pandas NA": ((1, 10, pd.Series([5, None], dtype="Int64"), 100), "measures.missing", "e_i has 1 missing value"),
+    "infinite": ((1, 10, 10, math.inf), "measures.infinite", "e must be finite"),
+    "text": (("12", 100, 100, 1000), "measures.not_numbers", "e_ri must hold numbers"),
+    "mismatched lengths": (([1, 2, 3], [10, 10], 10, 100), "measures.lq_shapes", "do not broadcast"),
+    "ragged": (([[1, 2], [3]], 10, 10, 100), "measures.ragged", "ragged"),
+    "zero e": ((0, 0, 0, 0), "measures.lq_zero_e", "e is zero"),
+    "zero e_r": ((0, 0, 10, 100), "measures.lq_zero_r", "e_r is zero"),
+    "zero e_i": ((0, 10, 0, 100), "measures.lq_zero_i", "e_i is zero"),
+    "e_ri > e_r": ((20, 10, 30, 100), "measures.lq_ri_above_r", "e_ri exceeds e_r"),
+    "e_ri > e_i": ((20, 30, 10, 100), "measures.lq_ri_above_i", "e_ri exceeds e_i"),
+    "e_r > e": ((5, 200, 10, 100), "measures.lq_r_above_e", "e_r exceeds e"),
+    "e_i > e": ((5, 10, 200, 100), "measures.lq_i_above_e", "e_i exceeds e"),
+    "region or industry larger than e": (
+        (10, 60, 60, 100),
+        "measures.lq_union_above_e",
+        "e_r \\+ e_i − e_ri exceeds e",
+    ),
     "misaligned series": (
         (pd.Series([1, 2], index=["a", "b"]), pd.Series([10, 10], index=["b", "a"]), 10, 100),
+        "measures.different_indexes",
         "different indexes",
+    ),
+    "positions": (
+        ([1, -1, -2], [10, 10, 10], 10, 100),
+        "measures.negative",
+        "it has 2 negative values at positions 1, 2\\.",
+    ),
+    "index labels": (
+        (pd.Series([1, -1], index=["a", "b"]), 10, 10, 100),
+        "measures.negative",
+        "1 negative value at index label 'b'\\.",
+    ),
+    "2-D positions": (
+        (np.array([[1, 1], [1, 1]]), 1, [[0, 2]], 100),
+        "measures.lq_ri_above_i",
+        "at positions \\(0, 0\\), \\(1, 0\\):",
+    ),
+    "many positions": (
+        ([-1] * 8, 10, 10, 100),
+        "measures.negative",
+        "at positions 0, 1, 2, 3, 4 and 3 more\\.",
     ),
 }
 
 
-@pytest.mark.parametrize("args, message", LQ_ERRORS.values(), ids=LQ_ERRORS.keys())
-def test_impossible_location_quotients_say_what_to_fix(args, message):
-    with pytest.raises(ValueError, match=message):
+@pytest.mark.parametrize("args, code, message", LQ_ERRORS.values(), ids=LQ_ERRORS.keys())
+def test_impossible_location_quotients_say_what_to_fix(args, code, message):
+    with pytest.raises(InputError, match=message) as raised:
         measures.location_quotient(*args)
+    assert raised.value.code == code
 
 
 def eg(industry, total):
@@ -298,65 +326,85 @@ def eg(industry, total):
 
 
 REGIONAL_ERRORS = {
-    "negative industry": (([1, -1], [5, 5]), "industry_by_region must be 0 or more"),
-    "negative total": (([1, 1], [5, -5]), "total_by_region must be 0 or more"),
-    "NaN": (([1, NAN], [5, 5]), "industry_by_region has 1 missing value"),
-    "None": (([1, 1], [5, None]), "total_by_region has 1 missing value"),
-    "mismatched lengths": (([1, 1, 1], [5, 5]), "has 3 regions but total_by_region has 2"),
-    "one region": (([1], [5]), "at least 2 regions"),
-    "not 1-D": (([[1, 1]], [[5, 5]]), "1-D"),
-    "zero industry": (([0, 0], [5, 5]), "industry_by_region sums to zero"),
-    "zero employment": (([0, 0], [0, 0]), "total_by_region sums to zero"),
-    "industry in an empty region": (([1, 1], [5, 0]), "positive where total_by_region is zero"),
+    "negative industry": (([1, -1], [5, 5]), "measures.negative", "industry_by_region must be 0 or more"),
+    "negative total": (([1, 1], [5, -5]), "measures.negative", "total_by_region must be 0 or more"),
+    "NaN": (([1, NAN], [5, 5]), "measures.missing", "industry_by_region has 1 missing value"),
+    "None": (([1, 1], [5, None]), "measures.missing", "total_by_region has 1 missing value"),
+    "mismatched lengths": (
+        ([1, 1, 1], [5, 5]),
+        "measures.region_counts",
+        "has 3 regions but total_by_region has 2 regions",
+    ),
+    "one region": (([1], [5]), "measures.few_regions", "at least 2 regions"),
+    "not 1-D": (([[1, 1]], [[5, 5]]), "measures.not_1d", "one value per region \\(a 1-D sequence\\)"),
+    "zero industry": (([0, 0], [5, 5]), "measures.zero_sum", "industry_by_region sums to zero"),
+    "zero employment": (([0, 0], [0, 0]), "measures.zero_sum", "total_by_region sums to zero"),
+    "industry in an empty region": (
+        ([1, 1], [5, 0]),
+        "measures.orphan_industry",
+        "positive where total_by_region is zero at position 1:",
+    ),
     "misaligned series": (
         (pd.Series([1, 2], index=["a", "b"]), pd.Series([5, 5], index=["a", "c"])),
+        "measures.different_indexes",
         "different indexes",
     ),
 }
 
 
 @pytest.mark.parametrize("measure", [measures.hoover, measures.locational_gini, eg], ids=["hoover", "gini", "eg"])
-@pytest.mark.parametrize("args, message", REGIONAL_ERRORS.values(), ids=REGIONAL_ERRORS.keys())
-def test_impossible_regional_data_say_what_to_fix(measure, args, message):
-    with pytest.raises(ValueError, match=message):
+@pytest.mark.parametrize("args, code, message", REGIONAL_ERRORS.values(), ids=REGIONAL_ERRORS.keys())
+def test_impossible_regional_data_say_what_to_fix(measure, args, code, message):
+    with pytest.raises(InputError, match=message) as raised:
         measure(*args)
+    assert raised.value.code == code
 
 
 PLANT_ERRORS = {
-    "empty": ([], "is empty"),
-    "negative": ([3, -1], "must be 0 or more"),
-    "NaN": ([3, NAN], "1 missing value"),
-    "all zero": ([0, 0], "sums to zero"),
-    "not 1-D": ([[1, 2]], "1-D"),
-    "text": (["a", "b"], "must hold numbers"),
+    "empty": ([], "measures.no_plants", "is empty"),
+    "negative": ([3, -1], "measures.negative", "must be 0 or more"),
+    "NaN": ([3, NAN], "measures.missing", "1 missing value"),
+    "all zero": ([0, 0], "measures.zero_sum", "sums to zero"),
+    "not 1-D": ([[1, 2]], "measures.not_1d", "one value per plant"),
+    "text": (["a", "b"], "measures.not_numbers", "must hold numbers"),
 }
 
 
-@pytest.mark.parametrize("sizes, message", PLANT_ERRORS.values(), ids=PLANT_ERRORS.keys())
-def test_impossible_plant_sizes_say_what_to_fix(sizes, message):
-    with pytest.raises(ValueError, match=message) as raised:
+@pytest.mark.parametrize("sizes, code, message", PLANT_ERRORS.values(), ids=PLANT_ERRORS.keys())
+def test_impossible_plant_sizes_say_what_to_fix(sizes, code, message):
+    with pytest.raises(InputError, match=message) as raised:
         measures.herfindahl(sizes)
-    assert str(raised.value).startswith("sizes ")
-    with pytest.raises(ValueError, match="plant_sizes"):
+    assert str(raised.value).startswith("sizes ") and raised.value.code == code
+    with pytest.raises(InputError, match="plant_sizes") as raised:
         measures.ellison_glaeser([10, 20], [50, 50], sizes)
-    with pytest.raises(ValueError, match="plant_sizes"):
+    assert raised.value.code == code
+    with pytest.raises(InputError, match="plant_sizes") as raised:
         measures.dartboard([50, 50], sizes, n=10, seed=0)
+    assert raised.value.code == code
 
 
 @pytest.mark.parametrize(
-    "call, message",
+    "call, code, message",
     [
-        (lambda: measures.ellison_glaeser([10, 0], [50, 0], PLANTS), "single region"),
-        (lambda: measures.ellison_glaeser([10, 20], [50, 50], [30, 0]), "single plant"),
-        (lambda: measures.dartboard([50, 0, 0], PLANTS, n=10, seed=0), "single region"),
-        (lambda: measures.dartboard(X, [30], n=10, seed=0), "single plant"),
-        (lambda: measures.dartboard([50], PLANTS, n=10, seed=0), "at least 2 regions"),
-        (lambda: measures.dartboard([50, -1], PLANTS, n=10, seed=0), "total_by_region must be 0 or more"),
-        (lambda: measures.dartboard([50, NAN], PLANTS, n=10, seed=0), "total_by_region has 1 missing"),
-        (lambda: measures.dartboard([0, 0], PLANTS, n=10, seed=0), "total_by_region sums to zero"),
-        (lambda: measures.dartboard(X, PLANTS, n=0, seed=0), "n must be a whole number"),
-        (lambda: measures.dartboard(X, PLANTS, n=2.5, seed=0), "n must be a whole number"),
-        (lambda: measures.dartboard(X, PLANTS, n=True, seed=0), "n must be a whole number"),
+        (lambda: measures.ellison_glaeser([10, 0], [50, 0], PLANTS), "measures.single_region", "single region"),
+        (lambda: measures.ellison_glaeser([10, 20], [50, 50], [30, 0]), "measures.single_plant", "single plant"),
+        (lambda: measures.dartboard([50, 0, 0], PLANTS, n=10, seed=0), "measures.single_region", "single region"),
+        (lambda: measures.dartboard(X, [30], n=10, seed=0), "measures.single_plant", "single plant"),
+        (lambda: measures.dartboard([50], PLANTS, n=10, seed=0), "measures.few_regions", "at least 2 regions"),
+        (
+            lambda: measures.dartboard([50, -1], PLANTS, n=10, seed=0),
+            "measures.negative",
+            "total_by_region must be 0 or more",
+        ),
+        (
+            lambda: measures.dartboard([50, NAN], PLANTS, n=10, seed=0),
+            "measures.missing",
+            "total_by_region has 1 missing",
+        ),
+        (lambda: measures.dartboard([0, 0], PLANTS, n=10, seed=0), "measures.zero_sum", "total_by_region sums to zero"),
+        (lambda: measures.dartboard(X, PLANTS, n=0, seed=0), "measures.draws", "n must be a whole number"),
+        (lambda: measures.dartboard(X, PLANTS, n=2.5, seed=0), "measures.draws", "n must be a whole number"),
+        (lambda: measures.dartboard(X, PLANTS, n=True, seed=0), "measures.draws", "n must be a whole number"),
     ],
     ids=[
         "eg single region",
@@ -372,9 +420,10 @@ def test_impossible_plant_sizes_say_what_to_fix(sizes, message):
         "n boolean",
     ],
 )
-def test_an_undefined_gamma_or_an_impossible_simulation_says_why(call, message):
-    with pytest.raises(ValueError, match=message):
+def test_an_undefined_gamma_or_an_impossible_simulation_says_why(call, code, message):
+    with pytest.raises(InputError, match=message) as raised:
         call()
+    assert raised.value.code == code
 
 
 def frame(**changes) -> pd.DataFrame:
@@ -384,35 +433,142 @@ def frame(**changes) -> pd.DataFrame:
 
 
 LQ_TABLE_ERRORS = {
-    "missing column": (frame().drop(columns="employment"), {}, "'employment' \\(the value column\\) not in df"),
-    "misnamed column": (frame(), {"region": "nuts2"}, "'nuts2' \\(the region column\\) not in df"),
-    "one column twice": (frame(), {"industry": "region"}, "three different columns"),
-    "duplicate pair": (frame(industry=["x", "x", "x", "y"]), {}, "pair.*more than once: \\('a', 'x'\\)"),
-    "zero-total region": (frame(employment=[0, 0, 3, 4]), {}, "Region\\(s\\) 'a'.*zero total"),
-    "zero-total industry": (frame(employment=[0, 2, 0, 4]), {}, "Industry\\(s\\) 'x'.*zero total"),
-    "zero total": (frame(employment=[0, 0, 0, 0]), {}, "Total employment.*is zero"),
-    "no rows": (frame().iloc[:0], {}, "no rows"),
+    "missing column": (
+        frame().drop(columns="employment"),
+        {},
+        "measures.table_no_column",
+        "^Column 'employment' \\(the value column\\) not in df",
+    ),
+    "misnamed columns": (
+        frame(),
+        {"region": "nuts2", "value": "jobs"},
+        "measures.table_no_column",
+        "^Columns 'nuts2' \\(the region column\\), 'jobs' \\(the value column\\) not in df",
+    ),
+    "one column twice": (frame(), {"industry": "region"}, "measures.table_same_column", "three different columns"),
+    "repeated column": (
+        pd.concat([frame(), frame()[["region"]]], axis=1),
+        {},
+        "measures.table_repeated_columns",
+        "several columns named \\['region'\\]",
+    ),
+    "duplicate pair": (
+        frame(industry=["x", "x", "x", "y"]),
+        {},
+        "measures.table_duplicates",
+        "^1 region × industry pair appears more than once: \\('a', 'x'\\) \\(rows 0, 1\\)",
+    ),
+    "zero-total region": (
+        frame(employment=[0, 0, 3, 4]),
+        {},
+        "measures.table_zero_region",
+        "^Region 'a' \\(column 'region'\\) has zero total",
+    ),
+    "zero-total industries": (
+        frame(industry=["x", "y", "z", "w"], employment=[0, 2, 0, 4]),
+        {},
+        "measures.table_zero_industry",
+        "^Industries 'x', 'z' \\(column 'industry'\\) have zero total",
+    ),
+    "zero total": (frame(employment=[0, 0, 0, 0]), {}, "measures.table_zero_total", "Total employment.*is zero"),
+    "no rows": (frame().iloc[:0], {}, "measures.table_empty", "no rows"),
     "missing values": (
         frame(employment=[1, None, 3, None]),
         {},
-        "2 missing value\\(s\\) at rows 1, 3.*drop those rows or fill",
+        "measures.table_missing",
+        "2 missing values at rows 1, 3:.*drop those rows or fill",
     ),
-    "negative": (frame(employment=[1, -2, 3, 4]), {}, "must be 0 or more: 1 negative value\\(s\\) at rows 1"),
-    "infinite": (frame(employment=[1, math.inf, 3, 4]), {}, "must be finite"),
-    "text": (frame(employment=[1, "2", 3, 4]), {}, "1 non-numeric value\\(s\\) at rows 1"),
-    "missing region": (frame(region=["a", None, "b", "b"]), {}, "missing region label"),
+    "negative": (
+        frame(employment=[1, -2, 3, 4]),
+        {},
+        "measures.table_negative",
+        "must be 0 or more: 1 negative value at row 1\\.",
+    ),
+    "infinite": (frame(employment=[1, math.inf, 3, 4]), {}, "measures.table_infinite", "must be finite"),
+    "text": (frame(employment=[1, "2", 3, 4]), {}, "measures.table_not_numbers", "1 non-numeric value at row 1 "),
+    "missing region": (
+        frame(region=["a", None, "b", "b"]),
+        {},
+        "measures.table_missing_labels",
+        "1 missing region label at row 1:",
+    ),
 }
 
 
-@pytest.mark.parametrize("df, names, message", LQ_TABLE_ERRORS.values(), ids=LQ_TABLE_ERRORS.keys())
-def test_an_unusable_table_says_what_to_fix(df, names, message):
-    with pytest.raises(ValueError, match=message):
+@pytest.mark.parametrize("df, names, code, message", LQ_TABLE_ERRORS.values(), ids=LQ_TABLE_ERRORS.keys())
+def test_an_unusable_table_says_what_to_fix(df, names, code, message):
+    with pytest.raises(InputError, match=message) as raised:
         measures.lq_table(df, **names)
+    assert raised.value.code == code
 
 
 def test_lq_table_needs_a_dataframe():
-    with pytest.raises(TypeError, match="DataFrame"):
+    with pytest.raises(TypeError, match="DataFrame") as raised:
         measures.lq_table([[1, 2], [3, 4]])
+    assert isinstance(raised.value, InputTypeError) and raised.value.code == "measures.table_not_frame"
+
+
+def caught_in(language: str, call) -> InputError:
+    labels.set_language(language)
+    try:
+        with pytest.raises(InputError) as raised:
+            call()
+    finally:
+        labels.set_language("en")
+    return raised.value
+
+
+@pytest.mark.parametrize(
+    "call, code, fr, en",
+    [
+        (
+            lambda: measures.location_quotient([5, -1, -2], 10, 10, 100),
+            "measures.negative",
+            "e_ri doit être supérieur ou égal à 0\u202f; il contient 2 valeurs négatives aux positions 1, 2.",
+            "e_ri must be 0 or more; it has 2 negative values at positions 1, 2.",
+        ),
+        (
+            lambda: measures.location_quotient(-1, 10, 10, 100),
+            "measures.negative",
+            "e_ri doit être supérieur ou égal à 0\u202f; il contient 1 valeur négative.",
+            "e_ri must be 0 or more; it has 1 negative value.",
+        ),
+        (
+            lambda: measures.lq_table(frame().drop(columns="employment")),
+            "measures.table_no_column",
+            "La colonne 'employment' (colonne de l'argument value) n'est pas dans df\u202f; ses colonnes sont "
+            "['region', 'industry']. Nommez les colonnes avec region=, industry= et value=.",
+            "Column 'employment' (the value column) not in df; it has ['region', 'industry']. Name the columns "
+            "with region=, industry= and value=.",
+        ),
+        (
+            lambda: measures.lq_table(frame(employment=[1, None, 3, None])),
+            "measures.table_missing",
+            "La colonne 'employment' a 2 valeurs manquantes aux lignes 1, 3\u00a0: lq_table ne compte jamais",
+            "Column 'employment' has 2 missing values at rows 1, 3: lq_table never takes",
+        ),
+        (
+            lambda: measures.location_quotient(list(range(-8, 0)), 10, 10, 100),
+            "measures.negative",
+            "aux positions 0, 1, 2, 3, 4 et 3 autres.",
+            "at positions 0, 1, 2, 3, 4 and 3 more.",
+        ),
+        (
+            lambda: measures.hoover([1, 1, 1], [5, 5]),
+            "measures.region_counts",
+            "industry_by_region compte 3 régions et total_by_region 2 régions\u00a0:",
+            "industry_by_region has 3 regions but total_by_region has 2 regions:",
+        ),
+    ],
+    ids=["lq negative", "lq one negative", "lq_table missing column", "lq_table missing", "and more", "regions"],
+)
+def test_a_measures_error_is_in_the_readers_language_with_the_same_code(call, code, fr, en):
+    """French readers read French, English readers English; tests and programs read the code."""
+    french, english = caught_in("fr", call), caught_in("en", call)
+    assert french.code == english.code == code
+    assert fr in str(french) and en in str(english)
+    assert "(s)" not in str(french) + str(english)
+    assert labels.get_language() == "en"
 
 
 @checked
@@ -427,8 +583,9 @@ def test_a_negative_entry_anywhere_raises(m, data):
         measures.location_quotient(bad, e_r, e_i, e)
     with pytest.raises(ValueError, match="e_r must be 0 or more"):
         measures.location_quotient(m, np.where(np.arange(m.shape[0])[:, None] == r, -1, e_r), e_i, e)
-    with pytest.raises(ValueError, match="0 or more: 1 negative"):
+    with pytest.raises(InputError, match="0 or more: 1 negative value at row ") as raised:
         measures.lq_table(tidy(bad))
+    assert raised.value.code == "measures.table_negative"
 
     industry, total = m[:, i].astype(float), m.sum(axis=1).astype(float)
     negative_industry, negative_total = industry.copy(), total.copy()

@@ -17,7 +17,9 @@ Conventions shared by every function:
   indexes raise an error instead of being silently misaligned;
 * nothing is dropped, filled or clipped: a negative, missing (NaN or None), infinite or
   non-numeric value, a mismatch of lengths, a division by zero or an impossible combination
-  raises :class:`ValueError` with a message that names the argument and says what to fix;
+  raises :class:`~clusterlab.errors.InputError` (a :class:`ValueError`) whose message, in the
+  reader's language, names the argument and says what to fix, and whose ``code`` (``measures.*``)
+  is the same in every language;
 * results are plain floats for scalars and NumPy arrays (or a pandas Series / DataFrame where
   documented) otherwise; nothing is printed; only :func:`dartboard` draws random numbers, from
   ``numpy.random.default_rng(seed)``.

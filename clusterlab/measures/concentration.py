@@ -9,6 +9,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from clusterlab.errors import InputError
 from clusterlab.measures.inputs import ArrayLike, eg_denominators, plant_herfindahl, regional_pair, regional_shares
 
 
@@ -171,7 +172,7 @@ def dartboard(total_by_region: ArrayLike, plant_sizes: ArrayLike, n: int, seed: 
     z, h = plant_herfindahl("plant_sizes", plant_sizes)
     one_minus_x2 = eg_denominators(x, z, h)
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or n < 1:
-        raise ValueError(f"n must be a whole number of draws, 1 or more; got {n!r}.")
+        raise InputError("measures.draws", value=n)
     n = int(n)
     n_regions, n_plants = x.size, z.size
 

@@ -1,6 +1,7 @@
 """Checks of what the measures are given, shared by the modules of :mod:`clusterlab.measures`: numbers
 only, nothing dropped, filled or clipped, vectors matched by position, and errors that name the argument
-and say what to fix."""
+and say what to fix, in the reader's language (:class:`clusterlab.errors.InputError`, codes
+``measures.*``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
+from clusterlab.errors import InputError
+from clusterlab.labels import label, plural
 
 #: How many offending positions or rows an error message lists before "and N more".
 SHOWN = 5
@@ -23,22 +27,25 @@ ArrayLike = float | Sequence | np.ndarray | pd.Series
 
 
 def listing(items: list) -> str:
+    """The first :data:`SHOWN` items as Python writes them, then "and N more" in the reader's language."""
     shown = ", ".join(repr(item) for item in items[:SHOWN])
     if len(items) > SHOWN:
-        shown += f" and {len(items) - SHOWN} more"
+        shown += plural("measures.and_more", len(items) - SHOWN)
     return shown
 
 
 def where_positions(mask: np.ndarray, labels: pd.Index | None = None) -> str:
-    """`` at position(s) …`` (or index labels, or rows) where ``mask`` holds; empty for scalars."""
+    """`` at positions …`` (or index labels) where ``mask`` holds, in the reader's language; empty for
+    scalars."""
     mask = np.asarray(mask)
     if mask.ndim == 0:
         return ""
+    count = int(mask.sum())
     if labels is not None and mask.ndim == 1 and len(labels) == mask.size:
-        return f" at index label(s) {listing(labels[mask].tolist())}"
+        return plural("measures.at_index_labels", count, list=listing(labels[mask].tolist()))
     if mask.ndim == 1:
-        return f" at position(s) {listing(np.flatnonzero(mask).tolist())}"
-    return f" at position(s) {listing([tuple(p) for p in np.argwhere(mask).tolist()])}"
+        return plural("measures.at_positions", count, list=listing(np.flatnonzero(mask).tolist()))
+    return plural("measures.at_positions", count, list=listing([tuple(p) for p in np.argwhere(mask).tolist()]))
 
 
 def is_missing(v: object) -> bool:
@@ -58,10 +65,7 @@ def as_floats(name: str, value: ArrayLike) -> tuple[np.ndarray, pd.Index | None]
         try:
             raw = np.asarray(value)
         except ValueError:
-            raise ValueError(
-                f"{name} must be a number or a rectangular array of numbers; got a ragged "
-                "sequence (rows of different lengths)."
-            ) from None
+            raise InputError("measures.ragged", name=name) from None
     kind = raw.dtype.kind
     if kind in "iuf":
         return raw.astype(float), labels
@@ -76,10 +80,7 @@ def as_floats(name: str, value: ArrayLike) -> tuple[np.ndarray, pd.Index | None]
         example = raw.ravel()[0] if raw.size else raw.dtype
         if isinstance(example, np.generic):
             example = example.item()
-    raise ValueError(
-        f"{name} must hold numbers (employment counts); got {type(example).__name__} "
-        f"values such as {example!r}. Convert them to numbers explicitly first."
-    )
+    raise InputError("measures.not_numbers", name=name, kind=type(example).__name__, example=example)
 
 
 def nonnegative_values(name: str, value: ArrayLike) -> tuple[np.ndarray, pd.Index | None]:
@@ -87,19 +88,27 @@ def nonnegative_values(name: str, value: ArrayLike) -> tuple[np.ndarray, pd.Inde
     arr, labels = as_floats(name, value)
     missing = np.isnan(arr)
     if missing.any():
-        raise ValueError(
-            f"{name} has {int(missing.sum())} missing value(s) (NaN or None){where_positions(missing, labels)}: "
-            "a missing count is not zero, so drop or fill them explicitly before calling."
+        raise InputError(
+            "measures.missing",
+            name=name,
+            missing=plural("measures.missing_values", int(missing.sum())),
+            where=where_positions(missing, labels),
         )
     infinite = np.isinf(arr)
     if infinite.any():
-        raise ValueError(
-            f"{name} must be finite; it has {int(infinite.sum())} infinite value(s){where_positions(infinite, labels)}."
+        raise InputError(
+            "measures.infinite",
+            name=name,
+            infinite=plural("measures.infinite_values", int(infinite.sum())),
+            where=where_positions(infinite, labels),
         )
     negative = arr < 0
     if negative.any():
-        raise ValueError(
-            f"{name} must be 0 or more; it has {int(negative.sum())} negative value(s){where_positions(negative, labels)}."
+        raise InputError(
+            "measures.negative",
+            name=name,
+            negative=plural("measures.negative_values", int(negative.sum())),
+            where=where_positions(negative, labels),
         )
     return arr, labels
 
@@ -112,26 +121,26 @@ def common_index(named: dict) -> pd.Index | None:
     (first, index), *others = ((k, v.index) for k, v in series.items())
     for other, other_index in others:
         if not index.equals(other_index):
-            raise ValueError(
-                f"{first} and {other} are pandas Series with different indexes; values are "
-                f"matched by position, so align them first (e.g. {other}.reindex({first}.index))."
-            )
+            raise InputError("measures.different_indexes", first=first, other=other)
     return index
 
 
 def regional_vector(name: str, value: ArrayLike, what: str) -> np.ndarray:
+    """``value`` as a 1-D float array of finite numbers ≥ 0, one per ``what`` (``"region"`` or ``"plant"``)."""
     arr, _ = nonnegative_values(name, value)
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be one value per {what} (a 1-D sequence); got shape {arr.shape}.")
+        raise InputError("measures.not_1d", name=name, per=label(f"measures.per_{what}"), shape=arr.shape)
     return arr
 
 
 def as_shares(name: str, arr: np.ndarray, meaning: str) -> np.ndarray:
+    """``arr`` divided by its sum; ``meaning`` names the catalogue's ``measures.zero_sum.<meaning>``, what a
+    zero sum means."""
     total = arr.sum()
     if total == 0:
-        raise ValueError(f"{name} sums to zero: {meaning}, so the shares are undefined (division by zero).")
+        raise InputError("measures.zero_sum", name=name, meaning=label(f"measures.zero_sum.{meaning}"))
     if not np.isfinite(total):
-        raise ValueError(f"{name} sums to more than the largest float: rescale it (e.g. thousands of jobs).")
+        raise InputError("measures.overflow", name=name)
     return arr / total
 
 
@@ -139,8 +148,8 @@ def regional_shares(name: str, value: ArrayLike) -> np.ndarray:
     """x_r = e_r / Σ e_r from a vector of at least two regions."""
     arr = regional_vector(name, value, "region")
     if arr.size < 2:
-        raise ValueError(f"{name} needs at least 2 regions; got {arr.size}.")
-    return as_shares(name, arr, "there is no employment in any region")
+        raise InputError("measures.few_regions", name=name, n=arr.size)
+    return as_shares(name, arr, "no_employment")
 
 
 def regional_pair(industry_by_region: ArrayLike, total_by_region: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
@@ -148,27 +157,25 @@ def regional_pair(industry_by_region: ArrayLike, total_by_region: ArrayLike) -> 
     ind = regional_vector("industry_by_region", industry_by_region, "region")
     tot = regional_vector("total_by_region", total_by_region, "region")
     if ind.size != tot.size:
-        raise ValueError(
-            f"industry_by_region has {ind.size} regions but total_by_region has {tot.size}: "
-            "give one value per region, in the same order."
+        raise InputError(
+            "measures.region_counts",
+            industry=plural("count.regions", ind.size),
+            total=plural("count.regions", tot.size),
         )
     common_index({"industry_by_region": industry_by_region, "total_by_region": total_by_region})
     x = regional_shares("total_by_region", tot)
-    s = as_shares("industry_by_region", ind, "the industry employs nobody")
+    s = as_shares("industry_by_region", ind, "no_industry")
     orphan = (ind > 0) & (tot == 0)
     if orphan.any():
-        raise ValueError(
-            f"industry_by_region is positive where total_by_region is zero{where_positions(orphan)}: "
-            "a region with no employment cannot employ the industry."
-        )
+        raise InputError("measures.orphan_industry", where=where_positions(orphan))
     return s, x
 
 
 def plant_herfindahl(name: str, sizes: ArrayLike) -> tuple[np.ndarray, float]:
     z = regional_vector(name, sizes, "plant")
     if z.size == 0:
-        raise ValueError(f"{name} is empty: give the size (employment) of at least one plant.")
-    z = as_shares(name, z, "every plant has size zero")
+        raise InputError("measures.no_plants", name=name)
+    z = as_shares(name, z, "no_plant")
     return z, float(np.sum(z**2))
 
 
@@ -176,13 +183,7 @@ def eg_denominators(x: np.ndarray, z: np.ndarray, h: float) -> float:
     """1 − Σ x_r², after checking that neither denominator of γ is zero."""
     one_minus_x2 = 1.0 - float(np.sum(x**2))
     if np.count_nonzero(x) < 2 or one_minus_x2 <= 0:
-        raise ValueError(
-            "total_by_region puts all employment in a single region (Σ x_r² = 1): there is "
-            "nowhere else to locate, so γ is undefined (division by 1 − Σ x_r² = 0)."
-        )
+        raise InputError("measures.single_region")
     if np.count_nonzero(z) < 2 or h >= 1.0:
-        raise ValueError(
-            "plant_sizes has a single plant with positive size (H = 1): one plant is always "
-            "in one region, so γ is undefined (division by 1 − H = 0)."
-        )
+        raise InputError("measures.single_plant")
     return one_minus_x2

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from clusterlab.errors import InputError, InputTypeError
+from clusterlab.labels import message, plural
 from clusterlab.measures.inputs import (
     RTOL,
     ArrayLike,
@@ -57,43 +59,22 @@ def location_quotient(e_ri: ArrayLike, e_r: ArrayLike, e_i: ArrayLike, e: ArrayL
         a_ri, a_r, a_i, a = np.broadcast_arrays(*arrays)
     except ValueError:
         shapes = ", ".join(f"{n} {arr.shape}" for n, arr in zip(named, arrays))
-        raise ValueError(
-            f"e_ri, e_r, e_i and e have shapes that do not broadcast together ({shapes}): "
-            "give one value per cell, or shapes NumPy can broadcast (e.g. a column of region "
-            "totals and a row of industry totals)."
-        ) from None
+        raise InputError("measures.lq_shapes", shapes=shapes) from None
     labels = index if index is not None and a_ri.ndim == 1 and a_ri.size == len(index) else None
 
     impossible = [
-        (
-            a_ri > a_r,
-            "e_ri exceeds e_r",
-            "an industry cannot employ more people in a region than the region employs in total",
-        ),
-        (
-            a_ri > a_i,
-            "e_ri exceeds e_i",
-            "a region cannot hold more of an industry's jobs than the industry has in all regions",
-        ),
-        (a_r > a, "e_r exceeds e", "a region cannot employ more people than the whole economy"),
-        (a_i > a, "e_i exceeds e", "an industry cannot employ more people than the whole economy"),
-        (
-            a_r + a_i - a_ri > a * (1 + RTOL),
-            "e_r + e_i − e_ri exceeds e",
-            "the jobs in region r or in industry i cannot outnumber all jobs",
-        ),
+        (a_ri > a_r, "measures.lq_ri_above_r"),
+        (a_ri > a_i, "measures.lq_ri_above_i"),
+        (a_r > a, "measures.lq_r_above_e"),
+        (a_i > a, "measures.lq_i_above_e"),
+        (a_r + a_i - a_ri > a * (1 + RTOL), "measures.lq_union_above_e"),
+        (a == 0, "measures.lq_zero_e"),
+        (a_r == 0, "measures.lq_zero_r"),
+        (a_i == 0, "measures.lq_zero_i"),
     ]
-    for mask, what, why in impossible:
+    for mask, code in impossible:
         if mask.any():
-            raise ValueError(f"{what}{where_positions(mask, labels)}: {why}. Check the four arguments.")
-    zeros = [
-        (a == 0, "e is zero", "with no employment at all, the industry's share e_i / e is undefined"),
-        (a_r == 0, "e_r is zero", "a region with no employment has no industry shares e_ri / e_r; leave it out"),
-        (a_i == 0, "e_i is zero", "an industry with no employment anywhere has no location quotient; leave it out"),
-    ]
-    for mask, what, why in zeros:
-        if mask.any():
-            raise ValueError(f"{what}{where_positions(mask, labels)}: {why} (division by zero).")
+            raise InputError(code, where=where_positions(mask, labels))
 
     lq = (a_ri / a_r) / (a_i / a)
     if lq.ndim == 0:
@@ -142,89 +123,100 @@ def lq_table(
     Stadtökonomik in Theorie und Praxis* (Wiesbaden: Springer).
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"lq_table needs a pandas DataFrame, not {type(df).__name__}.")
+        raise InputTypeError("measures.table_not_frame", kind=type(df).__name__)
     names = {"region": region, "industry": industry, "value": value}
     if len(set(names.values())) < 3:
-        raise ValueError(f"region, industry and value must name three different columns; got {names}.")
-    absent = [f"{col!r} (the {arg} column)" for arg, col in names.items() if col not in df.columns]
+        raise InputError("measures.table_same_column", names=names)
+    absent = [message("measures.column_of", column=col, arg=arg) for arg, col in names.items() if col not in df.columns]
     if absent:
-        raise ValueError(
-            f"Column(s) {', '.join(absent)} not in df; it has {list(df.columns)}. Name the "
-            "columns with region=, industry= and value=."
+        raise InputError(
+            "measures.table_no_column",
+            absent=plural("measures.columns_not_in_df", len(absent), list=", ".join(absent)),
+            columns=list(df.columns),
         )
     repeated = [col for col in names.values() if (df.columns == col).sum() > 1]
     if repeated:
-        raise ValueError(f"df has several columns named {repeated}: keep one of each.")
+        raise InputError("measures.table_repeated_columns", repeated=repeated)
 
     table = df[[region, industry, value]].copy()
     table.columns = ["region", "industry", "employment"]
 
-    def rows(mask: pd.Series) -> str:
-        return listing(table.index[mask.to_numpy()].tolist())
+    def at_rows(mask: pd.Series, key: str = "measures.at_rows") -> str:
+        """``at rows …`` (or ``rows …`` for ``key="measures.rows"``): the index labels where ``mask`` holds."""
+        return plural(key, int(mask.sum()), list=listing(table.index[mask.to_numpy()].tolist()))
 
     for key, col in (("region", region), ("industry", industry)):
         missing = table[key].isna()
         if missing.any():
-            raise ValueError(
-                f"Column {col!r} has {int(missing.sum())} missing {key} label(s) at rows "
-                f"{rows(missing)}: every row needs one; drop or fill them explicitly."
+            raise InputError(
+                "measures.table_missing_labels",
+                column=col,
+                missing=plural(f"measures.missing_{key}_labels", int(missing.sum())),
+                rows=at_rows(missing),
             )
 
     emp = table["employment"]
     if pd.api.types.is_bool_dtype(emp) or not pd.api.types.is_numeric_dtype(emp):
         bad = emp.map(lambda v: not (is_missing(v) or is_number(v))).astype(bool)
         if bad.any():
-            example = emp[bad].iloc[0]
-            raise ValueError(
-                f"Column {value!r} must hold numbers: {int(bad.sum())} non-numeric value(s) at "
-                f"rows {rows(bad)} (e.g. {example!r}). Convert them to numbers explicitly first."
+            raise InputError(
+                "measures.table_not_numbers",
+                column=value,
+                bad=plural("measures.non_numeric_values", int(bad.sum())),
+                rows=at_rows(bad),
+                example=emp[bad].iloc[0],
             )
         emp = emp.map(lambda v: np.nan if is_missing(v) else float(v)).astype(float)
         table["employment"] = emp
     missing = emp.isna()
     if missing.any():
-        raise ValueError(
-            f"Column {value!r} has {int(missing.sum())} missing value(s) at rows {rows(missing)}: "
-            "lq_table never takes a missing count as zero, so drop those rows or fill them "
-            "explicitly before calling."
+        raise InputError(
+            "measures.table_missing",
+            column=value,
+            missing=plural("measures.missing_values", int(missing.sum())),
+            rows=at_rows(missing),
         )
     numeric = emp.to_numpy(dtype=float)
     infinite = pd.Series(np.isinf(numeric), index=table.index)
     if infinite.any():
-        raise ValueError(
-            f"Column {value!r} must be finite: {int(infinite.sum())} infinite value(s) at rows {rows(infinite)}."
+        raise InputError(
+            "measures.table_infinite",
+            column=value,
+            infinite=plural("measures.infinite_values", int(infinite.sum())),
+            rows=at_rows(infinite),
         )
     negative = pd.Series(numeric < 0, index=table.index)
     if negative.any():
-        raise ValueError(
-            f"Column {value!r} must be 0 or more: {int(negative.sum())} negative value(s) at rows {rows(negative)}."
+        raise InputError(
+            "measures.table_negative",
+            column=value,
+            negative=plural("measures.negative_values", int(negative.sum())),
+            rows=at_rows(negative),
         )
 
     duplicated = table.duplicated(["region", "industry"], keep=False)
     if duplicated.any():
         pairs = list(dict.fromkeys(zip(table.loc[duplicated, "region"], table.loc[duplicated, "industry"])))
-        raise ValueError(
-            f"{len(pairs)} region × industry pair(s) appear more than once: {listing(pairs)} "
-            f"(rows {rows(duplicated)}). Keep one row per pair: sum or drop the duplicates first."
+        raise InputError(
+            "measures.table_duplicates",
+            pairs=plural("measures.duplicate_pairs", len(pairs), list=listing(pairs)),
+            rows=at_rows(duplicated, "measures.rows"),
         )
 
     if table.empty:
-        raise ValueError("df has no rows: there is no employment to compute quotients from.")
+        raise InputError("measures.table_empty")
     total = emp.sum()
     if total == 0:
-        raise ValueError(
-            f"Total employment in column {value!r} is zero: every location quotient is undefined (division by zero)."
-        )
+        raise InputError("measures.table_zero_total", column=value)
     table["region_total"] = table.groupby("region", observed=True)["employment"].transform("sum")
     table["industry_total"] = table.groupby("industry", observed=True)["employment"].transform("sum")
     for key, col in (("region", region), ("industry", industry)):
         zero = table[f"{key}_total"] == 0
         if zero.any():
             labels = list(dict.fromkeys(table.loc[zero, key]))
-            raise ValueError(
-                f"{key.capitalize()}(s) {listing(labels)} (column {col!r}) have zero total "
-                "employment, so their location quotients are undefined (0/0): drop them from "
-                "df or check the data."
+            raise InputError(
+                f"measures.table_zero_{key}",
+                which=plural(f"measures.zero_total_{key}", len(labels), list=listing(labels), column=col),
             )
     table["total"] = total
     table["lq"] = location_quotient(
