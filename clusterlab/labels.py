@@ -26,13 +26,13 @@ import pandas as pd
 from babel import Locale, UnknownLocaleError
 from pandas.io.formats.style import Styler
 
-#: Where the catalogues are: ``languages.toml`` (the languages, the first being the default) and one
+#: The folder of the catalogues, ``languages.toml`` (the languages, the first being the default) and one
 #: ``<code>.toml`` per language with its number and date conventions and its ``[messages]``.
 LOCALES = Path(__file__).with_name("locales")
 
-#: Narrow no-break space (U+202F): French thousands separator and space before ; ! ?
+#: Narrow no-break space (U+202F), the French thousands separator and space before ; ! ?
 NNBSP = "\u202f"
-#: No-break space (U+00A0): French space before : and inside « guillemets ».
+#: No-break space (U+00A0), the French space before ``:`` and inside « guillemets ».
 NBSP = "\u00a0"
 
 LANGUAGES: tuple[str, ...] = ()
@@ -147,7 +147,7 @@ def plural_category(n: float, language: str | None = None) -> str:
     return Locale.parse(rules).plural_form(abs(n))
 
 
-def plural(key: str, n: float, language: str | None = None, **values: object) -> str:
+def plural(key: str, n: float, language: str | None = None, /, **values: object) -> str:
     """The text of ``key`` for the count ``n``: the catalogue's form for ``n``'s plural category (or its
     ``other`` form), with ``{n}`` and the other ``values`` written as in :func:`message`."""
     lang = _language(language)
@@ -158,7 +158,7 @@ def plural(key: str, n: float, language: str | None = None, **values: object) ->
     return _fill(text, lang, dict(values, n=n))
 
 
-def message(key: str, language: str | None = None, **values: object) -> str:
+def message(key: str, language: str | None = None, /, **values: object) -> str:
     """The text of ``key`` with its ``{placeholders}`` filled in: numbers written in the reader's language
     (``{low}`` gives ``0,5`` in French), ``{value!r}`` as Python writes it (what the reader typed)."""
     lang = _language(language)

@@ -192,8 +192,8 @@ def test_a_third_language_is_a_catalogue_and_a_line_not_code(tmp_path):
 )
 def test_counts_take_the_plural_of_their_language(n, fr, en):
     """French: 0 and 1 are singular; English: only 1. No "région(s)"."""
-    assert labels.plural("count.regions", n, language="fr") == fr
-    assert labels.plural("count.regions", n, language="en") == en
+    assert labels.plural("count.regions", n, "fr") == fr
+    assert labels.plural("count.regions", n, "en") == en
 
 
 def test_a_count_text_and_a_plain_text_are_not_confused():
@@ -208,5 +208,11 @@ def test_a_count_text_and_a_plain_text_are_not_confused():
 )
 def test_a_number_in_a_message_is_written_the_readers_way_and_what_was_typed_as_python(value, fr, en):
     for language, shown in (("fr", fr), ("en", en)):
-        text = labels.message("error.checks.low", language=language, name="x", low=value, value=value)
+        text = labels.message("error.checks.low", language, name="x", low=value, value=value)
         assert shown in text and repr(value) in text
+
+
+def test_a_message_may_name_its_values_key_and_language():
+    """The catalogue key and the language are positional: a value may be called ``key`` or ``language``."""
+    text = labels.message("error.checks.whole_low", "fr", name="key", low=1, value=0, key="k", language="de")
+    assert text.startswith("key doit être")
