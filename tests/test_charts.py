@@ -5,7 +5,7 @@ import json
 import pytest
 
 from clusterlab import charts, labels
-from clusterlab.models import labour_pooling
+from clusterlab.models import core_periphery, labour_pooling
 
 
 def _spec(chart):
@@ -85,7 +85,7 @@ def test_a_prepared_chart_with_new_parameters_is_the_chart_made_with_them():
 
 def test_the_new_economic_geography_chart_binds_model_parameters_and_freeness():
     labels.set_language("fr")
-    tomahawk, gaps = charts.neg_data()
+    tomahawk, gaps = core_periphery.neg_data()
     spec = charts.neg_chart(tomahawk, gaps).to_dict()
     binds = {p["name"]: p["bind"]["input"] for p in spec["params"] if "bind" in p}
     assert binds == {"model": "select", "preset": "select", "phi": "range"}
@@ -101,8 +101,8 @@ def test_the_new_economic_geography_chart_binds_model_parameters_and_freeness():
 
 def test_a_prepared_chart_with_new_tables_is_the_chart_made_with_them():
     labels.set_language("en")
-    first = charts.neg_data(["cp"], [(0.4, 5.0)])
-    second = charts.neg_data(["cp"], [(0.3, 4.0)])
+    first = core_periphery.neg_data(["cp"], [(0.4, 5.0)])
+    second = core_periphery.neg_data(["cp"], [(0.3, 4.0)])
     for frame in (*first, *second):
         frame["preset"] = "live"
     prepared = charts.Prepared(charts.neg_chart(*first, interactive=False))
@@ -296,3 +296,43 @@ def test_the_policy_chart_shows_the_estimates_of_the_chosen_setting():
         "effect": "select",
         "decline": "select",
     }
+
+
+def test_the_control_helpers_bind_a_labelled_input_only_on_the_website():
+    from clusterlab.charts.base import checkbox, choice, slider
+
+    def spec(parameter):
+        return parameter.param.to_dict()
+
+    labels.set_language("fr")
+    assert spec(slider("t", "lq.threshold", 2.0, 1, 6, 0.25)) == {
+        "name": "t",
+        "value": 2.0,
+        "bind": {"input": "range", "min": 1, "max": 6, "step": 0.25, "name": labels.label("lq.threshold") + " "},
+    }
+    menu = spec(choice("m", "neg.model", "cp", ["cp", "fe"], lambda m: labels.label(f"neg.model_{m}")))["bind"]
+    assert menu["input"] == "select" and menu["options"] == ["cp", "fe"]
+    assert menu["labels"] == [labels.label("neg.model_cp"), labels.label("neg.model_fe")]
+    assert spec(choice("c", "gvc.capability", "low", ["high", "low"], radio=True))["bind"] == {
+        "input": "radio",
+        "options": ["high", "low"],
+        "name": labels.label("gvc.capability") + " ",
+    }
+    assert spec(checkbox("r", "diamond.reveal", False))["bind"] == {
+        "input": "checkbox",
+        "name": labels.label("diamond.reveal") + " ",
+    }
+
+    def no_label(option):
+        raise AssertionError("labels are for the website's inputs only")
+
+    twins = [
+        slider("t", "lq.threshold", 2.0, 1, 6, 0.25, interactive=False),
+        choice("m", "neg.model", "live", ["live"], no_label, interactive=False),
+        checkbox("r", "diamond.reveal", True, interactive=False),
+    ]
+    assert [spec(p) for p in twins] == [
+        {"name": "t", "value": 2.0},
+        {"name": "m", "value": "live"},
+        {"name": "r", "value": True},
+    ]

@@ -209,3 +209,29 @@ def test_the_fixed_point_fallback_gives_the_same_wages(monkeypatch):
     fallback = cp.short_run(lam, phi, 0.4, 5)
     for key in ("w1", "w2", "omega1", "omega2"):
         assert np.allclose(newton[key], fallback[key], atol=1e-11, rtol=0)
+
+
+# --------------------------------------------------------------------------- the data of chapter 3's chart
+
+
+def test_the_chart_data_are_each_models_own_equilibria_and_wage_gaps():
+    lams = np.linspace(0, 1, 11)
+    tomahawk, gaps = cp.neg_data(presets=[(0.4, 5.0)], phis=[0.1, 0.9], lam_points=11)
+    assert list(gaps["model"]) == ["cp", "cp", "fe", "fe"]
+    assert set(tomahawk["preset"]) == set(gaps["preset"]) == {"0.4-5"}  # the key the chart's menu reads
+    for code, model in (("cp", cp), ("fe", fe)):
+        rows = gaps[gaps["model"] == code]
+        assert (rows["phi_s"] == model.sustain_point(0.4, 5.0)).all()
+        assert (rows["phi_b"] == model.break_point(0.4, 5.0)).all()
+        for phi, gap in zip(rows["phi"], rows["gap"]):
+            assert gap == pytest.approx(model.wage_gap(lams, phi, 0.4, 5.0), rel=5e-3, abs=1e-12)  # 3 digits
+        # below both break points the spread is stable (a region that gains firms loses real wage); above, not
+        assert rows["gap"].iloc[0][6] < 0 < rows["gap"].iloc[1][6]
+        expected = model.tomahawk(0.4, 5.0)
+        table = tomahawk[tomahawk["model"] == code]
+        assert list(table["branch"]) == [r["branch"] for r in expected]
+        assert list(table["stable"]) == [r["stable"] for r in expected]
+        assert table["phi"].to_numpy() == pytest.approx([r["phi"] for r in expected], abs=5e-6)
+        assert table["lam"].to_numpy() == pytest.approx([r["lam"] for r in expected], abs=5e-5)
+    with pytest.raises(KeyError):
+        cp.neg_data(models=["xx"])

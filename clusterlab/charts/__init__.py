@@ -1,5 +1,5 @@
 """Charts of the book, drawn with Altair in the reader's language: one module per subject, on a shared
-base (:mod:`clusterlab.charts.base`: theme, renderer, prepared charts). Every chart is importable from here.
+base (``clusterlab.charts.base``: theme, renderer, prepared charts). Every chart is importable from here.
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ from clusterlab.charts.gvc import gvc_chart
 from clusterlab.charts.lockin import arthur_chart, urn_chart
 from clusterlab.charts.markets import MARKET_HOMES, markets_chart, markets_data
 from clusterlab.charts.measures import dartboard_chart, lq_chart
-from clusterlab.charts.neg import NEG_MODELS, NEG_PRESETS, neg_chart, neg_data
+from clusterlab.charts.neg import neg_chart
 from clusterlab.charts.policy import policy_chart
 from clusterlab.charts.pooling import pooling_chart
 from clusterlab.charts.porter import diamond_chart, profile_chart, profile_data
 from clusterlab.charts.tiles import tiles_chart, tiles_table
 from clusterlab.charts.trade import MAGHREB, TRADE_PARTNERS, maghreb_chart, maghreb_trade, trade_chart, trade_shares
+
+# neg_data lives beside its model; these names stay here for clusterlab.widgets.why_cluster, which reads them here
+from clusterlab.models.core_periphery import NEG_MODELS, NEG_PRESETS, neg_data
 
 __all__ = [
     "HEIGHT",

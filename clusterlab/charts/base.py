@@ -17,11 +17,14 @@ parameters bound to inputs, computed in the browser.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from clusterlab import labels
+from clusterlab.labels import label
 
 #: The book's palette: the first two colours mark the two sides every chart compares (the cluster and
 #: the rest, pooled and alone, supported and not); the six of :data:`CATEGORY` tell categories apart.
@@ -131,3 +134,104 @@ def dataset_name(rows: list[dict]) -> str:
 def js_string(text: str) -> str:
     """A string literal for a Vega expression (quotes and accents escaped)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+# Controls of the website's charts: a parameter with an explicit name (the JupyterLab twins set it by
+# that name, see Prepared.with_params), bound to an input labelled in the reader's language; with
+# ``interactive=False`` the same parameter, unbound.
+
+
+def _bound(name: str, value: Any, bind: alt.Binding | None) -> alt.Parameter:
+    return alt.param(value=value, name=name, bind=alt.Undefined if bind is None else bind)
+
+
+def slider(
+    name: str, key: str, value: float, low: float, high: float, step: float, *, interactive: bool = True
+) -> alt.Parameter:
+    """A chart parameter moved by a slider.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the chart's expressions use it (``"profit"`` in ``datum.n * profit``).
+    key : str
+        The catalogue key of the slider's label (:func:`clusterlab.labels.label`).
+    value : float
+        The parameter's value when the chart is drawn.
+    low, high, step : float
+        The slider's range and step.
+    interactive : bool
+        ``False`` for the JupyterLab twin: the parameter has no input.
+
+    Returns
+    -------
+    alt.Parameter
+        The parameter, to pass to the chart's ``add_params``.
+    """
+    bind = alt.binding_range(min=low, max=high, step=step, name=label(key) + " ") if interactive else None
+    return _bound(name, value, bind)
+
+
+def choice(
+    name: str,
+    key: str,
+    value: Any,
+    options: Sequence[Any],
+    option_label: Callable[[Any], str] | None = None,
+    *,
+    radio: bool = False,
+    interactive: bool = True,
+) -> alt.Parameter:
+    """A chart parameter chosen in a menu (or, with ``radio=True``, with radio buttons).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the chart's expressions use it.
+    key : str
+        The catalogue key of the menu's label (:func:`clusterlab.labels.label`).
+    value : Any
+        The parameter's value when the chart is drawn (one of ``options``).
+    options : sequence
+        The values the reader can choose.
+    option_label : callable, optional
+        What the reader reads for an option (default: the option itself); called only when
+        ``interactive``, so a JupyterLab twin may hold options that have no label.
+    radio : bool
+        Radio buttons instead of a menu.
+    interactive : bool
+        ``False`` for the JupyterLab twin: the parameter has no input.
+
+    Returns
+    -------
+    alt.Parameter
+        The parameter, to pass to the chart's ``add_params``.
+    """
+    bind = None
+    if interactive:
+        binding = alt.binding_radio if radio else alt.binding_select
+        shown = alt.Undefined if option_label is None else [option_label(option) for option in options]
+        bind = binding(options=list(options), labels=shown, name=label(key) + " ")
+    return _bound(name, value, bind)
+
+
+def checkbox(name: str, key: str, value: bool, *, interactive: bool = True) -> alt.Parameter:
+    """A chart parameter switched on and off by a checkbox.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the chart's expressions use it.
+    key : str
+        The catalogue key of the checkbox's label (:func:`clusterlab.labels.label`).
+    value : bool
+        The parameter's value when the chart is drawn.
+    interactive : bool
+        ``False`` for the JupyterLab twin: the parameter has no input.
+
+    Returns
+    -------
+    alt.Parameter
+        The parameter, to pass to the chart's ``add_params``.
+    """
+    return _bound(name, value, alt.binding_checkbox(name=label(key) + " ") if interactive else None)

@@ -10,7 +10,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from clusterlab import labels
-from clusterlab.charts.base import BLUE, GREEN, HEIGHT, ORANGE, WIDTH, js_string
+from clusterlab.charts.base import BLUE, GREEN, HEIGHT, ORANGE, WIDTH, choice, js_string, slider
 from clusterlab.labels import label
 from clusterlab.models import consortium
 
@@ -43,18 +43,16 @@ def consortium_chart(
     consortium.exports(profit, fixed_cost, 1)  # validates the profit
     frame = pd.DataFrame({"n": n})
 
-    kwargs_profit = {"value": profit, "name": "profit"}
-    kwargs_cost = {"value": fixed_cost, "name": "fixed_cost"}
-    if interactive:
-        top = max(100, int(np.ceil(max(fixed_costs) / 2 / 5) * 5))
-        kwargs_profit["bind"] = alt.binding_range(min=5, max=top, step=5, name=label("consortium.profit_short") + " ")
-        kwargs_cost["bind"] = alt.binding_select(
-            options=fixed_costs,
-            labels=[labels.fmt_number(f) + " " + label("keur") for f in fixed_costs],
-            name=label("consortium.fixed_cost_short") + " ",
-        )
-    profit_param = alt.param(**kwargs_profit)
-    cost_param = alt.param(**kwargs_cost)
+    top = max(100, int(np.ceil(max(fixed_costs) / 2 / 5) * 5))
+    profit_param = slider("profit", "consortium.profit_short", profit, 5, top, 5, interactive=interactive)
+    cost_param = choice(
+        "fixed_cost",
+        "consortium.fixed_cost_short",
+        fixed_cost,
+        fixed_costs,
+        lambda f: labels.fmt_number(f) + " " + label("keur"),
+        interactive=interactive,
+    )
 
     yes, no = label("consortium.exports_yes"), label("consortium.exports_no")
     base = alt.Chart(frame).transform_calculate(

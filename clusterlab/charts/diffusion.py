@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string
 from clusterlab.labels import label
 
 
@@ -18,11 +18,10 @@ def diffusion_chart(
     ties = sorted(curves["local_ties"].unique())
     pipelines = int(pipes[len(pipes) // 2] if pipelines is None else pipelines)
     local_ties = int(ties[len(ties) // 2] if local_ties is None else local_ties)
-    p_pipes = {"value": pipelines, "name": "pipelines"}
-    p_ties = {"value": local_ties, "name": "local_ties"}
-    if interactive:
-        p_pipes["bind"] = alt.binding_select(options=[int(p) for p in pipes], name=label("diffusion.pipelines") + " ")
-        p_ties["bind"] = alt.binding_select(options=[int(t) for t in ties], name=label("diffusion.local_ties") + " ")
+    params = [
+        choice("pipelines", "diffusion.pipelines", pipelines, [int(p) for p in pipes], interactive=interactive),
+        choice("local_ties", "diffusion.local_ties", local_ties, [int(t) for t in ties], interactive=interactive),
+    ]
     chosen = "datum.pipelines == pipelines && datum.local_ties == local_ties"
     x = alt.X("period:Q", title=label("diffusion.period"))
     y = alt.Y("percent:Q", title=label("diffusion.share"), scale=alt.Scale(domain=[0, 100]))
@@ -55,7 +54,7 @@ def diffusion_chart(
     )
     return (
         alt.layer(line, half, caption)
-        .add_params(alt.param(**p_pipes), alt.param(**p_ties))
+        .add_params(*params)
         .properties(width=WIDTH, height=260, description=label("diffusion.description"))
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from clusterlab.charts.base import BLUE, WIDTH
+from clusterlab.charts.base import BLUE, WIDTH, choice
 from clusterlab.labels import label
 from clusterlab.models import gvc
 
@@ -19,13 +19,10 @@ def gvc_chart(
     table["name"] = [label(f"gvc.{t}") for t in table["type"]]
     table["what"] = [label(f"gvc.{t}.what") for t in table["type"]]
     levels = ["high", "low"]
-    names = [label("gvc.high"), label("gvc.low")]
-    params = []
-    for key, value in (("complexity", complexity), ("codifiability", codifiability), ("capability", capability)):
-        p = {"value": value, "name": key}
-        if interactive:
-            p["bind"] = alt.binding_radio(options=levels, labels=names, name=label(f"gvc.{key}") + " ")
-        params.append(alt.param(**p))
+    params = [
+        choice(key, f"gvc.{key}", value, levels, lambda v: label(f"gvc.{v}"), radio=True, interactive=interactive)
+        for key, value in (("complexity", complexity), ("codifiability", codifiability), ("capability", capability))
+    ]
     match = "datum.complexity == complexity && datum.codifiability == codifiability && datum.capability == capability"
     types = table.dropna(subset=["rank"])
     x = alt.X("rank:O", title=label("gvc.axis"), axis=alt.Axis(labels=False, ticks=False))

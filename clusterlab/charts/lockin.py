@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import BLUE, GREY, ORANGE, WIDTH, js_string
+from clusterlab.charts.base import BLUE, GREY, ORANGE, WIDTH, choice, js_string, slider
 from clusterlab.labels import label
 from clusterlab.models import lockin
 
@@ -19,15 +19,11 @@ def arthur_chart(
     choices = sorted(paths["r"].unique())
     r = float(choices[len(choices) // 2] if r is None else r)
     n_runs = int(paths["run"].max())
-    p_r = {"value": r, "name": "returns"}
-    p_run = {"value": int(run), "name": "run"}
-    if interactive:
-        p_r["bind"] = alt.binding_select(
-            options=[float(c) for c in choices],
-            labels=[labels.fmt_number(float(c), 3) for c in choices],
-            name=label("lockin.returns") + " ",
-        )
-        p_run["bind"] = alt.binding_range(min=1, max=n_runs, step=1, name=label("lockin.run") + " ")
+    returns = [float(c) for c in choices]
+    params = [
+        choice("returns", "lockin.returns", r, returns, lambda c: labels.fmt_number(c, 3), interactive=interactive),
+        slider("run", "lockin.run", int(run), 1, n_runs, 1, interactive=interactive),
+    ]
     same_r = "abs(datum.r - returns) < 1e-9"
     last = int(paths["n"].max())
     x = alt.X(
@@ -79,7 +75,7 @@ def arthur_chart(
     )
     return (
         alt.layer(others, bars, chosen, caption)
-        .add_params(alt.param(**p_r), alt.param(**p_run))
+        .add_params(*params)
         .properties(width=WIDTH, height=280, description=label("lockin.description"))
     )
 
@@ -88,9 +84,7 @@ def urn_chart(shares: pd.DataFrame, interactive: bool = True, run: int = 1) -> a
     """The Pólya urn: the share of red balls draw after draw, every run in grey and the chosen one in blue,
     with its final share written above (website: a slider chooses the run)."""
     n_runs = int(shares["run"].max())
-    p_run = {"value": int(run), "name": "urn_run"}
-    if interactive:
-        p_run["bind"] = alt.binding_range(min=1, max=n_runs, step=1, name=label("lockin.run") + " ")
+    run_param = slider("urn_run", "lockin.run", int(run), 1, n_runs, 1, interactive=interactive)
     x = alt.X("draw:Q", title=label("urn.draws"))
     y = alt.Y("share:Q", title=label("urn.share"), scale=alt.Scale(domain=[0, 100]))
     others = alt.Chart(shares).mark_line(color=GREY, strokeWidth=1).encode(x=x, y=y, detail="run:N")
@@ -118,7 +112,7 @@ def urn_chart(shares: pd.DataFrame, interactive: bool = True, run: int = 1) -> a
     )
     return (
         alt.layer(others, chosen, caption)
-        .add_params(alt.param(**p_run))
+        .add_params(run_param)
         .properties(width=WIDTH, height=260, description=label("urn.description"))
     )
 

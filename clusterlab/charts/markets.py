@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import data
-from clusterlab.charts.base import WIDTH
+from clusterlab.charts.base import WIDTH, choice, slider
 from clusterlab.labels import label
 from clusterlab.models import psychic_distance
 
@@ -72,14 +72,13 @@ def markets_chart(
     home = home or homes[0]
     if home not in homes:
         raise ValueError(f"home {home!r} is not among {homes}.")
-    specs = [{"value": home, "name": "home"}] + [{"value": w[k], "name": f"w_{k}"} for k in psychic_distance.COMPONENTS]
-    specs.append({"value": market_weight, "name": "w_market"})
-    if interactive:
-        specs[0]["bind"] = alt.binding_select(
-            options=homes, labels=[label(f"markets.home_{h}") for h in homes], name=label("markets.home") + " "
-        )
-        for spec in specs[1:]:
-            spec["bind"] = alt.binding_range(min=0, max=3, step=0.5, name=label(f"markets.{spec['name']}") + " ")
+    params = [
+        choice("home", "markets.home", home, homes, lambda h: label(f"markets.home_{h}"), interactive=interactive)
+    ]
+    weights_given = [(f"w_{k}", w[k]) for k in psychic_distance.COMPONENTS] + [("w_market", market_weight)]
+    params += [
+        slider(name, f"markets.{name}", value, 0, 3, 0.5, interactive=interactive) for name, value in weights_given
+    ]
     total = " + ".join(f"w_{k}" for k in psychic_distance.COMPONENTS)
     weighted = " + ".join(f"w_{k} * datum.{k}" for k in psychic_distance.COMPONENTS)
     return (
@@ -111,7 +110,7 @@ def markets_chart(
                 alt.Tooltip("score:Q", title=label("markets.score"), format=".2f"),
             ],
         )
-        .add_params(*[alt.param(**s) for s in specs])
+        .add_params(*params)
         .properties(width=WIDTH - 160, height=20 * int(top), description=label("markets.description"))
     )
 

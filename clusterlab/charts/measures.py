@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string, slider
 from clusterlab.labels import label
 
 
@@ -65,17 +65,12 @@ def lq_chart(
     industry = industry or industries[0]
     if industry not in industries:
         raise ValueError(f"industry {industry!r} is not among {industries}.")
-    p_industry = {"value": industry, "name": "industry"}
-    p_threshold = {"value": threshold, "name": "threshold"}
-    p_min = {"value": min_employment, "name": "min_employment"}
-    if interactive:
-        p_industry["bind"] = alt.binding_select(
-            options=industries, labels=[f"{c} {names[c]}" for c in industries], name=label("lq.industry") + " "
-        )
-        p_threshold["bind"] = alt.binding_range(min=1, max=6, step=0.25, name=label("lq.threshold") + " ")
-        top_employment = max(1000, int(np.ceil(frame["employment"].quantile(0.5) / 1000) * 1000))
-        p_min["bind"] = alt.binding_range(min=0, max=top_employment, step=100, name=label("lq.min_employment") + " ")
-    params = [alt.param(**p_industry), alt.param(**p_threshold), alt.param(**p_min)]
+    top_employment = max(1000, int(np.ceil(frame["employment"].quantile(0.5) / 1000) * 1000))
+    params = [
+        choice("industry", "lq.industry", industry, industries, lambda c: f"{c} {names[c]}", interactive=interactive),
+        slider("threshold", "lq.threshold", threshold, 1, 6, 0.25, interactive=interactive),
+        slider("min_employment", "lq.min_employment", min_employment, 0, top_employment, 100, interactive=interactive),
+    ]
     yes, no = label("lq.specialised"), label("lq.not_specialised")
     chart = (
         alt.Chart(frame)

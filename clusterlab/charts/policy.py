@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string, slider
 from clusterlab.labels import label
 
 
@@ -27,26 +27,20 @@ def policy_chart(
         return float(values[len(values) // 2] if value is None else value)
 
     strength, effect, decline = middle("strength", strength), middle("effect", effect), middle("decline", decline)
-    p_k = {"value": strength, "name": "strength"}
-    p_e = {"value": effect, "name": "effect"}
-    p_d = {"value": decline, "name": "decline"}
-    if interactive:
-        ks = sorted(estimates["strength"].unique())
-        p_k["bind"] = alt.binding_range(
-            min=float(ks[0]), max=float(ks[-1]), step=float(ks[1] - ks[0]), name=label("policy.strength") + " "
+
+    def menu(column: str, value: float) -> alt.Parameter:
+        values = [float(v) for v in sorted(estimates[column].unique())]
+        return choice(
+            column, f"policy.{column}", value, values, lambda v: labels.fmt_number(v, 0), interactive=interactive
         )
-        effects = sorted(estimates["effect"].unique())
-        declines = sorted(estimates["decline"].unique())
-        p_e["bind"] = alt.binding_select(
-            options=[float(v) for v in effects],
-            labels=[labels.fmt_number(float(v), 0) for v in effects],
-            name=label("policy.effect") + " ",
-        )
-        p_d["bind"] = alt.binding_select(
-            options=[float(v) for v in declines],
-            labels=[labels.fmt_number(float(v), 0) for v in declines],
-            name=label("policy.decline") + " ",
-        )
+
+    ks = sorted(estimates["strength"].unique())
+    k_step = float(ks[1] - ks[0]) if len(ks) > 1 else 1.0  # one strength (the explorer): no step
+    params = [
+        slider("strength", "policy.strength", strength, float(ks[0]), float(ks[-1]), k_step, interactive=interactive),
+        menu("effect", effect),
+        menu("decline", decline),
+    ]
     chosen = (
         "abs(datum.strength - strength) < 1e-9 && abs(datum.effect - effect) < 1e-9 "
         "&& abs(datum.decline - decline) < 1e-9"
@@ -104,7 +98,7 @@ def policy_chart(
             alt.layer(lines, start).properties(width=WIDTH, height=220),
             alt.layer(bars, zero, values).properties(width=WIDTH - 160, height=100),
         )
-        .add_params(alt.param(**p_k), alt.param(**p_e), alt.param(**p_d))
+        .add_params(*params)
         .resolve_scale(color="independent")
         .properties(description=label("policy.description"))
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import BLUE, ORANGE, js_string
+from clusterlab.charts.base import BLUE, ORANGE, js_string, slider
 from clusterlab.labels import label
 
 
@@ -14,20 +14,19 @@ def pooling_chart(
 ) -> alt.HConcatChart:
     """Pooled against isolated firms: expected profit, wage risk and unemployment (rigid wage).
 
-    ``data`` comes from :func:`pooling_data`. With ``interactive=True`` (the website), sliders choose
+    ``data`` comes from :func:`~clusterlab.models.labour_pooling.pooling_data`. With ``interactive=True`` (the website), sliders choose
     the number of firms and the size of the shocks among the simulated values, in the browser.
     """
     firms = sorted(data["n_firms"].unique())
     sds = sorted(data["shock_sd"].unique())
     n_firms = int(n_firms if n_firms is not None else firms[len(firms) // 2])
     shock_sd = float(shock_sd if shock_sd is not None else sds[len(sds) // 2])
-    p_n = {"value": n_firms, "name": "n_firms"}
-    p_sd = {"value": shock_sd, "name": "shock_sd"}
-    if interactive:
-        steps_n = sorted({b - a for a, b in zip(firms, firms[1:])}) or [1]
-        steps_sd = sorted({round(b - a, 6) for a, b in zip(sds, sds[1:])}) or [1]
-        p_n["bind"] = alt.binding_range(min=firms[0], max=firms[-1], step=steps_n[0], name=label("pool.n_firms") + " ")
-        p_sd["bind"] = alt.binding_range(min=sds[0], max=sds[-1], step=steps_sd[0], name=label("pool.shock_sd") + " ")
+    steps_n = sorted({b - a for a, b in zip(firms, firms[1:])}) or [1]
+    steps_sd = sorted({round(b - a, 6) for a, b in zip(sds, sds[1:])}) or [1]
+    params = [
+        slider("n_firms", "pool.n_firms", n_firms, firms[0], firms[-1], steps_n[0], interactive=interactive),
+        slider("shock_sd", "pool.shock_sd", shock_sd, sds[0], sds[-1], steps_sd[0], interactive=interactive),
+    ]
     pooled, isolated = label("pool.pooled"), label("pool.isolated")
     base = (
         alt.Chart(data)
@@ -59,7 +58,7 @@ def pooling_chart(
             panel("wage_sd", label("pool.wage_sd")),
             panel("unemployment", label("pool.unemployment")),
         )
-        .add_params(alt.param(**p_n), alt.param(**p_sd))
+        .add_params(*params)
         .properties(description=label("pool.description"))
     )
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import data, labels
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, checkbox, choice, js_string, slider
 from clusterlab.labels import label
 from clusterlab.models import diamond
 
@@ -31,18 +31,8 @@ def diamond_chart(
     frame = pd.DataFrame(
         {"key": list(keys), "name": names, "order": range(len(keys)), "reference": [reference[k] for k in keys]}
     )
-    params = []
-    for k in keys:
-        spec = {"value": mine[k], "name": k}
-        if interactive:
-            spec["bind"] = alt.binding_range(
-                min=diamond.LOW, max=diamond.HIGH, step=1, name=label(f"diamond.{k}") + " "
-            )
-        params.append(alt.param(**spec))
-    p_reveal = {"value": bool(reveal), "name": "reveal"}
-    if interactive:
-        p_reveal["bind"] = alt.binding_checkbox(name=label("diamond.reveal") + " ")
-    params.append(alt.param(**p_reveal))
+    params = [slider(k, f"diamond.{k}", mine[k], diamond.LOW, diamond.HIGH, 1, interactive=interactive) for k in keys]
+    params.append(checkbox("reveal", "diamond.reveal", bool(reveal), interactive=interactive))
     yours_label, reference_label = label("diamond.yours"), label("diamond.reference")
     yours = " : ".join(f"datum.key == {js_string(k)} ? {k}" for k in keys[:-1]) + f" : {keys[-1]}"
     base = alt.Chart(frame).transform_calculate(yours=yours)
@@ -127,12 +117,8 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
     region = region or regions[0]
     if region not in regions:
         raise ValueError(f"region {region!r} is not among {regions}.")
-    p_region = {"value": region, "name": "region"}
-    if interactive:
-        names = profiles.drop_duplicates("region").set_index("region")["region_label"]
-        p_region["bind"] = alt.binding_select(
-            options=regions, labels=[names[r] for r in regions], name=label("lq.region") + " "
-        )
+    names = profiles.drop_duplicates("region").set_index("region")["region_label"]
+    region_param = choice("region", "lq.region", region, regions, names.get, interactive=interactive)
     above, below = label("profile.above"), label("profile.below")
     n_bars = int(profiles.groupby("region").size().max())
     base = alt.Chart(profiles).transform_filter("datum.region == region")
@@ -163,7 +149,7 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
     )
     return (
         alt.layer(bars, one)
-        .add_params(alt.param(**p_region))
+        .add_params(region_param)
         .properties(width=WIDTH - 230, height=17 * n_bars, description=label("profile.description"))
     )
 

@@ -23,11 +23,14 @@ References: Krugman (1991), *Journal of Political Economy* 99(3); Fujita, Krugma
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 from numpy.typing import ArrayLike
 
+from clusterlab.models import footloose
 from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
 from clusterlab.models._nest import lowest_log as _lowest_log
 from clusterlab.models._nest import tomahawk as _tomahawk
@@ -167,3 +170,55 @@ def tomahawk(mu: float, sigma: float, phis: Sequence[float] | None = None) -> li
     return _tomahawk(
         lambda lam, phi: wage_gap(lam, phi, mu, sigma), sustain_point(mu, sigma), break_point(mu, sigma), phis
     )
+
+
+# --------------------------------------------------------------------------- chapter 3's chart, both models
+
+#: The (μ, σ) pairs of the book's worked examples, offered by the chart of chapter 3.
+NEG_PRESETS = ((0.4, 5.0), (0.3, 4.0), (0.2, 6.0))
+#: The models :func:`neg_data` solves, by the code the chart uses: this module and the footloose-entrepreneur one.
+NEG_MODELS = {"cp": sys.modules[__name__], "fe": footloose}
+
+
+def _preset_key(mu: float, sigma: float) -> str:
+    return f"{mu:g}-{sigma:g}"
+
+
+def neg_data(
+    models: Sequence[str] = ("cp", "fe"),
+    presets: Sequence[tuple[float, float]] = NEG_PRESETS,
+    phis: Sequence[float] | None = None,
+    lam_points: int = 21,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What :func:`clusterlab.charts.neg_chart` draws, for each model of :data:`NEG_MODELS` named in
+    ``models`` and each (μ, σ) of ``presets`` (column ``preset``: ``"0.4-5"`` for (0.4, 5.0)).
+
+    Returns the tomahawk rows (:func:`tomahawk`: ``phi``, ``lam``, ``stable``, ``branch``) and, for each
+    freeness ``phis`` (default 0.02, 0.04, …, 0.98), the real-wage gap at ``lam_points`` values of λ
+    from 0 to 1 (a list, three significant digits) with the sustain and break points."""
+    phis = np.round(np.arange(1, 50) * 0.02, 2) if phis is None else np.asarray(phis, dtype=float)
+    lams = np.linspace(0, 1, lam_points)
+    tomahawks, gaps = [], []
+    for code in models:
+        model = NEG_MODELS[code]
+        for mu, sigma in presets:
+            key = _preset_key(mu, sigma)
+            rows = pd.DataFrame(model.tomahawk(mu, sigma))
+            rows["model"], rows["preset"] = code, key
+            tomahawks.append(rows)
+            values = np.asarray(model.wage_gap(lams[None, :], phis[:, None], mu, sigma))
+            gaps.append(
+                pd.DataFrame(
+                    {
+                        "model": code,
+                        "preset": key,
+                        "phi": phis,
+                        "gap": [[float(f"{v:.3g}") for v in row] for row in values],
+                        "phi_s": model.sustain_point(mu, sigma),
+                        "phi_b": model.break_point(mu, sigma),
+                    }
+                )
+            )
+    tomahawk = pd.concat(tomahawks, ignore_index=True)
+    tomahawk["phi"], tomahawk["lam"] = tomahawk["phi"].round(5), tomahawk["lam"].round(4)
+    return tomahawk, pd.concat(gaps, ignore_index=True)
