@@ -79,7 +79,7 @@ def test_a_prepared_chart_with_new_parameters_is_the_chart_made_with_them():
         base.with_params(threshold=1.5, min_employment=300).spec
         == charts.lq_chart(lq, ["x"], threshold=1.5, min_employment=300, interactive=False).to_dict()
     )
-    with pytest.raises(ValueError, match="no parameter"):
+    with pytest.raises(ValueError, match="pas de paramètre"):  # the reader reads French
         base.with_params(treshold=1.5)
 
 
@@ -95,7 +95,7 @@ def test_the_new_economic_geography_chart_binds_model_parameters_and_freeness():
     assert presets[0] == "μ = 0,4\u202f; σ = 5,0"
     static = charts.neg_chart(tomahawk, gaps, interactive=False, model="fe", preset="0.3-4", phi=0.7).to_dict()
     assert all("bind" not in p for p in static["params"])
-    with pytest.raises(ValueError, match="model must be one of"):
+    with pytest.raises(ValueError, match="model doit être l'un de"):
         charts.neg_chart(tomahawk, gaps, model="xx")
 
 
@@ -171,7 +171,7 @@ def test_the_profile_chart_shows_the_chosen_region_s_industries_by_name():
     assert menu["options"] == ["ITH5", "DE11"] and menu["labels"] == ["ITH5 Émilie-Romagne", "DE11 Stuttgart"]
     svg = _svg(charts.profile_chart(rows, interactive=False, region="ITH5"))
     assert labels.label("nace.C23") in svg.replace("&apos;", "'")
-    with pytest.raises(ValueError, match="not found"):
+    with pytest.raises(ValueError, match="introuvables"):
         charts.profile_data(lq, ["ITH5", "XX99"])
 
 

@@ -24,6 +24,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab import labels
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 
 #: The book's palette: the first two colours mark the two sides every chart compares (the cluster and
@@ -90,7 +91,7 @@ class Prepared:
         """The same chart with new values for the named top-level parameters (others unchanged)."""
         unknown = sorted(set(values) - set(self.params))
         if unknown:
-            raise ValueError(f"the chart has no parameter {unknown}; its parameters are {self.params}.")
+            raise InputError("charts.no_parameter", unknown=unknown, params=self.params)
         spec = dict(self.spec)
         spec["params"] = [
             {**p, "value": values[p["name"]]} if p.get("name") in values else p for p in self.spec["params"]
@@ -107,7 +108,7 @@ class Prepared:
             columns = set(frame.columns)
             names = [name for name, rows in datasets.items() if rows and set(rows[0]) == columns]
             if len(names) != 1:
-                raise ValueError(f"the chart has {len(names)} datasets with the columns {sorted(columns)}; expected 1.")
+                raise InputError("charts.datasets", count=len(names), columns=sorted(columns))
             rows = alt.utils.sanitize_pandas_dataframe(frame).to_dict(orient="records")
             del datasets[names[0]]
             renamed[names[0]] = dataset_name(rows)

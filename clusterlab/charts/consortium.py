@@ -11,6 +11,7 @@ from pandas.io.formats.style import Styler
 
 from clusterlab import labels
 from clusterlab.charts.base import BLUE, GREEN, HEIGHT, ORANGE, WIDTH, choice, js_string, slider
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 from clusterlab.models import consortium
 
@@ -34,10 +35,10 @@ def consortium_chart(
     """
     fixed_costs = [float(f) for f in fixed_costs]
     if not fixed_costs:
-        raise ValueError("fixed_costs needs at least one value.")
+        raise InputError("charts.empty", name="fixed_costs")
     fixed_cost = fixed_costs[len(fixed_costs) // 2] if fixed_cost is None else float(fixed_cost)
     if max_firms < 2:
-        raise ValueError(f"max_firms must be 2 or more; got {max_firms}.")
+        raise InputError("checks.whole_low", name="max_firms", low=2, value=max_firms)
     n = np.arange(1, max_firms + 1)
     consortium.per_firm_cost(fixed_costs + [fixed_cost], 1)  # validates every cost
     consortium.exports(profit, fixed_cost, 1)  # validates the profit

@@ -10,6 +10,7 @@ import pandas as pd
 
 from clusterlab import data
 from clusterlab.charts.base import WIDTH, choice, slider
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 from clusterlab.models import psychic_distance
 
@@ -67,11 +68,11 @@ def markets_chart(
 
     w = psychic_distance.normalised_weights(weights)
     if not np.isfinite(market_weight) or market_weight < 0:
-        raise ValueError(f"market_weight must be 0 or more; got {market_weight!r}.")
+        raise InputError("checks.low", name="market_weight", low=0, value=market_weight)
     homes = list(dict.fromkeys(markets["home"]))
     home = home or homes[0]
     if home not in homes:
-        raise ValueError(f"home {home!r} is not among {homes}.")
+        raise InputError("charts.not_among", name="home", value=home, among=homes)
     params = [
         choice("home", "markets.home", home, homes, lambda h: label(f"markets.home_{h}"), interactive=interactive)
     ]

@@ -10,16 +10,22 @@ import pandas as pd
 
 from clusterlab import labels
 from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string, slider
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 
 
 def _top_regions(lq: pd.DataFrame, industries: Sequence[str], top: int) -> pd.DataFrame:
     missing = [c for c in ("region", "industry", "employment", "lq") if c not in lq.columns]
     if missing:
-        raise ValueError(f"the LQ table needs columns {missing}; make it with clusterlab.measures.lq_table.")
+        raise InputError(
+            "charts.needs_columns",
+            table=label("charts.table.lq"),
+            missing=missing,
+            how="clusterlab.measures.lq_table(...)",
+        )
     unknown = sorted(set(industries) - set(lq["industry"]))
     if unknown:
-        raise ValueError(f"industries {unknown} are not in the LQ table.")
+        raise InputError("charts.unknown_industries", unknown=unknown)
     part = lq[lq["industry"].isin(industries)]
     part = part.sort_values(["industry", "lq"], ascending=[True, False]).groupby("industry", sort=False).head(top)
     label_col = "region_label" if "region_label" in part.columns else "region"
@@ -54,9 +60,9 @@ def lq_chart(
     """
     industries = list(industries)
     if not industries:
-        raise ValueError("industries needs at least one industry code.")
+        raise InputError("charts.empty", name="industries")
     if threshold < 0 or min_employment < 0:
-        raise ValueError("threshold and min_employment must be 0 or more.")
+        raise InputError("charts.threshold", threshold=threshold, min_employment=min_employment)
     names = dict(industry_labels or {})
     for code in industries:
         if code not in names:
@@ -64,7 +70,7 @@ def lq_chart(
     frame = _top_regions(lq, industries, top)
     industry = industry or industries[0]
     if industry not in industries:
-        raise ValueError(f"industry {industry!r} is not among {industries}.")
+        raise InputError("charts.not_among", name="industry", value=industry, among=industries)
     top_employment = max(1000, int(np.ceil(frame["employment"].quantile(0.5) / 1000) * 1000))
     params = [
         choice("industry", "lq.industry", industry, industries, lambda c: f"{c} {names[c]}", interactive=interactive),
@@ -112,7 +118,12 @@ def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, b
     """
     for col in ("G", "gamma"):
         if col not in simulation.columns:
-            raise ValueError(f"the simulation needs a column {col!r}; make it with clusterlab.measures.dartboard.")
+            raise InputError(
+                "charts.needs_columns",
+                table=label("charts.table.simulation"),
+                missing=[col],
+                how="clusterlab.measures.dartboard(...)",
+            )
 
     def panel(column: str, title: str, mark_at: float | None):
         counts, edges = np.histogram(simulation[column].to_numpy(), bins=bins)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from clusterlab import labels
 from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string, slider
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 
 
@@ -38,9 +39,9 @@ def neg_chart(
     model = model or models[0]
     preset = preset or presets[0]
     if model not in models or preset not in presets:
-        raise ValueError(f"model must be one of {models} and preset one of {presets}.")
+        raise InputError("charts.neg_choice", models=models, presets=presets)
     if not 0 < phi <= 1:
-        raise ValueError(f"phi must be in (0, 1]; got {phi}.")
+        raise InputError("charts.phi", value=phi)
     params = [
         choice("model", "neg.model", model, models, lambda m: label(f"neg.model_{m}"), interactive=interactive),
         choice("preset", "neg.preset", preset, presets, _preset_label, interactive=interactive),

@@ -10,6 +10,7 @@ import pandas as pd
 
 from clusterlab import data, labels
 from clusterlab.charts.base import BLUE, ORANGE, WIDTH, checkbox, choice, js_string, slider
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 from clusterlab.models import diamond
 
@@ -87,11 +88,16 @@ def profile_data(lq: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:
 
     missing = [c for c in ("region", "industry", "employment", "lq") if c not in lq.columns]
     if missing:
-        raise ValueError(f"the LQ table needs columns {missing}; make it with clusterlab.measures.lq_table.")
+        raise InputError(
+            "charts.needs_columns",
+            table=label("charts.table.lq"),
+            missing=missing,
+            how="clusterlab.measures.lq_table(...)",
+        )
     regions = list(regions)
     unknown = [r for r in regions if r not in set(lq["region"])]
     if not regions or unknown:
-        raise ValueError(f"regions must be codes of the LQ table; not found: {unknown or 'none given'}.")
+        raise InputError("charts.unknown_regions" if regions else "charts.empty", name="regions", unknown=unknown)
     part = lq[lq["region"].isin(regions)]
     part = part.iloc[np.argsort(part["region"].map({r: i for i, r in enumerate(regions)}).to_numpy(), kind="stable")]
     codes = part["industry"].astype(str)
@@ -116,7 +122,7 @@ def profile_chart(profiles: pd.DataFrame, interactive: bool = True, region: str 
     regions = list(dict.fromkeys(profiles["region"]))
     region = region or regions[0]
     if region not in regions:
-        raise ValueError(f"region {region!r} is not among {regions}.")
+        raise InputError("charts.not_among", name="region", value=region, among=regions)
     names = profiles.drop_duplicates("region").set_index("region")["region_label"]
     region_param = choice("region", "lq.region", region, regions, names.get, interactive=interactive)
     above, below = label("profile.above"), label("profile.below")

@@ -10,6 +10,7 @@ from pandas.io.formats.style import Styler
 
 from clusterlab import labels
 from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 
 
@@ -19,8 +20,8 @@ def tiles_chart(tiles: pd.DataFrame) -> alt.LayerChart:
     figures from different publications are never merged silently."""
     missing = [c for c in ("year", "scope", "indicator", "value", "source", "source_date") if c not in tiles.columns]
     if missing:
-        raise ValueError(
-            f"the tiles table needs columns {missing}; load it with clusterlab.data.load('italian_tiles')."
+        raise InputError(
+            "charts.needs_columns", table=label("charts.table.tiles"), missing=missing, how="data.load('italian_tiles')"
         )
     rows = tiles[tiles["indicator"] == "production"]
     frame = pd.DataFrame(

@@ -9,6 +9,7 @@ import pandas as pd
 
 from clusterlab import data
 from clusterlab.charts.base import WIDTH
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 
 TRADE_PARTNERS = ("DZA", "MAR", "TUN", "BEL", "ITA", "ESP", "GBR")
@@ -27,7 +28,12 @@ def trade_shares(
     Germany comes back. Years where a partner has no figure are left out, not set to 0."""
     missing = [c for c in ("partner", "year", "exports_gbp") if c not in tradhist.columns]
     if missing:
-        raise ValueError(f"the TRADHIST table needs columns {missing}; load it with data.load('tradhist_france').")
+        raise InputError(
+            "charts.needs_columns",
+            table=label("charts.table.tradhist"),
+            missing=missing,
+            how="data.load('tradhist_france')",
+        )
     total = tradhist[~tradhist["partner"].isin(list(without))].groupby("year")["exports_gbp"].sum()
     rows = tradhist[tradhist["partner"].isin(list(partners))].dropna(subset=["exports_gbp"])
     names = data.country_names(countries)
@@ -90,7 +96,12 @@ def maghreb_trade(baci: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     share of its exports to African countries that goes to the rest of the Maghreb."""
     missing = [c for c in ("exporter", "importer", "value_kusd") if c not in baci.columns]
     if missing:
-        raise ValueError(f"the BACI table needs columns {missing}; load it with data.load('baci_maghreb_trade').")
+        raise InputError(
+            "charts.needs_columns",
+            table=label("charts.table.baci"),
+            missing=missing,
+            how="data.load('baci_maghreb_trade')",
+        )
     names = data.country_names(countries)
     out = baci[baci["exporter"].isin(MAGHREB)]
     to_africa = out.groupby("exporter")["value_kusd"].sum()
