@@ -94,7 +94,15 @@ def has(key: str) -> bool:
 def set_language(language: str) -> None:
     """Choose the language of every label, number and chart that follows.
 
-    ``language`` is ``"fr"`` or ``"en"``; anything else raises :class:`ValueError`.
+    Parameters
+    ----------
+    language : str
+        A language of the catalogues: ``"fr"`` or ``"en"``.
+
+    Raises
+    ------
+    ValueError
+        For any other language (the message lists the languages there are).
     """
     if language not in LANGUAGES:
         raise ValueError(f"Unknown language {language!r}: use one of {', '.join(map(repr, LANGUAGES))}.")
@@ -112,7 +120,28 @@ def get_language() -> str:
 
 
 def label(key: str, language: str | None = None) -> str:
-    """The reader-visible text of ``key`` in the current language (or in ``language``)."""
+    """The reader-visible text of ``key`` in the current language (or in ``language``).
+
+    Parameters
+    ----------
+    key : str
+        A key of the catalogues, such as ``"lq.lq"`` (see :data:`MESSAGES`).
+    language : str or None
+        The language of the text (None: the current one, see :func:`set_language`).
+
+    Returns
+    -------
+    str
+        The text, as the catalogue gives it.
+
+    Raises
+    ------
+    KeyError
+        If no text has that key (the message lists the keys with the same prefix), or if the text depends
+        on a count (use :func:`plural`).
+    ValueError
+        For an unknown ``language``.
+    """
     lang = _language(language)
     text = _entry(key, lang)
     if isinstance(text, dict):
@@ -156,6 +185,14 @@ def plural(key: str, n: float, language: str | None = None, /, **values: object)
         raise KeyError(f"{key!r} has no plural forms: use labels.label({key!r}).")
     text = forms.get(plural_category(n, lang), forms["other"])
     return _fill(text, lang, dict(values, n=n))
+
+
+def plural_forms(key: str, language: str | None = None) -> dict[str, str]:
+    """The plural forms of ``key`` in ``language``, by CLDR category (at least ``"other"``)."""
+    forms = _entry(key, _language(language))
+    if not isinstance(forms, dict):
+        raise KeyError(f"{key!r} has no plural forms: use labels.label({key!r}).")
+    return dict(forms)
 
 
 def message(key: str, language: str | None = None, /, **values: object) -> str:
@@ -211,6 +248,27 @@ def fmt_number(value: float, decimals: int = 0, language: str | None = None) -> 
 
     French: decimal comma and narrow no-break space between thousands (``1 234,5``);
     English: decimal point and comma (``1,234.5``). A missing value (None or NaN) is ``–``.
+
+    Parameters
+    ----------
+    value : float or None
+        The number (an int, a float, a NumPy number…), or a missing value.
+    decimals : int
+        Digits after the decimal mark, 0 or more (the number is rounded to them).
+    language : str or None
+        The language whose conventions apply (None: the current one, see :func:`set_language`).
+
+    Returns
+    -------
+    str
+        The number as the reader's language writes it, with a true minus sign (``−2``).
+
+    Raises
+    ------
+    ValueError
+        If ``decimals`` is negative, or for an unknown ``language``.
+    TypeError
+        If ``value`` is not a number.
     """
     lang = _language(language)
     if decimals < 0:

@@ -152,7 +152,13 @@ def test_the_diamond_scorecard_hides_the_account_until_asked_and_counts_the_gap(
     shown = _svg(charts.diamond_chart(scores=mine, interactive=False, reveal=True))
     total = diamond.distance(mine)
     assert total == 4
-    assert labels.label("diamond.gap_total").replace("{total}", "4") in shown
+    assert labels.plural("diamond.gap_total", 4) in shown and "4 points out of 18" in shown
+    published = diamond.case_study("sassuolo")["scores"]
+    one = {**published, "factors": published["factors"] - 1}  # one point from the account
+    assert "1 point out of 18" in _svg(charts.diamond_chart(scores=one, interactive=False, reveal=True))
+    labels.set_language("fr")  # French: 0 and 1 are singular
+    assert "0 point sur 18" in _svg(charts.diamond_chart(scores=published, interactive=False, reveal=True))
+    labels.set_language("en")
     assert shown.count('aria-roledescription="bar"') == 2 * len(diamond.DETERMINANTS)
     with pytest.raises(ValueError, match="whole number from 0 to 3"):
         charts.diamond_chart(scores={**mine, "demand": 5})

@@ -17,7 +17,7 @@ parameters bound to inputs, computed in the browser.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import altair as alt
@@ -236,3 +236,27 @@ def checkbox(name: str, key: str, value: bool, *, interactive: bool = True) -> a
         The parameter, to pass to the chart's ``add_params``.
     """
     return _bound(name, value, alt.binding_checkbox(name=label(key) + " ") if interactive else None)
+
+
+def plural_expression(key: str, count: str, counts: Iterable[int]) -> str:
+    """A Vega expression for the text of ``key`` when the count is the expression ``count`` (a whole
+    number among ``counts``): the plural form of the language in force, with ``{n}`` written by d3.
+
+    Charts compute some counts in the browser (the gap of the diamond scorecard); the catalogue's plural
+    forms are chosen there, by listing which of the possible counts take each form.
+    """
+    forms = labels.plural_forms(key)
+    groups: dict[str, list[int]] = {}
+    for n in sorted(set(counts)):
+        category = labels.plural_category(n)
+        groups.setdefault(category if category in forms else "other", []).append(n)
+    groups.setdefault("other", [])
+
+    def text(form: str) -> str:
+        return f"replace({js_string(forms[form])}, '{{n}}', format({count}, 'd'))"
+
+    expression = text("other")
+    for category, ns in groups.items():
+        if category != "other" and ns:
+            expression = f"indexof({json.dumps(ns)}, {count}) >= 0 ? {text(category)} : ({expression})"
+    return expression

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import data, labels
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, checkbox, choice, js_string, slider
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, checkbox, choice, js_string, plural_expression, slider
 from clusterlab.errors import InputError
 from clusterlab.labels import label
 from clusterlab.models import diamond
@@ -65,13 +65,14 @@ def diamond_chart(
         )
         .properties(width=WIDTH - 200, height=34 * len(keys))
     )
-    before, after = label("diamond.before_reveal"), label("diamond.gap_total")
+    before = label("diamond.before_reveal")
+    # the gap is a count of points, from 0 to every determinant scored at the far end of the scale
+    most = len(diamond.DETERMINANTS) * (diamond.HIGH - diamond.LOW)
+    after = plural_expression("diamond.gap_total", "datum.total", range(most + 1))
     gap_text = (
         base.transform_calculate(gap="abs(datum.yours - datum.reference)")
         .transform_aggregate(total="sum(gap)")
-        .transform_calculate(
-            text=f"reveal ? replace({js_string(after)}, '{{total}}', format(datum.total, 'd')) : {js_string(before)}"
-        )
+        .transform_calculate(text=f"reveal ? ({after}) : {js_string(before)}")
         .mark_text(align="left", baseline="top", x=0, y=0, fontSize=13, color="#222", lineBreak="\n")
         .encode(text="text:N")
         .properties(width=WIDTH - 200, height=36)
