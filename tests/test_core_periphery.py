@@ -15,6 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from clusterlab.errors import InputError
 from clusterlab.models import core_periphery as cp
 from clusterlab.models import footloose as fe
 
@@ -84,8 +85,11 @@ def test_sustain_point_comes_before_the_break_point(mu, sigma):
     for model in MODELS:
         try:
             phi_b, phi_s = model.break_point(mu, sigma), model.sustain_point(mu, sigma)
-        except ValueError as err:  # in the black hole, or at its very edge where φ_S is not representable
-            assert "black hole" in str(err) or "below any number this computer can hold" in str(err)
+        except InputError as err:  # in the black hole, or at its very edge where φ_S is not representable
+            assert err.code in (
+                f"models.{model.__name__.rsplit('.', 1)[1]}.black_hole",
+                "models.nest.sustain_underflow",
+            )
             continue
         assert 0 <= phi_s < phi_b < 1
         # φ_S tends to 0 at the edge of the black hole and is below the smallest float only there: for the
@@ -164,15 +168,32 @@ def test_parameters_outside_the_model_are_refused(model):
         model.wage_gap(-0.1, 0.5, 0.4, 5)
     with pytest.raises(ValueError, match="lam"):
         model.wage_gap(float("nan"), 0.5, 0.4, 5)
+    for mu, sigma in ((True, 5), (0.4, float("inf")), (0.4, "five")):  # a bool is not a number, nor ∞
+        with pytest.raises(InputError) as err:
+            model.break_point(mu, sigma)
+        assert err.value.code in ("checks.number_not_bool", "checks.finite", "checks.number")
+    with pytest.raises(InputError) as err:
+        model.wage_gap("half", 0.5, 0.4, 5)
+    assert err.value.code == "checks.array"
 
 
 def test_black_holes_are_named():
-    with pytest.raises(ValueError, match="black hole"):
+    with pytest.raises(InputError, match="black hole") as err:
         cp.break_point(0.6, 2.0)  # σ(1 − μ) = 0.8 ≤ 1
-    with pytest.raises(ValueError, match="black hole"):
+    assert err.value.code == "models.core_periphery.black_hole"
+    with pytest.raises(InputError, match="black hole") as err:
         fe.break_point(0.9, 1.8)  # μ ≥ σ − 1
-    with pytest.raises(ValueError, match="H and L"):
-        fe.wage_gap(0.5, 0.5, 0.4, 5, H=0, L=1)
+    assert err.value.code == "models.footloose.black_hole"
+    for sizes in ({"H": 0}, {"L": -1}, {"H": True}, {"L": float("inf")}):
+        with pytest.raises(InputError) as err:
+            fe.wage_gap(0.5, 0.5, 0.4, 5, **sizes)
+        assert err.value.values["name"] in sizes
+
+
+def test_the_sustain_point_at_the_edge_of_the_black_hole_is_refused_with_a_code():
+    with pytest.raises(InputError) as err:
+        cp.sustain_point(0.5, 2.0000000000000004)  # σ(1 − μ) = 1 + 2e-16: φ_S far under the smallest float
+    assert err.value.code == "models.nest.sustain_underflow"
 
 
 def test_core_periphery_real_wages_at_the_symmetric_point_are_equal_and_positive():

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clusterlab import labels
+from clusterlab.errors import InputError
 from clusterlab.models import diamond
 
 scores = st.fixed_dictionaries({key: st.integers(diamond.LOW, diamond.HIGH) for key in diamond.DETERMINANTS})
@@ -43,20 +44,31 @@ def test_every_case_has_a_score_and_evidence_in_both_languages_for_every_determi
 
 
 @pytest.mark.parametrize(
-    "given_scores, message",
+    "given_scores, code, message",
     [
-        ({"factors": 1}, "missing.*demand"),
-        ({**{k: 1 for k in diamond.DETERMINANTS}, "luck": 2}, "unknown.*luck"),
-        ({**{k: 1 for k in diamond.DETERMINANTS}, "demand": 4}, "demand.*whole number from 0 to 3.*4"),
-        ({**{k: 1 for k in diamond.DETERMINANTS}, "rivalry": 1.5}, "rivalry.*whole number"),
-        ({**{k: 1 for k in diamond.DETERMINANTS}, "chance": True}, "chance.*whole number"),
+        ({"factors": 1}, "models.diamond.determinants", "missing determinants.*demand"),
+        (
+            {**{k: 1 for k in diamond.DETERMINANTS}, "luck": 2},
+            "models.diamond.determinants",
+            "unknown determinant .*luck",
+        ),
+        (
+            {**{k: 1 for k in diamond.DETERMINANTS}, "demand": 4},
+            "models.diamond.score",
+            "'demand'.*whole number from 0 to 3.*4",
+        ),
+        ({**{k: 1 for k in diamond.DETERMINANTS}, "rivalry": 1.5}, "models.diamond.score", "rivalry.*whole number"),
+        ({**{k: 1 for k in diamond.DETERMINANTS}, "chance": True}, "models.diamond.score", "chance.*whole number"),
+        ([1, 2, 3], "models.diamond.not_a_mapping", "scores must map each determinant"),
     ],
 )
-def test_bad_scores_are_refused_with_what_to_fix(given_scores, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_scores_are_refused_with_what_to_fix(given_scores, code, message):
+    with pytest.raises(InputError, match=message) as err:
         diamond.compare(given_scores, "sassuolo")
+    assert err.value.code == code
 
 
 def test_unknown_case_names_the_known_ones():
-    with pytest.raises(ValueError, match="sassuolo"):
+    with pytest.raises(InputError, match="sassuolo") as err:
         diamond.compare({k: 1 for k in diamond.DETERMINANTS}, "silicon-valley")
+    assert err.value.code == "models.diamond.unknown_case"

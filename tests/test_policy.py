@@ -77,8 +77,11 @@ def test_bad_inputs_say_what_to_fix(kwargs, match):
 
 def test_estimators_refuse_what_they_cannot_estimate():
     p = policy.panel(firms=100, sectors=2, seed=0)
-    with pytest.raises(ValueError, match="needs columns"):
+    with pytest.raises(ValueError, match=r"needs a column \['outcome'\]") as err:
         policy.naive(p.drop(columns="outcome"))
+    assert err.value.code == "models.policy.columns"
+    with pytest.raises(ValueError, match=r"needs columns \['year', 'outcome'\]"):
+        policy.naive(p.drop(columns=["year", "outcome"]))
     with pytest.raises(ValueError, match="no firm in the panel is supported"):
         policy.naive(p.assign(supported=False))
     lone = p.copy()

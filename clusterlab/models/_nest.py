@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from clusterlab import checks
+from clusterlab.errors import InputError
+
 
 def check_mu_sigma(mu: float, sigma: float) -> tuple[float, float]:
-    for name, value in (("mu", mu), ("sigma", sigma)):
-        if not isinstance(value, (int, float, np.floating, np.integer)) or math.isnan(value):
-            raise ValueError(f"{name} must be a number; got {value!r}.")
-    mu, sigma = float(mu), float(sigma)
-    if not 0 < mu < 1:
-        raise ValueError(f"mu (the share of spending on manufactures) must be between 0 and 1, excluded; got {mu}.")
-    if not sigma > 1:
-        raise ValueError(f"sigma (the elasticity of substitution) must be greater than 1; got {sigma}.")
-    return mu, sigma
+    mu_f, sigma_f = checks.number("mu", mu), checks.number("sigma", sigma)
+    if not 0 < mu_f < 1:
+        raise InputError("models.nest.mu", value=mu)
+    if not sigma_f > 1:
+        raise InputError("models.nest.sigma", value=sigma)
+    return mu_f, sigma_f
 
 
 def check_lam_phi(lam: ArrayLike, phi: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    lam_a, phi_a = np.asarray(lam, dtype=float), np.asarray(phi, dtype=float)
-    if np.isnan(lam_a).any() or (lam_a < 0).any() or (lam_a > 1).any():
-        raise ValueError(f"lam (region 1's share of the mobile factor) must be between 0 and 1; got {lam!r}.")
-    if np.isnan(phi_a).any() or (phi_a <= 0).any() or (phi_a > 1).any():
-        raise ValueError(f"phi (the freeness of trade, T^(1 - sigma)) must be in (0, 1]; got {phi!r}.")
+    lam_a = checks.nonnegative_array("lam", lam)
+    if (lam_a > 1).any():
+        raise InputError("models.nest.lam", value=lam)
+    phi_a = checks.nonnegative_array("phi", phi)
+    if (phi_a <= 0).any() or (phi_a > 1).any():
+        raise InputError("models.nest.phi", value=phi)
     return lam_a, phi_a
 
 
@@ -57,7 +57,7 @@ def lowest_log(f: Callable[[float], float], start: float = -10.0) -> float:
     while f(x) <= 0:
         x *= 2
         if x < -1e15:
-            raise ValueError("no sign change: the sustain point is below any number this computer can hold")
+            raise InputError("models.nest.sustain_underflow")
     return x
 
 

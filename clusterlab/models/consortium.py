@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from clusterlab import checks
+from clusterlab.errors import InputError
 
 
 def per_firm_cost(fixed_cost: ArrayLike, n_firms: ArrayLike) -> float | np.ndarray:
@@ -29,9 +30,9 @@ def per_firm_cost(fixed_cost: ArrayLike, n_firms: ArrayLike) -> float | np.ndarr
     Raises :class:`ValueError` otherwise.
     """
     f = checks.nonnegative_array("fixed_cost", fixed_cost)
-    n = np.asarray(n_firms, dtype=float)
-    if np.isnan(n).any() or (n < 1).any() or (n != np.round(n)).any():
-        raise ValueError(f"n_firms must be whole numbers of 1 or more; got {n_firms!r}.")
+    n = checks.nonnegative_array("n_firms", n_firms)
+    if (n < 1).any() or (n != np.round(n)).any():
+        raise InputError("models.consortium.n_firms", value=n_firms)
     share = f / n
     return float(share) if np.ndim(share) == 0 else share
 
@@ -52,10 +53,7 @@ def min_partners(fixed_cost: Real, profit: Real) -> int:
     f = float(checks.nonnegative_array("fixed_cost", fixed_cost))
     p = float(checks.nonnegative_array("profit", profit))
     if p == 0:
-        raise ValueError(
-            "profit must be positive: a firm that earns nothing abroad never covers any share "
-            "of the fixed cost, whatever the size of the consortium."
-        )
+        raise InputError("models.consortium.no_profit")
     n = max(1, math.ceil(f / p))
     # Floating-point division can put F / p a hair off a whole number: settle on the exact
     # smallest n for which exports() holds, so the two functions always agree.

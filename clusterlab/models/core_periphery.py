@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from clusterlab.errors import InputError
 from clusterlab.models import footloose
 from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
 from clusterlab.models._nest import lowest_log as _lowest_log
@@ -42,10 +43,7 @@ NEWTON_STEPS = 30
 def _check(mu: float, sigma: float) -> tuple[float, float]:
     mu, sigma = check_mu_sigma(mu, sigma)
     if sigma * (1 - mu) <= 1:
-        raise ValueError(
-            f"sigma * (1 - mu) = {sigma * (1 - mu):.3g} ≤ 1: the 'black hole' case, where manufacturing "
-            "agglomerates whatever the trade cost; choose a larger sigma or a smaller mu."
-        )
+        raise InputError("models.core_periphery.black_hole", product=sigma * (1 - mu))
     return mu, sigma
 
 

@@ -24,6 +24,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from clusterlab import labels
+from clusterlab.errors import InputError, InputTypeError
+
 #: The four determinants, then the two outside influences, in Porter's order.
 DETERMINANTS = ("factors", "demand", "related", "rivalry", "chance", "government")
 LOW, HIGH = 0, 3
@@ -42,24 +45,29 @@ def check_scores(scores: Mapping[str, int]) -> dict[str, int]:
     """The scores as a plain dict, in Porter's order; :class:`ValueError` saying what to fix when a
     determinant is missing or unknown, or a score is not a whole number from 0 to 3."""
     if not isinstance(scores, Mapping):
-        raise ValueError(f"scores must map each determinant {DETERMINANTS} to a score; got {type(scores).__name__}.")
+        raise InputTypeError("models.diamond.not_a_mapping", determinants=DETERMINANTS, kind=type(scores).__name__)
     missing = [k for k in DETERMINANTS if k not in scores]
     unknown = sorted(str(k) for k in scores if k not in DETERMINANTS)
     if missing or unknown:
-        parts = ([f"missing {missing}"] if missing else []) + ([f"unknown {unknown}"] if unknown else [])
-        raise ValueError(f"scores: {'; '.join(parts)}. Give one score for each of {list(DETERMINANTS)}.")
+        parts = [
+            labels.plural(f"models.diamond.{what}", len(names), names=names)
+            for what, names in (("missing", missing), ("unknown", unknown))
+            if names
+        ]
+        problems = labels.label("models.diamond.separator").join(parts)
+        raise InputError("models.diamond.determinants", problems=problems, determinants=list(DETERMINANTS))
     checked = {}
     for key in DETERMINANTS:
         value = scores[key]
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not LOW <= value <= HIGH:
-            raise ValueError(f"the score for {key!r} must be a whole number from {LOW} to {HIGH}; got {value!r}.")
+            raise InputError("models.diamond.score", determinant=key, low=LOW, high=HIGH, value=value)
         checked[key] = int(value)
     return checked
 
 
 def case_study(case: str) -> dict:
     if case not in CASES:
-        raise ValueError(f"unknown case {case!r}; the cases are {sorted(CASES)}.")
+        raise InputError("models.diamond.unknown_case", case=case, cases=sorted(CASES))
     return CASES[case]
 
 

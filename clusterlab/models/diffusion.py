@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import checks
+from clusterlab.errors import InputError
 
 if TYPE_CHECKING:  # networkx is imported when a graph is made (0.3 s): not at `import clusterlab`
     import networkx as nx
@@ -41,10 +42,7 @@ def _edge_list(n_cliques: int, clique_size: int, local_ties: int, pipelines: int
     local_ties = checks.whole("local_ties", local_ties, 0)
     pipelines = checks.whole("pipelines", pipelines, 0)
     if local_ties > clique_size**2:
-        raise ValueError(
-            f"local_ties must be at most {clique_size**2} (every pair of firms of two neighbouring "
-            f"groups of {clique_size}); got {local_ties}."
-        )
+        raise InputError("models.diffusion.local_ties", most=clique_size**2, size=clique_size, value=local_ties)
     far_pairs = [
         (a, b)
         for a in range(n_cliques)
@@ -52,15 +50,10 @@ def _edge_list(n_cliques: int, clique_size: int, local_ties: int, pipelines: int
         if (b - a) % n_cliques not in (1, n_cliques - 1)
     ]
     if pipelines and not far_pairs:
-        raise ValueError(
-            f"no pipeline is possible with {n_cliques} cliques: every group is a neighbour of every "
-            "other on the ring; use 4 or more cliques."
-        )
+        raise InputError("models.diffusion.no_pipeline", n_cliques=n_cliques)
     most = len(far_pairs) * clique_size**2
     if pipelines > most:
-        raise ValueError(
-            f"pipelines must be at most {most} here (every pair of firms of non-neighbouring groups); got {pipelines}."
-        )
+        raise InputError("models.diffusion.pipelines", most=most, value=pipelines)
     rng = np.random.default_rng(seed)
     size = clique_size
     inside = np.array([(i, j) for i in range(size) for j in range(i + 1, size)], dtype=np.int64).reshape(-1, 2)

@@ -28,6 +28,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
+from clusterlab import checks
+from clusterlab.errors import InputError
 from clusterlab.models._nest import bisect, check_lam_phi, check_mu_sigma, long_run_equilibria
 from clusterlab.models._nest import lowest_log as _lowest_log
 from clusterlab.models._nest import tomahawk as _tomahawk
@@ -36,17 +38,12 @@ from clusterlab.models._nest import tomahawk as _tomahawk
 def _check(mu: float, sigma: float) -> tuple[float, float]:
     mu, sigma = check_mu_sigma(mu, sigma)
     if mu >= sigma - 1:
-        raise ValueError(
-            f"mu = {mu:.3g} ≥ sigma - 1 = {sigma - 1:.3g}: the 'black hole' case, where industry "
-            "agglomerates whatever the trade cost; choose a larger sigma or a smaller mu."
-        )
+        raise InputError("models.footloose.black_hole", mu=mu, sigma_less_one=sigma - 1)
     return mu, sigma
 
 
 def _sizes(H: float, L: float) -> tuple[float, float]:
-    if not (np.isfinite(H) and np.isfinite(L) and H > 0 and L > 0):
-        raise ValueError(f"H and L (entrepreneurs and workers) must be positive numbers; got H={H!r}, L={L!r}.")
-    return float(H), float(L)
+    return checks.positive("H", H), checks.positive("L", L)
 
 
 def short_run(lam: ArrayLike, phi: ArrayLike, mu: float, sigma: float, H: float = 1.0, L: float = 1.0) -> dict:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clusterlab.errors import InputError
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -38,7 +40,7 @@ def _level(name: str, value) -> str:
         return "high" if value else "low"
     text = str(value).strip().lower()
     if text not in ("high", "low"):
-        raise ValueError(f"{name} must be 'high' or 'low' (or True / False); got {value!r}.")
+        raise InputError("models.gvc.level", name=name, value=value)
     return text
 
 

@@ -26,13 +26,13 @@ is derived here (and checked by the tests), not taken from the source.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from clusterlab import checks
+from clusterlab.errors import InputError
 
 
 def _check(n_firms: int, n_towns: int, workers: float, shock_sd: float, slope: float) -> None:
@@ -40,7 +40,7 @@ def _check(n_firms: int, n_towns: int, workers: float, shock_sd: float, slope: f
     if isinstance(n_towns, bool) or not (
         isinstance(n_towns, (int, np.integer)) and 1 <= n_towns <= n_firms and n_firms % n_towns == 0
     ):
-        raise ValueError(f"n_towns must divide n_firms = {n_firms} (each town has as many firms); got {n_towns!r}.")
+        raise InputError("models.labour_pooling.n_towns", n_firms=n_firms, value=n_towns)
     checks.positive("workers", workers)
     checks.positive("slope", slope)
     checks.number("shock_sd", shock_sd, 0)
@@ -93,10 +93,9 @@ def simulate(
     not hired). ``value`` is a, ``slope`` is b; the defaults keep every firm open in most years.
     """
     _check(n_firms, n_towns, workers, shock_sd, slope)
-    if not (isinstance(draws, (int, np.integer)) and draws >= 1):
-        raise ValueError(f"draws must be a whole number of 1 or more; got {draws!r}.")
-    if wage_floor is not None and not math.isfinite(wage_floor):
-        raise ValueError(f"wage_floor must be a number or None; got {wage_floor!r}.")
+    draws = checks.whole("draws", draws, 1)
+    if wage_floor is not None:
+        wage_floor = checks.number("wage_floor", wage_floor)
     rng = np.random.default_rng(seed)
     shocks = rng.normal(0.0, shock_sd, size=(draws, n_firms))
     per_town, supply = n_firms // n_towns, workers / n_towns

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import checks
+from clusterlab.errors import InputError
 
 
 def _preferences(a_R, b_R, a_S, b_S, r, s):
@@ -42,14 +43,11 @@ def _preferences(a_R, b_R, a_S, b_S, r, s):
     )
     s = r if s is None else checks.number("s", s)
     if a_R <= b_R:
-        raise ValueError(f"R-agents must prefer A by nature: a_R must be greater than b_R; got a_R={a_R}, b_R={b_R}.")
+        raise InputError("models.lockin.r_prefers_a", a_R=a_R, b_R=b_R)
     if b_S <= a_S:
-        raise ValueError(f"S-agents must prefer B by nature: b_S must be greater than a_S; got a_S={a_S}, b_S={b_S}.")
+        raise InputError("models.lockin.s_prefers_b", a_S=a_S, b_S=b_S)
     if r < 0 or s < 0:
-        raise ValueError(
-            f"the returns to adoption r and s must be 0 (constant returns) or positive (increasing "
-            f"returns); got r={r}, s={s}. Diminishing returns are not modelled here."
-        )
+        raise InputError("models.lockin.diminishing_returns", r=r, s=s)
     return a_R, b_R, a_S, b_S, r, s
 
 
@@ -79,10 +77,7 @@ def win_probability(
     the upper barrier before the lower one (with continuous barriers; whole-number steps shift it slightly)."""
     a_R, b_R, a_S, b_S, r, s = _preferences(a_R, b_R, a_S, b_S, r, s)
     if r == 0 or s == 0:
-        raise ValueError(
-            "with constant returns (r or s = 0) there is no lock-in, so no technology takes the "
-            "market; give r and s above 0."
-        )
+        raise InputError("models.lockin.constant_returns")
     return s * (a_R - b_R) / (s * (a_R - b_R) + r * (b_S - a_S))
 
 
@@ -141,7 +136,7 @@ def lock_in(path: pd.DataFrame) -> tuple[str, int] | None:
     """``(technology, adopter)`` at which a run of :func:`arthur_path` locks in, or ``None`` if it has not."""
     for column in ("adopter", "locked"):
         if column not in path.columns:
-            raise ValueError(f"the path needs a column {column!r}: give a table made by arthur_path().")
+            raise InputError("models.lockin.path_column", column=column)
     hit = path[path["locked"] != ""]
     if hit.empty:
         return None

@@ -35,7 +35,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from clusterlab import checks
+from clusterlab import checks, labels
+from clusterlab.errors import InputError
 
 YEARS = tuple(range(-3, 3))
 
@@ -55,11 +56,9 @@ def _draw(strength, effect, decline, firms, sectors, declining_share, firm_sd, n
     firm_sd = checks.number("firm_sd", firm_sd, 0)
     noise_sd = checks.number("noise_sd", noise_sd, 0)
     share = checks.number("declining_share", declining_share, 0, 1)
-    for name, value, low in (("firms", firms, 4), ("sectors", sectors, 2)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-            raise ValueError(f"{name} must be a whole number of {low} or more; got {value!r}.")
+    firms, sectors = checks.whole("firms", firms, 4), checks.whole("sectors", sectors, 2)
     if firms < 2 * sectors:
-        raise ValueError(f"firms must be at least twice the number of sectors ({2 * sectors}); got {firms}.")
+        raise InputError("models.policy.firms_per_sector", low=2 * sectors, value=firms)
     rng = np.random.default_rng(seed)
     n_declining = int(round(share * sectors))
     sector = np.arange(firms) % sectors
@@ -123,7 +122,7 @@ def summary(
         strength, effect, decline, firms, sectors, declining_share, firm_sd, noise_sd, seed
     )
     if not supported.any():
-        raise ValueError("no firm in the panel is supported: there is no effect to estimate.")
+        raise InputError("models.policy.none_supported")
     after = np.array(YEARS) >= 0
     change = outcome[:, after].mean(axis=1) - outcome[:, ~after].mean(axis=1)
     n_sectors = int(sector.max()) + 1
@@ -131,10 +130,7 @@ def summary(
     control_n = np.bincount(sector[~supported], minlength=n_sectors)
     lone = np.flatnonzero((treated_n > 0) & (control_n == 0))
     if lone.size:
-        raise ValueError(
-            f"sector {lone[0]} has no unsupported firm to compare its supported firms with; "
-            "use more firms or weaker selection."
-        )
+        raise InputError("models.policy.lone_sector", sector=str(lone[0]))
     has = treated_n > 0
     treated_mean = np.bincount(sector[supported], weights=change[supported], minlength=n_sectors)[has] / treated_n[has]
     control_mean = (
@@ -170,11 +166,10 @@ def summary(
 def _check(frame: pd.DataFrame) -> None:
     missing = [c for c in ("firm", "sector", "supported", "year", "outcome") if c not in frame.columns]
     if missing:
-        raise ValueError(
-            f"the panel needs columns {missing}: give a table made by policy.panel() or with the same columns."
-        )
+        columns = labels.plural("models.policy.columns", len(missing), names=missing)
+        raise InputError("models.policy.columns", columns=columns)
     if not frame["supported"].any():
-        raise ValueError("no firm in the panel is supported: there is no effect to estimate.")
+        raise InputError("models.policy.none_supported")
 
 
 def _changes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -184,7 +179,7 @@ def _changes(frame: pd.DataFrame) -> pd.DataFrame:
     firms = frame.drop_duplicates("firm").set_index("firm")[["sector", "supported"]]
     firms["change"] = after - before
     if firms["change"].isna().any():
-        raise ValueError("every firm needs years both before 0 and from 0 on; some have only one side.")
+        raise InputError("models.policy.both_sides")
     return firms
 
 
@@ -208,7 +203,7 @@ def diff_in_diff(frame: pd.DataFrame, by: str | None = "sector") -> float:
     if by is None:
         return float(firms.loc[firms["supported"], "change"].mean() - firms.loc[~firms["supported"], "change"].mean())
     if by != "sector":
-        raise ValueError(f"by must be 'sector' or None; got {by!r}.")
+        raise InputError("models.policy.by", value=by)
     total, weight = 0.0, 0
     for sector, group in firms.groupby("sector"):
         treated = group.loc[group["supported"], "change"]
@@ -216,10 +211,7 @@ def diff_in_diff(frame: pd.DataFrame, by: str | None = "sector") -> float:
         if treated.empty:
             continue
         if control.empty:
-            raise ValueError(
-                f"sector {sector} has no unsupported firm to compare its supported firms with; "
-                "use more firms or weaker selection."
-            )
+            raise InputError("models.policy.lone_sector", sector=str(sector))
         total += len(treated) * (treated.mean() - control.mean())
         weight += len(treated)
     return float(total / weight)
@@ -252,7 +244,7 @@ def mean_paths(frame: pd.DataFrame) -> pd.DataFrame:
         .reindex(columns=weights.index)
     )
     if control.isna().any().any():
-        raise ValueError("some sector with supported firms has no unsupported firm to compare them with.")
+        raise InputError("models.policy.no_comparison")
     comparison = control.mul(weights, axis=1).sum(axis=1)
     return pd.concat(
         [

@@ -28,20 +28,18 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from clusterlab import checks, labels
+from clusterlab.errors import InputError
+
 COMPONENTS = ("distance", "border", "language", "colony")
 DEFAULT_WEIGHTS = {"distance": 1.0, "border": 1.0, "language": 1.0, "colony": 1.0}
 
 
 def _check_home(home: str, pairs: pd.DataFrame) -> None:
     if not isinstance(home, str) or not re.fullmatch(r"[A-Z]{3}", home):
-        raise ValueError(
-            f"home must be an ISO 3166 alpha-3 code in three capital letters, such as 'FRA'; got {home!r}."
-        )
+        raise InputError("models.psychic_distance.home_code", value=home)
     if not ((pairs["iso3_a"] == home).any() or (pairs["iso3_b"] == home).any()):
-        raise ValueError(
-            f"{home!r} is not a country of the GeoDist table; see data.load('geodist_countries') "
-            "for the codes (column iso3)."
-        )
+        raise InputError("models.psychic_distance.home_unknown", value=home)
 
 
 def components(home: str, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -76,12 +74,11 @@ def normalised_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     w = dict(DEFAULT_WEIGHTS if weights is None else {k: 0.0 for k in COMPONENTS} | dict(weights))
     unknown = sorted(set(w) - set(COMPONENTS))
     if unknown:
-        raise ValueError(f"unknown component(s) {unknown}; the components are {list(COMPONENTS)}.")
-    for k, v in w.items():
-        if not np.isfinite(v) or v < 0:
-            raise ValueError(f"the weight of {k!r} must be 0 or more; got {v!r}.")
+        named = labels.plural("models.psychic_distance.unknown", len(unknown), names=unknown)
+        raise InputError("models.psychic_distance.unknown_components", unknown=named, components=list(COMPONENTS))
+    w = {k: checks.number(f"weights[{k!r}]", v, 0) for k, v in w.items()}
     if sum(w.values()) == 0:
-        raise ValueError(f"give at least one component a positive weight ({list(COMPONENTS)}).")
+        raise InputError("models.psychic_distance.no_weight", components=list(COMPONENTS))
     return w
 
 
@@ -106,11 +103,12 @@ def rank(
     ``gdp`` is the ``wdi_gdp_population`` table; only partners with a GDP in ``year`` are ranked, and
     the number left out is in ``result.attrs["left_out"]``. Ties are broken by partner code.
     """
-    if not np.isfinite(market_weight) or market_weight < 0:
-        raise ValueError(f"market_weight must be 0 or more; got {market_weight!r}.")
+    market_weight = checks.number("market_weight", market_weight, 0)
     years = gdp["year"].dropna().astype(int)
     if year not in set(years):
-        raise ValueError(f"no GDP for {year}; the table covers {years.min()} to {years.max()}.")
+        raise InputError(
+            "models.psychic_distance.no_gdp", year=str(year), first=str(years.min()), last=str(years.max())
+        )
     comp = components(home, pairs)
     comp["index"] = index(comp, weights)
     sizes = gdp[(gdp["year"] == year) & gdp["gdp_usd"].notna()].set_index("iso3")["gdp_usd"].astype(float)
