@@ -260,3 +260,30 @@ def plural_expression(key: str, count: str, counts: Iterable[int]) -> str:
         if category != "other" and ns:
             expression = f"indexof({json.dumps(ns)}, {count}) >= 0 ? {text(category)} : ({expression})"
     return expression
+
+
+#: The columns a chart reads in each kind of table, and the call that makes that table.
+TABLES = {
+    "lq": ("region", "industry", "employment", "lq"),
+    "tiles": ("year", "scope", "indicator", "value", "source", "source_date"),
+    "tradhist": ("partner", "year", "exports_gbp"),
+    "baci": ("exporter", "importer", "value_kusd"),
+}
+MADE_BY = {
+    "lq": "clusterlab.measures.lq_table(...)",
+    "simulation": "clusterlab.measures.dartboard(...)",
+    "tiles": "data.load('italian_tiles')",
+    "tradhist": "data.load('tradhist_france')",
+    "baci": "data.load('baci_maghreb_trade')",
+}
+
+
+def require_columns(frame: pd.DataFrame, table: str, columns: Sequence[str] | None = None) -> None:
+    """Refuse ``frame`` when it lacks a column a chart reads: an :class:`~clusterlab.errors.InputError`
+    naming the missing columns and how to make the table (``table`` is a key of :data:`MADE_BY`; the
+    columns are those of :data:`TABLES` unless given)."""
+    missing = [c for c in (columns or TABLES[table]) if c not in frame.columns]
+    if missing:
+        raise InputError(
+            "charts.needs_columns", table=label(f"charts.table.{table}"), missing=missing, how=MADE_BY[table]
+        )

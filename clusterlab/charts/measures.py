@@ -9,20 +9,13 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import labels
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string, slider
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string, require_columns, slider
 from clusterlab.errors import InputError
 from clusterlab.labels import label
 
 
 def _top_regions(lq: pd.DataFrame, industries: Sequence[str], top: int) -> pd.DataFrame:
-    missing = [c for c in ("region", "industry", "employment", "lq") if c not in lq.columns]
-    if missing:
-        raise InputError(
-            "charts.needs_columns",
-            table=label("charts.table.lq"),
-            missing=missing,
-            how="clusterlab.measures.lq_table(...)",
-        )
+    require_columns(lq, "lq")
     unknown = sorted(set(industries) - set(lq["industry"]))
     if unknown:
         raise InputError("charts.unknown_industries", unknown=unknown)
@@ -116,14 +109,7 @@ def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, b
     A dashed rule marks ``expected_G`` on the first panel and 0 on the second. The histogram is
     computed in Python, so the chart embeds ``bins`` bars, not every draw.
     """
-    for col in ("G", "gamma"):
-        if col not in simulation.columns:
-            raise InputError(
-                "charts.needs_columns",
-                table=label("charts.table.simulation"),
-                missing=[col],
-                how="clusterlab.measures.dartboard(...)",
-            )
+    require_columns(simulation, "simulation", ("G", "gamma"))
 
     def panel(column: str, title: str, mark_at: float | None):
         counts, edges = np.histogram(simulation[column].to_numpy(), bins=bins)

@@ -9,7 +9,17 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import data, labels
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, checkbox, choice, js_string, plural_expression, slider
+from clusterlab.charts.base import (
+    BLUE,
+    ORANGE,
+    WIDTH,
+    checkbox,
+    choice,
+    js_string,
+    plural_expression,
+    require_columns,
+    slider,
+)
 from clusterlab.errors import InputError
 from clusterlab.labels import label
 from clusterlab.models import diamond
@@ -87,14 +97,7 @@ def profile_data(lq: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:
     """What :func:`profile_chart` draws: for each of ``regions``, the location quotient of every industry
     of the LQ table (:func:`clusterlab.measures.lq_table`), with readable region and industry names."""
 
-    missing = [c for c in ("region", "industry", "employment", "lq") if c not in lq.columns]
-    if missing:
-        raise InputError(
-            "charts.needs_columns",
-            table=label("charts.table.lq"),
-            missing=missing,
-            how="clusterlab.measures.lq_table(...)",
-        )
+    require_columns(lq, "lq")
     regions = list(regions)
     unknown = [r for r in regions if r not in set(lq["region"])]
     if not regions or unknown:

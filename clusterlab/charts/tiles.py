@@ -9,8 +9,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from clusterlab import labels
-from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string
-from clusterlab.errors import InputError
+from clusterlab.charts.base import BLUE, ORANGE, WIDTH, js_string, require_columns
 from clusterlab.labels import label
 
 
@@ -18,11 +17,7 @@ def tiles_chart(tiles: pd.DataFrame) -> alt.LayerChart:
     """Ceramic tile production over time, for Italy as a whole (line) and the Sassuolo district, from the
     ``italian_tiles`` table: every point keeps its source and the source's date (shape and tooltip), so
     figures from different publications are never merged silently."""
-    missing = [c for c in ("year", "scope", "indicator", "value", "source", "source_date") if c not in tiles.columns]
-    if missing:
-        raise InputError(
-            "charts.needs_columns", table=label("charts.table.tiles"), missing=missing, how="data.load('italian_tiles')"
-        )
+    require_columns(tiles, "tiles")
     rows = tiles[tiles["indicator"] == "production"]
     frame = pd.DataFrame(
         {

@@ -8,8 +8,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab import data
-from clusterlab.charts.base import WIDTH
-from clusterlab.errors import InputError
+from clusterlab.charts.base import WIDTH, require_columns
 from clusterlab.labels import label
 
 TRADE_PARTNERS = ("DZA", "MAR", "TUN", "BEL", "ITA", "ESP", "GBR")
@@ -26,14 +25,7 @@ def trade_shares(
     TRADHIST's unit; a share needs no conversion). Germany is left out of the total in every year by
     default, since the table has no German figures from 1950 to 1990: otherwise the total would jump when
     Germany comes back. Years where a partner has no figure are left out, not set to 0."""
-    missing = [c for c in ("partner", "year", "exports_gbp") if c not in tradhist.columns]
-    if missing:
-        raise InputError(
-            "charts.needs_columns",
-            table=label("charts.table.tradhist"),
-            missing=missing,
-            how="data.load('tradhist_france')",
-        )
+    require_columns(tradhist, "tradhist")
     total = tradhist[~tradhist["partner"].isin(list(without))].groupby("year")["exports_gbp"].sum()
     rows = tradhist[tradhist["partner"].isin(list(partners))].dropna(subset=["exports_gbp"])
     names = data.country_names(countries)
@@ -94,14 +86,7 @@ def maghreb_trade(baci: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     """Exports between the five Maghreb countries, all HS sections together, in millions of US dollars a
     year (the ``baci_maghreb_trade`` table: CEPII BACI, yearly average 2012–2022), with each exporter's
     share of its exports to African countries that goes to the rest of the Maghreb."""
-    missing = [c for c in ("exporter", "importer", "value_kusd") if c not in baci.columns]
-    if missing:
-        raise InputError(
-            "charts.needs_columns",
-            table=label("charts.table.baci"),
-            missing=missing,
-            how="data.load('baci_maghreb_trade')",
-        )
+    require_columns(baci, "baci")
     names = data.country_names(countries)
     out = baci[baci["exporter"].isin(MAGHREB)]
     to_africa = out.groupby("exporter")["value_kusd"].sum()
