@@ -18,15 +18,10 @@ from clusterlab.charts.porter import diamond_chart, profile_chart, profile_data
 from clusterlab.charts.tiles import tiles_chart, tiles_table
 from clusterlab.charts.trade import MAGHREB, TRADE_PARTNERS, maghreb_chart, maghreb_trade, trade_chart, trade_shares
 
-# neg_data lives beside its model; these names stay here for clusterlab.widgets.why_cluster, which reads them here
-from clusterlab.models.core_periphery import NEG_MODELS, NEG_PRESETS, neg_data
-
 __all__ = [
     "HEIGHT",
     "MAGHREB",
     "MARKET_HOMES",
-    "NEG_MODELS",
-    "NEG_PRESETS",
     "Prepared",
     "TRADE_PARTNERS",
     "WIDTH",
@@ -44,7 +39,6 @@ __all__ = [
     "markets_chart",
     "markets_data",
     "neg_chart",
-    "neg_data",
     "policy_chart",
     "pooling_chart",
     "profile_chart",

@@ -8,7 +8,7 @@ import pandas as pd
 
 from clusterlab import charts
 from clusterlab.labels import label
-from clusterlab.models import labour_pooling
+from clusterlab.models import core_periphery, labour_pooling
 from clusterlab.widgets.base import Explorer, error_note
 
 
@@ -22,7 +22,7 @@ def neg_explorer(model: str = "cp", mu: float = 0.4, sigma: float = 5.0, phi: fl
     wide = widgets.Layout(width="420px")
     controls = {
         "model": widgets.Dropdown(
-            options=[(label(f"neg.model_{m}"), m) for m in charts.NEG_MODELS],
+            options=[(label(f"neg.model_{m}"), m) for m in core_periphery.NEG_MODELS],
             value=model,
             description=label("neg.model"),
             style=style,
@@ -58,7 +58,7 @@ def neg_explorer(model: str = "cp", mu: float = 0.4, sigma: float = 5.0, phi: fl
         key = (model, round(mu, 6), round(sigma, 6))
         if key not in prepared:
             try:
-                tomahawk, gaps = charts.neg_data([model], [(mu, sigma)], phis=phis)
+                tomahawk, gaps = core_periphery.neg_data([model], [(mu, sigma)], phis=phis)
             except ValueError as err:
                 return [error_note(err)]
             tomahawk["model"], tomahawk["preset"], gaps["model"], gaps["preset"] = "live", "live", "live", "live"
