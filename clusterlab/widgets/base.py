@@ -42,7 +42,8 @@ def error_note(err: Exception) -> HTML:
     """An error shown in an explorer's output area: its kind and its message (which says what to fix)."""
     import html
 
-    return HTML(f'<p style="color:#b00020"><b>{type(err).__name__}</b>: {html.escape(str(err))}</p>')
+    colon = html.escape(label("punctuation.colon"))
+    return HTML(f'<p style="color:#b00020"><b>{type(err).__name__}</b>{colon}{html.escape(str(err))}</p>')
 
 
 def without_empty(tidy: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
