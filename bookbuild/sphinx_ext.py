@@ -7,6 +7,10 @@
 * Mathematics as MathML written at build time (:mod:`bookbuild.mathml`): no script needed.
 * No dead controls: the ipywidgets state that notebooks store for JupyterLab is not sent
   to the website, whose widget outputs are notes (see :mod:`bookbuild.mime`).
+* The reference appendix (autodoc): :mod:`clusterlab.charts` lists its own chart functions; the data
+  a chart draws, computed by a model and re-exported there, is described once, with its model. A
+  parameter and its description are separated by a dash, and in French the labels of the fields
+  (« Paramètres », « Lève »…) are French text, with French spacing, inside the English docstrings.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ import re
 import shutil
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from bookbuild import citations, mathml, readerlinks, vega
 from clusterlab import labels
@@ -33,6 +40,8 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_static_path.append(str(HERE / "static"))
     if "book.css" not in [c if isinstance(c, str) else c[0] for c in config.html_css_files]:
         config.html_css_files.append("book.css")
+    if "autodoc-skip-member" in app.events.events:  # a book that loads autodoc (every extension is set up by now)
+        app.connect("autodoc-skip-member", _skip_reexported_member)
 
 
 def _on_builder_inited(app: Sphinx) -> None:
@@ -78,6 +87,12 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if language == "fr" and "n.d.</a>" in body:
         body = body.replace("n.d.</a>", "s.\u00a0d.</a>")
         context["body"] = body
+    # The labels of a docstring's fields (Parameters, Returns…) are Sphinx's French words in the reference
+    # appendix's English blocks: marked as French, with the no-break space before the colon.
+    if language == "fr" and '<span class="colon">:</span>' in body:
+        body = re.sub(r'<dt class="(field-(?:odd|even))">', r'<dt class="\1" lang="fr">', body)
+        body = body.replace('<span class="colon">:</span>', '<span class="colon">\u00a0:</span>')
+        context["body"] = body
     if 'class="cl-chart"' in body:
         app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module", **{"async": "async"})
         app.add_js_file("clusterlab-charts.js", type="module", **{"async": "async"})
@@ -109,6 +124,42 @@ def _name_sidebar_toggles(outdir: Path, language: str) -> None:
             page.write_text(text.replace(TOGGLE, named), encoding="utf-8")
 
 
+class _FieldDashes(SphinxPostTransform):
+    """Sphinx separates a parameter (and its type) from its description with " -- ", which smart quotes
+    would turn into a dash; the book types its own typography (``smartquotes: false``), so the dash is
+    set here, in the descriptions of Python objects only and never in code."""
+
+    default_priority = 800
+
+    def run(self, **kwargs) -> None:
+        for content in self.document.findall(addnodes.desc_content):
+            for text in list(content.findall(nodes.Text)):
+                if " -- " not in text or any(
+                    isinstance(node, (nodes.FixedTextElement, nodes.literal)) for node in _ancestors(text)
+                ):
+                    continue
+                text.parent.replace(text, nodes.Text(text.replace(" -- ", " \u2013 ")))
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+# Packages whose reference lists only what they define: a name they re-export from another module of
+# clusterlab is described in that module's section (where its docstring's references resolve).
+OWN_MEMBERS_ONLY = ("clusterlab.charts",)
+
+
+def _skip_reexported_member(app: Sphinx, what: str, name: str, obj, skip: bool, options) -> bool | None:
+    documenting = app.env.temp_data.get("autodoc:module")
+    home = getattr(obj, "__module__", None) or ""
+    if documenting in OWN_MEMBERS_ONLY and home.startswith("clusterlab.") and not home.startswith(documenting + "."):
+        return True
+    return None
+
+
 def setup(app: Sphinx) -> dict:
     citations.register()
     mathml.setup(app)
@@ -120,4 +171,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context, priority=100)
     app.connect("build-finished", _on_build_finished)
+    app.add_post_transform(_FieldDashes)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -61,7 +61,13 @@ _CHAPTER = {
 def eurostat_employment() -> pd.DataFrame:
     """Persons employed in 2015 by NUTS-2 region and manufacturing division (C10 to C33), from the shipped
     Eurostat table, as a tidy table; confidential (missing) cells are left out and counted in
-    ``attrs["missing"]``."""
+    ``attrs["missing"]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns ``region`` (NUTS 2013 code), ``industry`` (NACE division) and ``employment``, for :func:`run`.
+    """
     sbs = data.load("eurostat_sbs_regions_2015")
     nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")
     divisions = sbs[nuts2 & sbs["nace"].str.fullmatch(r"C\d{2}")]
@@ -144,10 +150,39 @@ def run(
 ) -> Audit:
     """Audit ``industry`` in ``region`` of a tidy employment table (see the module's docstring).
 
-    ``home``: the ISO 3 code of the region's country, for its likely first export markets (None: skipped).
-    ``plant_sizes``: employment of each plant of the industry, for the Ellison–Glaeser index (None: skipped).
-    ``export_share``: the share of the cluster's sales made abroad, in percent, with ``export_source`` (both
-    or neither). ``governance``: (complexity, codifiability, capability), each "high" or "low".
+    Parameters
+    ----------
+    tidy : pandas.DataFrame
+        Columns ``region``, ``industry`` and ``employment``, from :func:`eurostat_employment` or
+        :func:`clusterlab.data.read_employment` (rows with a blank or zero count are left out).
+    region : str
+        The region audited, as the table writes it (``"FR62"``).
+    industry : str
+        The industry audited, as the table writes it (``"C30"``).
+    home : str or None
+        The ISO 3 code of the region's country, for its likely first export markets (None: skipped).
+    plant_sizes : list of float or None
+        Employment of each plant of the industry, for the Ellison–Glaeser index (None: skipped).
+    export_share : float or None
+        The share of the cluster's sales made abroad, in percent (0 to 100), with ``export_source``.
+    export_source : str or None
+        Where ``export_share`` comes from (both or neither).
+    governance : tuple of str or None
+        (complexity, codifiability, capability), each ``"high"`` or ``"low"`` (value chain governance).
+    top : int
+        How many of the region's most specialised industries the result keeps (``Audit.top``).
+
+    Returns
+    -------
+    Audit
+        Every number the dashboard (:func:`dashboard`) and the draft (:func:`draft`) show.
+
+    Raises
+    ------
+    ~clusterlab.errors.InputError
+        If a column is missing, the region or the industry is not in the table, the pair has no employment,
+        ``home`` is not a GeoDist country, ``export_share`` and ``export_source`` do not come together (or the
+        share is not between 0 and 100), or ``governance`` is not three words ``"high"`` or ``"low"``.
     """
     missing = [c for c in ("region", "industry", "employment") if c not in tidy.columns]
     if missing:
@@ -245,7 +280,18 @@ _W = 340
 
 
 def figures(result: Audit) -> pd.DataFrame:
-    """The audit's key figures as a two-column table (label, value) in the notebook's language."""
+    """The audit's key figures as a two-column table (label, value) in the notebook's language.
+
+    Parameters
+    ----------
+    result : Audit
+        What :func:`run` found.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns ``what`` (the figure's label) and ``value`` (the figure as text, written the reader's way).
+    """
     rows = [
         (label("audit.employment"), fmt_number(result.employment)),
         (label("audit.region_total"), fmt_number(result.region_total)),
@@ -277,7 +323,19 @@ def figures(result: Audit) -> pd.DataFrame:
 def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
     """One page: the key figures, the region's most specialised industries, where the region stands among all
     regions for the industry, and the likely first export markets. ``bilingual=True`` titles every panel
-    in French and English (for a class that works in both)."""
+    in French and English (for a class that works in both).
+
+    Parameters
+    ----------
+    result : Audit
+        What :func:`run` found.
+    bilingual : bool
+        Title every panel in French and in English.
+
+    Returns
+    -------
+    altair.VConcatChart
+    """
     chosen_name = _name("industry", result.industry)
     region_name = _name("region", result.region)
     title = alt.TitleParams(
@@ -363,7 +421,13 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
 
 
 def checklist() -> pd.DataFrame:
-    """The threats checklist: each question with the chapter (label) that helps answer it."""
+    """The threats checklist: each question with the chapter (label) that helps answer it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns ``question`` and ``chapter``, one row per question.
+    """
     return pd.DataFrame(
         {
             "question": [label(f"audit.q.{k}") for k in CHECKLIST],
@@ -374,7 +438,18 @@ def checklist() -> pd.DataFrame:
 
 def draft(result: Audit) -> str:
     """The factual part of the written audit (Markdown), in the notebook's language, with a prompt where
-    the reader's judgement goes."""
+    the reader's judgement goes.
+
+    Parameters
+    ----------
+    result : Audit
+        What :func:`run` found.
+
+    Returns
+    -------
+    str
+        Markdown text: show it with ``IPython.display.Markdown``.
+    """
     region, industry = _name("region", result.region), _name("industry", result.industry)
     lines = [f"**{label('audit.title')} · {region} · {industry}**", ""]
     lines.append(

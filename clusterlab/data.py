@@ -69,7 +69,24 @@ def tables() -> list[str]:
 
 
 def describe(name: str) -> dict:
-    """The datapackage entry of a table: source, licence, attribution, columns with units, cleaning."""
+    """The datapackage entry of a table: source, licence, attribution, columns with units, cleaning.
+
+    Parameters
+    ----------
+    name : str
+        A table name such as ``"eurostat_sbs_regions_2015"`` (see :func:`tables`).
+
+    Returns
+    -------
+    dict
+        Its entry in ``data/datapackage.json``: ``title``, ``description``, ``sources``, ``licenses``,
+        ``attribution``, ``cleaning`` (each also in French: ``title_fr``…) and ``schema`` (``fields``…).
+
+    Raises
+    ------
+    DataError
+        If no shipped table has that name (the message lists them), or if the data folder cannot be found.
+    """
     for resource in _package(str(data_dir()))["resources"]:
         if resource["path"] == f"{name}.csv":
             return resource
@@ -82,8 +99,21 @@ _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string", "b
 def load(name: str) -> pd.DataFrame:
     """A shipped table as a typed DataFrame (integers that may be missing are ``Int64``).
 
-    ``name`` is a table name such as ``"eurostat_sbs_regions_2015"`` (see :func:`tables`).
-    Missing values are ``<NA>``. The table's documentation is in ``frame.attrs["resource"]``.
+    Parameters
+    ----------
+    name : str
+        A table name such as ``"eurostat_sbs_regions_2015"`` (see :func:`tables`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with the types and missing values (``<NA>``) that ``data/datapackage.json`` declares; its
+        documentation (:func:`describe`) is in ``frame.attrs["resource"]``.
+
+    Raises
+    ------
+    DataError
+        If no shipped table has that name, or if the data folder cannot be found (see :func:`data_dir`).
     """
     resource = describe(name)
     fields = resource["schema"]["fields"]
@@ -347,9 +377,32 @@ def read_employment(
     file had, ``result.attrs["layout"]`` which layout was read. When URSSAF rows are added up, a
     group whose counts are all blank stays missing and a group with some blanks adds up the others.
 
-    Raises :class:`DataError` with the file name, the line or column, and what to fix, for: an empty
-    file, undecodable text, missing or ambiguous columns, counts that are not whole numbers,
-    negative counts, the same region and industry twice (long layout), and all-zero totals.
+    Parameters
+    ----------
+    source : str, os.PathLike or typing.BinaryIO
+        The file: a path, or a file-like object (an upload) whose ``read()`` gives its content.
+    region : str or None
+        Long layout: the region column (None: recognised by name). URSSAF: the level (None: ``"Commune"``).
+    industry : str or None
+        Long layout: the industry column (None: recognised). URSSAF: the level (None: ``"Secteur NA38"``).
+    value : str or None
+        The employment column (None: recognised by name; in the URSSAF layout, the chosen year's).
+    year : int or None
+        URSSAF layout: the year to read (None: the latest the file has).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``region``, ``industry`` (text) and ``employment`` (``Int64``, blank counts missing), sorted by
+        region then industry; ``attrs`` gives ``source``, ``layout``, ``missing`` and ``rows`` (see :func:`summary`).
+
+    Raises
+    ------
+    DataError
+        With the file name, the line or column, and what to fix, for: a missing, empty or undecodable file,
+        a table it cannot read (one column, ragged rows, a damaged workbook), missing or ambiguous columns,
+        counts that are not whole numbers or negative, the same region and industry twice (long layout),
+        a year the URSSAF file does not have, and all-zero totals.
     """
     name = _name(source)
     frame = _table_from(_read_bytes(source), name)

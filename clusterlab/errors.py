@@ -28,6 +28,13 @@ class BookError(ValueError):
         The stable name of the error, without language: its message is the catalogue's ``error.<code>``.
     **values
         The values the message names (a column, a count, what was given).
+
+    Attributes
+    ----------
+    code : str
+        The ``code`` given: the same in every language (what a test checks).
+    values : dict
+        The ``values`` given.
     """
 
     def __init__(self, code: str, /, **values: object) -> None:

@@ -137,8 +137,8 @@ def label(key: str, language: str | None = None) -> str:
     Raises
     ------
     KeyError
-        If no text has that key (the message lists the keys with the same prefix), or if the text depends
-        on a count (use :func:`plural`).
+        If no text has that key (the message lists the keys with the same prefix, if any), or if the text
+        depends on a count (use :func:`plural`).
     ValueError
         For an unknown ``language``.
     """

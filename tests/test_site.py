@@ -34,6 +34,7 @@ class TextAndAssets(HTMLParser):
         self.html_lang = None
         self._skip = 0
         self._stack: list[tuple[str, bool]] = []
+        self.api_blocks = 0
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -53,11 +54,18 @@ class TextAndAssets(HTMLParser):
         # Also left out: text marked as another language, and bibliography entries (titles of
         # works stay in the language they were published in).
         other_language = attrs.get("lang") not in (None, "", self.html_lang)
+        # The exception for the reference appendix: the blocks generated from clusterlab's docstrings
+        # (div.cl-api, also marked lang="en") are English in both editions, as the code is, so they are
+        # not French text. They are counted: the typography test allows them on that page only, and
+        # test_reference_page.py checks that the page's French introduction is still read.
+        api_docs = tag == "div" and "cl-api" in classes
+        self.api_blocks += api_docs
         skipping = (
             tag in self.SKIP
             or "math" in classes
             or "citation" in classes
             or other_language
+            or api_docs
             or any(c.startswith("highlight") for c in classes)
         )
         self._stack.append((tag, skipping))
@@ -185,6 +193,9 @@ def test_vega_is_served_by_the_site_where_a_chart_is(site):
                 assert (page.parent / src.split("?")[0]).is_file(), src
 
 
+# The appendix whose API blocks (English docstrings) the French typography test leaves out.
+REFERENCE_PAGE = "clusterlab-reference.html"
+
 # After squash(), " " is the only ASCII space; U+00A0 and U+202F are the no-break spaces.
 FRENCH_SPACING = [
     (re.compile(r"[^ ] [:;!?](?= |$)"), "ordinary space before : ; ! ?"),
@@ -198,7 +209,10 @@ FRENCH_SPACING = [
 def test_french_pages_follow_french_typography(site):
     problems = []
     for page in site_pages(site, "fr"):
-        text = " ".join(parse(page).text)
+        parsed = parse(page)
+        if parsed.api_blocks and page.name != REFERENCE_PAGE:
+            problems.append(f"{page.relative_to(site)}: generated API documentation outside the reference appendix")
+        text = " ".join(parsed.text)
         text = text.replace(squash(ABSTRACT["fr"]), "")  # quoted verbatim, as received
         for pattern, what in FRENCH_SPACING:
             for m in pattern.finditer(squash(text)):

@@ -14,8 +14,9 @@ def pooling_chart(
 ) -> alt.HConcatChart:
     """Pooled against isolated firms: expected profit, wage risk and unemployment (rigid wage).
 
-    ``data`` comes from :func:`~clusterlab.models.labour_pooling.pooling_data`. With ``interactive=True`` (the website), sliders choose
-    the number of firms and the size of the shocks among the simulated values, in the browser.
+    ``data`` comes from :func:`~clusterlab.models.labour_pooling.pooling_data`. With ``interactive=True`` (the
+    website), sliders choose the number of firms and the size of the shocks among the simulated values, in the
+    browser.
     """
     firms = sorted(data["n_firms"].unique())
     sds = sorted(data["shock_sd"].unique())

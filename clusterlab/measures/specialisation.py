@@ -21,36 +21,49 @@ from clusterlab.measures.inputs import (
 
 
 def location_quotient(e_ri: ArrayLike, e_r: ArrayLike, e_i: ArrayLike, e: ArrayLike) -> float | np.ndarray | pd.Series:
-    """Location quotient: the industry's share of the region over its share of the economy.
+    """Location quotient: the industry's share of the region over its share of the economy. ::
 
         LQ_ri = (e_ri / e_r) / (e_i / e)
 
     LQ > 1: the industry is over-represented in the region; LQ < 1: under-represented.
 
-    Arguments (numbers, lists, NumPy arrays or pandas Series, combined with NumPy
-    broadcasting; every entry a finite number ≥ 0):
+    The four arguments are numbers, lists, NumPy arrays or pandas Series, combined with NumPy
+    broadcasting; every entry a finite number ≥ 0. They must describe a possible economy:
+    e_ri ≤ e_r, e_ri ≤ e_i, e_r ≤ e, e_i ≤ e and e_r + e_i − e_ri ≤ e (the jobs in region r or in
+    industry i cannot outnumber all jobs; this last sum is checked up to a relative rounding
+    tolerance of 1e-9). Series are used by position: all the Series passed must share the same
+    index (no silent alignment).
 
-    * ``e_ri``: employment of industry i in region r;
-    * ``e_r``: total employment of region r (> 0);
-    * ``e_i``: employment of industry i in all regions (> 0);
-    * ``e``: total employment of all industries in all regions (> 0).
+    Parameters
+    ----------
+    e_ri : float, list, numpy.ndarray or pandas.Series
+        Employment of industry i in region r.
+    e_r : float, list, numpy.ndarray or pandas.Series
+        Total employment of region r (> 0).
+    e_i : float, list, numpy.ndarray or pandas.Series
+        Employment of industry i in all regions (> 0).
+    e : float, list, numpy.ndarray or pandas.Series
+        Total employment of all industries in all regions (> 0).
 
-    They must describe a possible economy: e_ri ≤ e_r, e_ri ≤ e_i, e_r ≤ e, e_i ≤ e and
-    e_r + e_i − e_ri ≤ e (the jobs in region r or in industry i cannot outnumber all jobs;
-    this last sum is checked up to a relative rounding tolerance of 1e-9).
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        A float when every argument is a scalar. Otherwise a NumPy array of the broadcast shape;
+        or, when at least one argument is a pandas Series and the result is 1-D of that length, a
+        Series named ``"lq"`` with that index.
 
-    Returns a float when every argument is a scalar. Otherwise a NumPy array of the broadcast
-    shape; or, when at least one argument is a pandas Series and the result is 1-D of that
-    length, a Series named ``"lq"`` with that index. Series are used by position: all the
-    Series passed must share the same index (no silent alignment).
+    Raises
+    ------
+    ValueError
+        For a non-numeric, missing (NaN or None), infinite or negative value, shapes that do not
+        broadcast, an impossible combination above, or a zero ``e_r``, ``e_i`` or ``e`` (division
+        by zero); the message names the argument and the position.
 
-    Raises :class:`ValueError` for a non-numeric, missing (NaN or None), infinite or negative
-    value, shapes that do not broadcast, an impossible combination above, or a zero ``e_r``,
-    ``e_i`` or ``e`` (division by zero); the message names the argument and the position.
-
-    Reference: Farhauer, O. & Kröll, A. (2013), *Standorttheorien: Regional- und
-    Stadtökonomik in Theorie und Praxis* (Wiesbaden: Springer). Their example, used by the R
-    package REAT, ``location_quotient(1714, 79006, 879213, 15593224)`` gives 0.3847623.
+    References
+    ----------
+    Farhauer, O. & Kröll, A. (2013), *Standorttheorien: Regional- und Stadtökonomik in Theorie
+    und Praxis* (Wiesbaden: Springer). Their example, used by the R package REAT,
+    ``location_quotient(1714, 79006, 879213, 15593224)`` gives 0.3847623.
     """
     named = {"e_ri": e_ri, "e_r": e_r, "e_i": e_i, "e": e}
     index = common_index(named)
@@ -90,37 +103,48 @@ def lq_table(
     industry: str = "industry",
     value: str = "employment",
 ) -> pd.DataFrame:
-    """Every location quotient of a tidy region × industry employment table.
+    """Every location quotient of a tidy region × industry employment table. ::
 
         LQ_ri = (e_ri / e_r) / (e_i / e),   e_r = Σ_i e_ri,   e_i = Σ_r e_ri,   e = Σ_r Σ_i e_ri
 
-    The table is taken as the whole economy: the totals are computed from it.
+    The table is taken as the whole economy: the totals are computed from it. A region × industry
+    pair absent from ``df`` is not added to the result; since it would add 0 to every total, the
+    quotients of the rows present are those of the table filled with zeros.
 
-    Arguments:
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per region × industry pair (other columns are ignored).
+    region : str
+        The name of the column holding the region labels (no missing label).
+    industry : str
+        The name of the column holding the industry labels (no missing label).
+    value : str
+        The name of the column holding employment (finite numbers ≥ 0, no missing value).
 
-    * ``df``: a pandas DataFrame with one row per region × industry pair (other columns are
-      ignored). A pair absent from ``df`` is not added to the result; since it would add 0 to
-      every total, the quotients of the rows present are those of the table filled with zeros;
-    * ``region``, ``industry``: the names of the columns holding the region and the industry
-      labels (no missing label);
-    * ``value``: the name of the column holding employment (finite numbers ≥ 0, no missing
-      value).
+    Returns
+    -------
+    pandas.DataFrame
+        A new table with the columns ``region``, ``industry``, ``employment``, ``region_total``,
+        ``industry_total``, ``total`` and ``lq`` (renamed to these standard names whatever the input
+        names), sorted by region then industry, index reset. ``df`` is not modified.
 
-    Returns a new DataFrame with the columns ``region``, ``industry``, ``employment``,
-    ``region_total``, ``industry_total``, ``total`` and ``lq`` (renamed to these standard
-    names whatever the input names), sorted by region then industry, index reset. ``df`` is
-    not modified.
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame.
+    ValueError
+        Naming the column and the rows (index labels) concerned, when: a named column is missing (or
+        two arguments name the same column); a region or industry label is missing; an employment
+        value is non-numeric, missing (drop or fill it explicitly: it is never taken as zero),
+        infinite or negative; a region × industry pair appears twice (the pair is named); the table
+        has no employment at all; a region or an industry has zero total employment (it is named,
+        since its quotients would be 0/0: drop it or check the data).
 
-    Raises :class:`TypeError` if ``df`` is not a DataFrame, and :class:`ValueError`, naming
-    the column and the rows (index labels) concerned, when: a named column is missing (or two
-    arguments name the same column); a region or industry label is missing; an employment
-    value is non-numeric, missing (drop or fill it explicitly: it is never taken as zero),
-    infinite or negative; a region × industry pair appears twice (the pair is named); the
-    table has no employment at all; a region or an industry has zero total employment (it is
-    named, since its quotients would be 0/0: drop it or check the data).
-
-    Reference: Farhauer, O. & Kröll, A. (2013), *Standorttheorien: Regional- und
-    Stadtökonomik in Theorie und Praxis* (Wiesbaden: Springer).
+    References
+    ----------
+    Farhauer, O. & Kröll, A. (2013), *Standorttheorien: Regional- und Stadtökonomik in Theorie
+    und Praxis* (Wiesbaden: Springer).
     """
     if not isinstance(df, pd.DataFrame):
         raise InputTypeError("measures.table_not_frame", kind=type(df).__name__)

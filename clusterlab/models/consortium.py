@@ -3,7 +3,7 @@
 A firm pays a fixed cost ``F`` to enter a foreign market (market research, a trade fair,
 an agent, certification) and then earns an operating profit ``π`` there. Alone, it exports
 only when ``π ≥ F``. When ``n`` firms share the fixed cost equally, each pays ``F / n``,
-and a firm exports when
+and a firm exports when ::
 
     π ≥ F / n,   that is   n ≥ F / π.
 

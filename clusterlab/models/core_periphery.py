@@ -4,7 +4,7 @@ Two regions. Manufacturing workers (a share μ of all workers) move to the regio
 real wage; farm workers (1 − μ) are immobile, split equally, and paid 1. Manufactures are
 differentiated varieties (elasticity of substitution σ > 1) shipped at an iceberg cost: T ≥ 1 units
 leave for one to arrive. The freeness of trade is φ = T^(1 − σ), from 0 (no trade) to 1 (free).
-With λ the share of manufacturing in region 1, the short-run equilibrium is
+With λ the share of manufacturing in region 1, the short-run equilibrium is ::
 
     Y₁ = μλw₁ + (1 − μ)/2,              Y₂ = μ(1 − λ)w₂ + (1 − μ)/2
     G₁ = [λw₁^(1−σ) + (1 − λ)(w₂T)^(1−σ)]^(1/(1−σ)),   G₂ likewise
@@ -162,7 +162,7 @@ def equilibria(phi: float, mu: float, sigma: float) -> list[tuple[float, bool]]:
 
 def tomahawk(mu: float, sigma: float, phis: Sequence[float] | None = None) -> list[dict]:
     """The long-run equilibria over the freeness of trade, as rows ``phi``, ``lam``, ``stable``, ``branch``
-    (see :func:`clusterlab.models._nest.tomahawk`); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
+    (see ``clusterlab.models._nest.tomahawk``); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
     _check(mu, sigma)
     phis = np.round(np.arange(1, 100) / 100, 2) if phis is None else phis
     return _tomahawk(

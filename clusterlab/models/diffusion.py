@@ -187,8 +187,8 @@ def diffusion_data(
     periods: int = 30,
     **kwargs,
 ) -> pd.DataFrame:
-    """What :func:`diffusion_chart` draws: the mean share of firms that know, period by period, for each
-    number of pipelines and of local ties (:func:`clusterlab.models.summary`, seeded)."""
+    """What :func:`~clusterlab.charts.diffusion_chart` draws: the mean share of firms that know, period by period,
+    for each number of pipelines and of local ties (:func:`summary`, seeded)."""
 
     frames = []
     for pipes in pipelines:

@@ -3,7 +3,7 @@
 Two regions. H entrepreneurs are mobile (a share λ in region 1); each runs one firm and earns its
 operating profit w. L workers are immobile, split equally, and paid 1; they make the varieties
 (elasticity of substitution σ > 1) and the farm good. Prices are 1 at home and T abroad (iceberg
-cost), so the freeness of trade is φ = T^(1 − σ). With b = μ/σ and a = μ/(σ − 1):
+cost), so the freeness of trade is φ = T^(1 − σ). With b = μ/σ and a = μ/(σ − 1): ::
 
     Δ₁ = H[λ + φ(1 − λ)],               Δ₂ = H[φλ + (1 − λ)]
     w₁ = b[Y₁/Δ₁ + φY₂/Δ₂],             w₂ = b[φY₁/Δ₁ + Y₂/Δ₂]
@@ -119,7 +119,7 @@ def tomahawk(
     mu: float, sigma: float, phis: Sequence[float] | None = None, H: float = 1.0, L: float = 1.0
 ) -> list[dict]:
     """The long-run equilibria over the freeness of trade, as rows ``phi``, ``lam``, ``stable``, ``branch``
-    (see :func:`clusterlab.models._nest.tomahawk`); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
+    (see ``clusterlab.models._nest.tomahawk``); ``phis`` defaults to 0.01, 0.02, …, 0.99."""
     _check(mu, sigma)
     phis = np.round(np.arange(1, 100) / 100, 2) if phis is None else phis
     return _tomahawk(

@@ -2,7 +2,7 @@
 
 ``n_firms`` firms of one industry each receive a demand shock ε ~ N(0, s²) (``shock_sd`` = s),
 independent across firms. A firm's value of labour is linear: hiring its l-th worker is worth
-a + ε − b·l, so at wage w it hires l = max(0, (a + ε − w)/b) and earns
+a + ε − b·l, so at wage w it hires l = max(0, (a + ε − w)/b) and earns ::
 
     π = (a + ε − w) l − b l² / 2.
 
@@ -144,8 +144,8 @@ def pooling_data(
     draws: int = 4000,
     seed: int = 1890,
 ) -> pd.DataFrame:
-    """What :func:`pooling_chart` draws, simulated with :mod:`clusterlab.models.labour_pooling` (seeded):
-    for each number of firms and size of shocks, and for one shared pool or every firm on its own,
+    """What :func:`~clusterlab.charts.pooling_chart` draws, simulated with :mod:`clusterlab.models.labour_pooling`
+    (seeded): for each number of firms and size of shocks, and for one shared pool or every firm on its own,
     the expected profit per firm and the wage risk (flexible wage), and the expected unemployment
     rate when the wage cannot fall below its average level (value − slope × workers per firm)."""
     rows = []

@@ -3,7 +3,7 @@
 **Arthur's model.** Two technologies, A and B, are adopted one agent at a time. Each arriving
 agent is, with probability ½, an R-agent or an S-agent. An agent's payoff from a technology is
 its natural preference for it plus ``r`` (R-agents) or ``s`` (S-agents) for each earlier adopter
-of the same technology:
+of the same technology: ::
 
     R-agent:  a_R + r·n_A  for A,   b_R + r·n_B  for B      (a_R > b_R: R-agents prefer A)
     S-agent:  a_S + s·n_A  for A,   b_S + s·n_B  for B      (b_S > a_S: S-agents prefer B)
@@ -195,7 +195,7 @@ ARTHUR_SPAN = 60
 def arthur_data(
     returns: Sequence[float] = ARTHUR_RETURNS, runs: int = 12, adopters: int = 1000, every: int = 10, **preferences
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """What :func:`arthur_chart` draws, from :func:`clusterlab.models.arthur_path` (seeds 1 to ``runs``).
+    """What :func:`~clusterlab.charts.arthur_chart` draws, from :func:`arthur_path` (seeds 1 to ``runs``).
 
     Returns ``(paths, runs_table)``: the adoption difference n_A − n_B every ``every`` adopters (a path
     stops once it is more than :data:`ARTHUR_SPAN` from 0, off the chart), and for each run the
@@ -231,7 +231,8 @@ def arthur_data(
 
 
 def urn_data(runs: int = 12, draws: int = 500, red: int = 1, blue: int = 1, every: int = 5) -> pd.DataFrame:
-    """What :func:`urn_chart` draws: the share of red balls every ``every`` draws, runs seeded 1 to ``runs``."""
+    """What :func:`~clusterlab.charts.urn_chart` draws: the share of red balls every ``every`` draws, runs seeded
+    1 to ``runs``."""
 
     frames = []
     for run in range(1, runs + 1):

@@ -8,7 +8,7 @@ on. Selection favours declining sectors: a firm of a declining sector is selecte
 ``logistic(−1 + strength)``, a firm of a stable sector with probability ``logistic(−1 − strength)``
 (with ``strength = 0`` selection ignores the sector).
 
-Outcome of firm i in year t (years −3 to 2):
+Outcome of firm i in year t (years −3 to 2): ::
 
     y_it = 100 + u_i − decline·(t + 3)·[sector of i is declining] + effect·[i supported and t ≥ 0] + e_it
 
@@ -265,8 +265,8 @@ def policy_data(
     firms: int = 5000,
     seed: int = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """What :func:`~clusterlab.charts.policy_chart` draws, from :mod:`clusterlab.models.policy` (one seeded synthetic panel per
-    setting): ``(paths, estimates)``, the yearly means of supported firms and of their comparison group,
+    """What :func:`~clusterlab.charts.policy_chart` draws, from :mod:`clusterlab.models.policy` (one seeded synthetic
+    panel per setting): ``(paths, estimates)``, the yearly means of supported firms and of their comparison group,
     and the three numbers (true effect, naive before/after, difference in differences)."""
 
     paths, estimates = [], []
