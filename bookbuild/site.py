@@ -43,6 +43,13 @@ def edition_command(language: str, strict: bool = True, root: Path = ROOT, build
     return cmd
 
 
+def build_environment() -> dict[str, str]:
+    """The environment of a ``jupyter-book`` process: a fixed hash seed, and this repository on the path,
+    since bookbuild is not installed (the reader's distribution is clusterlab alone)."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": path}
+
+
 def build_editions(
     languages=EDITIONS, strict: bool = True, root: Path = ROOT, build: Path = BUILD, on_start=None
 ) -> dict[str, float]:
@@ -67,12 +74,7 @@ def build_editions(
             stdout=logs[language].open("w"),
             stderr=subprocess.STDOUT,
             cwd=root,
-            # bookbuild is not installed (the reader's distribution is clusterlab alone): the build finds it here
-            env={
-                **os.environ,
-                "PYTHONHASHSEED": "0",
-                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-            },
+            env=build_environment(),
         )
         if on_start:
             on_start(procs[language])

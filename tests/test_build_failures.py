@@ -43,8 +43,11 @@ def tiny_book(folder: Path, schema_version: str) -> None:
 
 
 def build(folder: Path) -> subprocess.CompletedProcess:
-    jb = str(Path(sys.executable).with_name("jupyter-book"))
-    return subprocess.run([jb, "build", str(folder)], capture_output=True, text=True, timeout=300)
+    """``jupyter-book build`` as the site build runs it (its renderers, bookbuild on the path)."""
+    from bookbuild.site import build_environment
+
+    command = [sys.executable, "-m", "bookbuild.jupyter_book", "build", str(folder)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, env=build_environment())
 
 
 @pytest.mark.slow
