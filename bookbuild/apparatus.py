@@ -120,6 +120,13 @@ def function_tables(tables: set[str]) -> dict[tuple[str, str], set[str]]:
                 key = (module, node.name)
                 direct.setdefault(key, set()).update(_loaded_tables(node, tables))
                 calls.setdefault(key, set()).update(_called(node, module, set(modules)))
+            # a function imported from another module of the package is that function (audit.eurostat_employment)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("clusterlab."):
+                source = node.module.rsplit(".", 1)[-1]
+                for alias in node.names:
+                    key = (module, alias.asname or alias.name)
+                    direct.setdefault(key, set())
+                    calls.setdefault(key, set()).add((source, alias.name))
     closure = {key: set(found) for key, found in direct.items()}
     changed = True
     while changed:

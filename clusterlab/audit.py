@@ -31,11 +31,15 @@ from clusterlab import data, labels, measures
 
 # importing the charts' base also registers the book's chart theme and renderer, for the dashboard
 from clusterlab.charts.base import BLUE, ORANGE
+from clusterlab.data import country_names, eurostat_employment, industry_name
 from clusterlab.errors import InputError
 from clusterlab.labels import fmt_number, label
 from clusterlab.models import gvc, psychic_distance
 
 #: The questions of the threats checklist, each with the chapter that helps answer it (label keys).
+__all__ = ["CHECKLIST", "Audit", "checklist", "country_names", "dashboard", "draft", "eurostat_employment"]
+__all__ += ["figures", "industry_name", "run"]
+
 CHECKLIST = (
     "buyers",
     "functions",
@@ -56,47 +60,6 @@ _CHAPTER = {
     "pipelines": "cluster-springboard",
     "policy": "cluster-policy",
 }
-
-
-def eurostat_employment() -> pd.DataFrame:
-    """Persons employed in 2015 by NUTS-2 region and manufacturing division (C10 to C33), from the shipped
-    Eurostat table, as a tidy table; confidential (missing) cells are left out and counted in
-    ``attrs["missing"]``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The columns ``region`` (NUTS 2013 code), ``industry`` (NACE division) and ``employment``, for :func:`run`.
-    """
-    sbs = data.load("eurostat_sbs_regions_2015")
-    nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")
-    divisions = sbs[nuts2 & sbs["nace"].str.fullmatch(r"C\d{2}")]
-    tidy = (
-        divisions.dropna(subset=["persons_employed"])
-        .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})[
-            ["region", "industry", "employment"]
-        ]
-        .reset_index(drop=True)
-    )
-    tidy.attrs.update(
-        {
-            "source": "Eurostat (sbs_r_nuts06_r2), 2015",
-            "layout": "NUTS 2 × NACE C10–C33",
-            "rows": int(len(divisions)),
-            "missing": int(divisions["persons_employed"].isna().sum()),
-        }
-    )
-    return tidy
-
-
-def country_names() -> pd.Series:
-    """Country names by ISO 3 code, in the notebook's language (from the shipped GeoDist table)."""
-    return data.country_names(data.load("geodist_countries"))
-
-
-def industry_name(code: str) -> str:
-    """``C23 Manufacture of …`` for a NACE division the book names, else the code as given."""
-    return f"{code} {label(f'nace.{code}')}" if labels.has(f"nace.{code}") else str(code)
 
 
 @dataclass

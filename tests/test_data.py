@@ -335,7 +335,7 @@ def test_any_valid_long_file_reads_back_exactly(rows, sep, encoding):
 
 def _reference_count(cell: str):
     """What a cell means, one cell at a time: the rule `read_employment` applies to the counts column."""
-    from clusterlab.data import NUMBER
+    from clusterlab.employment_file import NUMBER
 
     text = cell.strip()
     if text == "":

@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from clusterlab import labels
+from clusterlab import data
 from clusterlab.charts.base import BLUE, ORANGE, WIDTH, choice, js_string, require_columns, slider
 from clusterlab.errors import InputError
 from clusterlab.labels import label
@@ -59,7 +59,7 @@ def lq_chart(
     names = dict(industry_labels or {})
     for code in industries:
         if code not in names:
-            names[code] = label(f"nace.{code}") if labels.has(f"nace.{code}") else code
+            names[code] = data.industry_name(code, with_code=False)
     frame = _top_regions(lq, industries, top)
     industry = industry or industries[0]
     if industry not in industries:

@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from clusterlab import data, labels
+from clusterlab import data
 from clusterlab.charts.base import (
     BLUE,
     ORANGE,
@@ -109,7 +109,7 @@ def profile_data(lq: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:
         {
             "region": part["region"].astype(str),
             "region_label": data.region_names(part["region"]).astype(str),
-            "industry": [label(f"nace.{c}") if labels.has(f"nace.{c}") else c for c in codes],
+            "industry": [data.industry_name(c, with_code=False) for c in codes],
             "employment": part["employment"].astype(float),
             "lq": part["lq"].astype(float).round(3),
         }

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from clusterlab import labels
+from clusterlab import data
 from clusterlab.labels import label
 
 
@@ -65,4 +65,4 @@ def without_empty(tidy: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
 
 def industry_options(codes: Sequence[str]) -> list[tuple[str, str]]:
 
-    return [(f"{code} {label(f'nace.{code}')}" if labels.has(f"nace.{code}") else str(code), code) for code in codes]
+    return [(data.industry_name(code), code) for code in codes]
