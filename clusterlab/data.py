@@ -6,7 +6,7 @@
   are the shared look-ups: names in the reader's language, the Eurostat employment table as a tidy table.
 * :func:`read_employment` reads a reader's own file (CSV, Excel, or the URSSAF open-data layout)
   into a tidy table ``region, industry, employment`` ready for :func:`clusterlab.measures.lq_table`
-  (written in :mod:`clusterlab.employment_file`, used from here).
+  (written in ``clusterlab.employment_file``, used from here).
 
 Bad input raises :class:`DataError` (a :class:`ValueError`) whose message, in the reader's language,
 names the file, the row or column, and what to fix; its ``code`` (``"data.negative_counts"``…) is the
@@ -180,7 +180,7 @@ def eurostat_employment() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The columns ``region`` (NUTS 2013 code), ``industry`` (NACE division) and ``employment``, for :func:`run`.
+        The columns ``region`` (NUTS 2013 code), ``industry`` (NACE division) and ``employment``, for :func:`clusterlab.audit.run`.
     """
     sbs = load("eurostat_sbs_regions_2015")
     nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")

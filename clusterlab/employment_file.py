@@ -24,6 +24,9 @@ from clusterlab.errors import DataError
 
 __all__ = ["read_employment", "summary"]
 
+#: The argument of :func:`read_employment` that names the column of each role.
+ARGUMENT = {"region": "region", "industry": "industry", "employment": "value"}
+
 ROLE_NAMES = {
     "region": [
         "region",
@@ -150,21 +153,21 @@ def _find_column(frame: pd.DataFrame, role: str, given: str | None, name: str) -
         folded = {_fold(c): c for c in frame.columns}
         if _fold(given) in folded:
             return folded[_fold(given)]
-        raise DataError("data.no_column", name=name, given=given, role=role, columns=list(frame.columns))
+        raise DataError("data.no_column", name=name, given=given, role=ARGUMENT[role], columns=list(frame.columns))
     wanted = {_fold(n) for n in ROLE_NAMES[role]}
     found = [c for c in frame.columns if _fold(c) in wanted]
     if not found:
         raise DataError(
             "data.which_column",
             name=name,
-            role=role,
+            role=ARGUMENT[role],
             what=labels.label(f"data.role.{role}"),
             columns=list(frame.columns),
             example=ROLE_NAMES[role][0],
         )
     if len(found) > 1:
         raise DataError(
-            "data.several_columns", name=name, role=role, what=labels.label(f"data.role.{role}"), found=found
+            "data.several_columns", name=name, role=ARGUMENT[role], what=labels.label(f"data.role.{role}"), found=found
         )
     return found[0]
 

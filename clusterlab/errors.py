@@ -1,14 +1,14 @@
 """The errors a reader can meet, in the reader's language.
 
 Each error has a stable, language-free :attr:`~BookError.code` (``"data.negative_counts"``,
-``"checks.whole"``…) and a message taken from the catalogue of the language in force
+``"checks.whole_low"``…) and a message taken from the catalogue of the language in force
 (``error.<code>`` in ``clusterlab/locales/<language>.toml``), filled in with the values that
 say what was wrong: numbers are written the reader's way, what the reader typed as Python
 writes it. Tests check the code; readers read the message::
 
     >>> labels.set_language("fr")
     >>> checks.whole("firms", 2.5)
-    InputError: firms doit être un nombre entier supérieur ou égal à 0 ; reçu 2.5.
+    InputError: firms doit être un nombre entier supérieur ou égal à 0 ; reçu : 2.5.
 
 Every error is a :class:`ValueError` (or, for a value of the wrong kind, also a :class:`TypeError`),
 so ``except ValueError`` catches it as before.

@@ -95,7 +95,7 @@ def test_the_new_economic_geography_chart_binds_model_parameters_and_freeness():
     assert presets[0] == "μ = 0,4\u202f; σ = 5,0"
     static = charts.neg_chart(tomahawk, gaps, interactive=False, model="fe", preset="0.3-4", phi=0.7).to_dict()
     assert all("bind" not in p for p in static["params"])
-    with pytest.raises(ValueError, match="model doit être l'un de"):
+    with pytest.raises(ValueError, match="model doit valoir l'une des valeurs"):
         charts.neg_chart(tomahawk, gaps, model="xx")
 
 
@@ -107,7 +107,7 @@ def test_a_prepared_chart_with_new_tables_is_the_chart_made_with_them():
         frame["preset"] = "live"
     prepared = charts.Prepared(charts.neg_chart(*first, interactive=False))
     assert prepared.with_data(*second).spec == charts.neg_chart(*second, interactive=False).to_dict()
-    with pytest.raises(ValueError, match="datasets with the columns"):
+    with pytest.raises(ValueError, match="exactly one dataset with the columns"):
         prepared.with_data(first[0][["phi", "lam"]])
 
 

@@ -288,7 +288,7 @@ def errors_of(text: str | bytes, **kw) -> str:
         ("region;industry;employment\nA;x;12a\n", {}, "line 2: '12a'"),
         ("region;industry;employment\nA;x;3.5\n", {}, "whole numbers"),
         ("region;industry;employment\nA;x;-4\n", {}, "negative"),
-        ("region;industry;employment\nA;x;1\nA;x;2\n", {}, "more than once"),
+        ("region;industry;employment\nA;x;1\nA;x;2\n", {}, "appears on several lines"),
         ("region;industry;employment\nA;x;0\nB;x;\n", {}, "every count is zero or blank"),
         ("region;industry;employment\n;x;4\n", {}, "no region or no industry"),
         ("region;industry;employment\nA;x;1\n", {"value": "jobs"}, "no column 'jobs'"),

@@ -524,19 +524,19 @@ def caught_in(language: str, call) -> InputError:
         (
             lambda: measures.location_quotient([5, -1, -2], 10, 10, 100),
             "measures.negative",
-            "e_ri doit être supérieur ou égal à 0\u202f; il contient 2 valeurs négatives aux positions 1, 2.",
+            "e_ri ne doit contenir que des valeurs supérieures ou égales à 0\u202f; il contient 2 valeurs négatives aux positions 1, 2.",
             "e_ri must be 0 or more; it has 2 negative values at positions 1, 2.",
         ),
         (
             lambda: measures.location_quotient(-1, 10, 10, 100),
             "measures.negative",
-            "e_ri doit être supérieur ou égal à 0\u202f; il contient 1 valeur négative.",
+            "e_ri ne doit contenir que des valeurs supérieures ou égales à 0\u202f; il contient 1 valeur négative.",
             "e_ri must be 0 or more; it has 1 negative value.",
         ),
         (
             lambda: measures.lq_table(frame().drop(columns="employment")),
             "measures.table_no_column",
-            "La colonne 'employment' (colonne de l'argument value) n'est pas dans df\u202f; ses colonnes sont "
+            "La colonne 'employment' (argument value=) n'est pas dans df\u202f; les colonnes de df sont "
             "['region', 'industry']. Nommez les colonnes avec region=, industry= et value=.",
             "Column 'employment' (the value column) not in df; it has ['region', 'industry']. Name the columns "
             "with region=, industry= and value=.",

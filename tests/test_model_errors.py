@@ -53,7 +53,7 @@ CASES = {
     "diamond": (
         lambda: diamond.compare({"factors": 1, "luck": 2}),
         "models.diamond.determinants",
-        "scores\u00a0: il manque les déterminants ['demand', 'related', 'rivalry', 'chance', 'government']"
+        "scores\u00a0: déterminants manquants ['demand', 'related', 'rivalry', 'chance', 'government']"
         "\u202f; déterminant inconnu ['luck'].",
         "scores: missing determinants ['demand', 'related', 'rivalry', 'chance', 'government']; unknown determinant ['luck'].",
     ),
@@ -132,7 +132,7 @@ def test_counts_take_their_plural_form_in_both_languages():
 def test_a_value_of_the_wrong_kind_is_a_type_error_too():
     err = caught(lambda: diamond.compare([1, 2, 3]), "fr")
     assert isinstance(err, InputTypeError) and isinstance(err, TypeError)
-    assert err.code == "models.diamond.not_a_mapping" and "reçu\u00a0: un objet list" in str(err)
+    assert err.code == "models.diamond.not_a_mapping" and "reçu un objet list" in str(err)
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_years_are_not_grouped_like_numbers():
     pairs, gdp = data.load("geodist_pairs"), data.load("wdi_gdp_population")
     err = caught(lambda: psychic_distance.rank("FRA", pairs, gdp, year=1900), "fr")
     assert err.code == "models.psychic_distance.no_gdp"
-    assert str(err) == "pas de PIB pour 1900\u202f; la table couvre les années 1995 à 2019."
+    assert str(err) == "pas de PIB pour l'année 1900\u202f; la table couvre les années 1995 à 2019."
 
 
 def test_a_score_out_of_the_scale_names_the_determinant_and_the_scale():

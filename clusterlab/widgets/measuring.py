@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from clusterlab import charts, data, labels
+from clusterlab.errors import InputError
 from clusterlab.labels import label
 from clusterlab.widgets.base import Explorer, error_note, industry_options, without_empty
 
@@ -99,7 +100,7 @@ def profile_explorer(lq: pd.DataFrame, region: str = "ITH5") -> Explorer:
 
     codes = sorted(set(lq["region"]))
     if region not in codes:
-        raise ValueError(f"region {region!r} is not in the LQ table.")
+        raise InputError("charts.not_among", name="region", value=region, among=codes)
     names = data.region_names(codes)
     controls = {
         "region": widgets.Dropdown(
