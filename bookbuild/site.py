@@ -65,9 +65,12 @@ def build_editions(
         out = build / "editions" / language
         out.mkdir(parents=True, exist_ok=True)
         # Sphinx rewrites the pages whose own source changed; a change to what every page depends on
-        # (configuration, toc, bibliography, glossary, the build's code and templates) rewrites them all.
+        # (configuration, toc, bibliography, glossary, catalogues, the build's code and templates) rewrites
+        # them all. The doctrees go too: they hold what the build's code made of each page (a chart's
+        # description and table, a catalogue's words), which Sphinx would otherwise reuse as it is.
         if _read(out / INPUTS) != inputs_fingerprint(root):
             shutil.rmtree(out / "_build" / "html", ignore_errors=True)
+            shutil.rmtree(out / "_build" / ".doctrees", ignore_errors=True)
         logs[language] = out / "build.log"
         procs[language] = subprocess.Popen(
             edition_command(language, strict, root, build),
@@ -111,11 +114,12 @@ def _read(path: Path) -> str:
 
 def inputs_fingerprint(root: Path = ROOT) -> str:
     """A hash of the files every page depends on besides its own source: configuration, toc,
-    bibliography, glossaries, and the build's own code, templates and static files."""
+    bibliography, glossaries, the catalogues of words, and the build's own code, templates and static files."""
     import hashlib
 
     files = [root / "_config.yml", root / "_toc.yml", root / "references.bib"]
     files += sorted((root / "chapters").glob("*/glossary.md"))
+    files += sorted((root / "clusterlab" / "locales").glob("*.toml")) + [root / "clusterlab" / "labels.py"]
     files += sorted(p for p in (root / "bookbuild").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     digest = hashlib.sha256()
     for path in files:

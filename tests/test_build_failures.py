@@ -93,8 +93,8 @@ def test_a_page_whose_source_is_gone_leaves_the_site(tmp_path):
 
 
 def test_pages_are_all_rewritten_when_what_every_page_depends_on_changes(tmp_path):
-    """The site build rewrites every page when the configuration, toc, bibliography, a glossary or the
-    build's own code changes, and only the edited pages when a chapter's source changes."""
+    """The site build rewrites every page when the configuration, toc, bibliography, a glossary, a
+    catalogue of words or the build's own code changes, and only the edited pages when a chapter's source changes."""
     from bookbuild.site import inputs_fingerprint
 
     root = tmp_path / "book"
@@ -105,13 +105,20 @@ def test_pages_are_all_rewritten_when_what_every_page_depends_on_changes(tmp_pat
         "chapters/fr/glossary.md",
         "chapters/fr/01-a.ipynb",
         "bookbuild/sphinx_ext.py",
+        "clusterlab/locales/fr.toml",
     ):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(name, encoding="utf-8")
     before = inputs_fingerprint(root)
     (root / "chapters/fr/01-a.ipynb").write_text("edited prose", encoding="utf-8")
     assert inputs_fingerprint(root) == before
-    for name in ("references.bib", "chapters/fr/glossary.md", "bookbuild/sphinx_ext.py", "_toc.yml"):
+    for name in (
+        "references.bib",
+        "chapters/fr/glossary.md",
+        "bookbuild/sphinx_ext.py",
+        "_toc.yml",
+        "clusterlab/locales/fr.toml",
+    ):
         (root / name).write_text(name + " changed", encoding="utf-8")
         assert inputs_fingerprint(root) != before, name
         before = inputs_fingerprint(root)
