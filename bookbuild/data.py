@@ -568,6 +568,92 @@ def urssaf(src: Path) -> list[Table]:
     ]
 
 
+# --------------------------------------------------------------------------- NUTS-2 regions: codes, names, geometry
+
+NUTS_NAMES = "eurostat-nuts-2013-names"
+NUTS_GEOMETRY = "gisco-nuts-2013"
+
+
+def nuts_regions(src: Path) -> list[Table]:
+    """Every NUTS-2 code of the Eurostat table and of GISCO's NUTS 2013 map: its official name, the 2013
+    code it is drawn with, and why a code has no shape (superseded by NUTS 2013, or extra-regio)."""
+    sheet = pd.read_excel(
+        src / NUTS_NAMES / "NUTS2010-NUTS2013.xls", sheet_name="NUTS2010-NUTS2013", header=1, dtype=str
+    )
+    level2 = sheet[sheet["NUTS level 2"].notna()].copy()
+    level2["name"] = level2["NUTS level 2"].str.strip()
+    names_2013 = dict(zip(level2["Code 2013"].dropna(), level2.loc[level2["Code 2013"].notna(), "name"]))
+    old = level2[level2["Code 2010"].notna() & (level2["Code 2010"] != level2["Code 2013"])]
+    old = old[~old["Code 2010"].str.contains("part", regex=False)]
+    names_2010 = dict(zip(old["Code 2010"], old["name"]))
+    recoded = {
+        a: b
+        for a, b, change in zip(old["Code 2010"], old["Code 2013"], old["Change"])
+        if isinstance(b, str) and change.startswith("Code")
+    }
+    changes_2010 = dict(zip(old["Code 2010"], old["Change"].str.strip()))
+
+    shapes = json.loads((src / NUTS_GEOMETRY / "nuts_rg_60M_2013_lvl_2.geojson").read_text(encoding="utf-8"))
+    drawn = {feature["properties"]["NUTS_ID"] for feature in shapes["features"]}
+    employment = eurostat(src)[0].frame
+    employment = employment[employment["geo"].str.len() == 4]
+    counted = employment["persons_employed"].notna().groupby(employment["geo"]).sum().astype(int)
+
+    rows = []
+    for code in sorted(set(counted.index) | drawn):
+        if code.endswith("ZZ"):
+            status, target = "extra_regio", ""
+        elif code in drawn:
+            status, target = "nuts_2013", code
+        elif code in changes_2010:
+            status, target = "nuts_2010", recoded.get(code, "")
+        else:
+            status, target = "before_2010", ""
+        name = names_2013.get(code) or names_2010.get(code, "")
+        if code.endswith("ZZ"):
+            name = ""
+        rows.append(
+            {
+                "geo": code,
+                "country": code[:2],
+                "name_official": name,
+                "geo_2013": target,
+                "status": status,
+                "change_2010_2013": changes_2010.get(code, "") if status == "nuts_2010" else "",
+                "in_employment_table": code in counted.index,
+                "values_in_employment_table": int(counted.get(code, 0)),
+                "has_geometry": code in drawn,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    superseded = frame[frame["status"].isin(["nuts_2010", "before_2010"])]
+    if (superseded["values_in_employment_table"] > 0).any():
+        raise ValueError(
+            "codes superseded by NUTS 2013 carry values in the Eurostat table; map them to 2013 regions "
+            f"(sum merged regions) before drawing: {sorted(superseded.loc[superseded['values_in_employment_table'] > 0, 'geo'])}"
+        )
+    in_table = frame[frame["in_employment_table"]]
+    unnamed = frame[(frame["name_official"] == "") & (frame["status"] == "nuts_2013") & frame["in_employment_table"]]
+    return [
+        described(
+            "nuts2_regions",
+            frame,
+            n_table=len(in_table),
+            n_drawn=len(drawn),
+            n_both=int((in_table["status"] == "nuts_2013").sum()),
+            n_2010=int((frame["status"] == "nuts_2010").sum()),
+            codes_2010=", ".join(frame.loc[frame["status"] == "nuts_2010", "geo"]),
+            n_recoded=int(((frame["status"] == "nuts_2010") & (frame["geo_2013"] != "")).sum()),
+            n_before=int((frame["status"] == "before_2010").sum()),
+            codes_before=", ".join(frame.loc[frame["status"] == "before_2010", "geo"]),
+            n_zz=int((frame["status"] == "extra_regio").sum()),
+            n_zz_values=int(frame.loc[frame["status"] == "extra_regio", "values_in_employment_table"].sum()),
+            n_only_map=int((~frame["in_employment_table"]).sum()),
+            unnamed=", ".join(unnamed["geo"]) or "—",
+        )
+    ]
+
+
 # --------------------------------------------------------------------------- tables transcribed by hand
 
 
@@ -589,7 +675,7 @@ def tiles(src: Path) -> list[Table]:
     return [described("italian_tiles", frame)]
 
 
-BUILDERS = (eurostat, nuts_names, geodist, wdi, tradhist, baci, urssaf, tiles)
+BUILDERS = (eurostat, nuts_names, nuts_regions, geodist, wdi, tradhist, baci, urssaf, tiles)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

@@ -364,3 +364,62 @@ def test_counts_read_at_once_are_the_counts_read_cell_by_cell(cells):
     assert expected != "error"
     by_region = dict(zip(got["region"], got["employment"]))
     assert [None if pd.isna(by_region[f"r{i}"]) else int(by_region[f"r{i}"]) for i in range(len(cells))] == expected
+
+
+# --------------------------------------------------------------------------- NUTS-2 regions: codes, names, shapes
+
+
+def test_every_region_of_the_employment_table_is_drawn_or_listed_with_its_reason():
+    sbs = data.load("eurostat_sbs_regions_2015")
+    regions = data.load("nuts2_regions").set_index("geo")
+    codes = set(sbs.loc[sbs["geo"].str.len() == 4, "geo"])
+    assert codes <= set(regions.index)
+    with_values = set(sbs.loc[(sbs["geo"].str.len() == 4) & sbs["persons_employed"].notna(), "geo"])
+    table = regions.loc[sorted(codes)]
+    drawn = table[table["has_geometry"]]
+    assert set(drawn["status"]) == {"nuts_2013"} and (drawn["geo_2013"] == drawn.index).all()
+    not_drawn = table[~table["has_geometry"]]
+    assert set(not_drawn["status"]) <= {"nuts_2010", "before_2010", "extra_regio"}
+    # a code without a shape carries values only when it is extra-regio (listed under the maps)
+    assert with_values - set(drawn.index) == set(not_drawn.index[not_drawn["status"] == "extra_regio"]) & with_values
+    assert (
+        table["values_in_employment_table"] == sbs.groupby("geo")["persons_employed"].count().loc[table.index]
+    ).all()
+
+
+def test_recoded_regions_follow_the_official_correspondence():
+    regions = data.load("nuts2_regions").set_index("geo")
+    recoded = regions[(regions["status"] == "nuts_2010") & regions["geo_2013"].notna()]
+    assert dict(recoded["geo_2013"]) == {
+        **{
+            f"EL{a}": f"EL{b}"
+            for a, b in zip([11, 12, 13, 14, 21, 22, 23, 24, 25], [51, 52, 53, 61, 54, 62, 63, 64, 65])
+        },
+        "FR92": "FRA2",
+        "FR93": "FRA3",
+        "FR94": "FRA4",
+    }
+    # each new code is drawn, with the same official name
+    for old, new in recoded["geo_2013"].items():
+        assert regions.loc[new, "has_geometry"], new
+        assert regions.loc[new, "name_official"] == regions.loc[old, "name_official"] or old == "FR94"
+    sources = build_data.DEFAULT_SOURCES
+    if sources.is_dir():
+        sheet = pd.read_excel(
+            sources / build_data.NUTS_NAMES / "NUTS2010-NUTS2013.xls",
+            sheet_name="NUTS2010-NUTS2013",
+            header=1,
+            dtype=str,
+        )
+        official = sheet[sheet["Change"].fillna("").str.startswith("Code") & sheet["NUTS level 2"].notna()]
+        assert dict(zip(official["Code 2010"], official["Code 2013"])) == dict(recoded["geo_2013"])
+
+
+def test_every_drawn_region_with_data_has_its_official_name_but_those_the_sources_lack():
+    regions = data.load("nuts2_regions")
+    shown = regions[regions["has_geometry"] & (regions["values_in_employment_table"] > 0)]
+    unnamed = set(shown.loc[shown["name_official"].isna(), "geo"])
+    assert unnamed == {"IS00", *(f"NO0{i}" for i in range(1, 8))}
+    steps = data.describe("nuts2_regions")["cleaning"]
+    assert any(", ".join(sorted(unnamed)) in step for step in steps)
+    assert regions.set_index("geo").loc["ITH5", "name_official"] == "Emilia-Romagna"
