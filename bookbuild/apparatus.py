@@ -72,7 +72,8 @@ def markdown_of(path: Path) -> str:
 
 
 def _loaded_tables(node: ast.AST, tables: set[str]) -> set[str]:
-    """Names of tables passed as a literal to ``load(...)`` / ``data.load(...)`` inside ``node``."""
+    """Names of tables (or maps) passed as a literal to ``load(...)`` / ``data.load(...)`` (``shapes(...)``)
+    inside ``node``."""
     found = set()
     for call in ast.walk(node):
         if not isinstance(call, ast.Call) or not call.args:
@@ -80,7 +81,7 @@ def _loaded_tables(node: ast.AST, tables: set[str]) -> set[str]:
         func = call.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
         arg = call.args[0]
-        if name == "load" and isinstance(arg, ast.Constant) and arg.value in tables:
+        if name in ("load", "shapes") and isinstance(arg, ast.Constant) and arg.value in tables:
             found.add(arg.value)
     return found
 
@@ -153,7 +154,7 @@ def table_users(language: str, tables: set[str]) -> dict[str, list[tuple[int, st
             found |= _loaded_tables(tree, tables)
             for key in _called(tree, "__notebook__", modules):
                 found |= through.get(key, set())
-        for name in re.findall(r"load\(\s*[\"'](\w+)[\"']", markdown_of(path)):
+        for name in re.findall(r"(?:load|shapes)\(\s*[\"'](\w+)[\"']", markdown_of(path)):
             if name in tables:
                 found.add(name)
         for table in found:
@@ -203,14 +204,33 @@ def chapter_refs(users: list[tuple[int, str]], language: str) -> str:
     )
 
 
-def table_page(resource: dict, users: list[tuple[int, str]], language: str) -> str:
-    name = resource["path"].removesuffix(".csv")
+def _stem(resource: dict) -> str:
+    """A table's or a map's name: its file name without the extension."""
+    return Path(resource["path"]).stem
+
+
+def _is_map(resource: dict) -> bool:
+    return resource["format"] == "topojson"
+
+
+def _count(resource: dict) -> int:
+    """Rows of a table, or shapes of a map."""
+    if _is_map(resource):
+        topology = json.loads((DATA / resource["path"]).read_text(encoding="utf-8"))
+        return len(topology["objects"][resource["topojson"]["object"]]["geometries"])
     with open(DATA / resource["path"], encoding="utf-8", newline="") as handle:
-        rows = sum(1 for _ in csv.reader(handle)) - 1
+        return sum(1 for _ in csv.reader(handle)) - 1
+
+
+def table_page(resource: dict, users: list[tuple[int, str]], language: str) -> str:
+    name = _stem(resource)
+    is_map = _is_map(resource)
+    rows = _count(resource)
     kb = (DATA / resource["path"]).stat().st_size / 1024
     kb_text = labels.fmt_number(kb, 0, language)
     colon = _colon(language)
-    size = word("size", language, rows=labels.plural("count.rows", rows, language), kb=kb_text)
+    counted = labels.plural("count.shapes" if is_map else "count.rows", rows, language)
+    size = word("size", language, rows=counted, kb=kb_text)
     source = resource["sources"][0]
     licence = resource["licenses"][0]
     lines = [
@@ -224,37 +244,44 @@ def table_page(resource: dict, users: list[tuple[int, str]], language: str) -> s
         f"- **{word('licence', language)}{colon}** [{_localised(licence, 'title', language)}]({licence['path']})",
         f"- **{word('attribution', language)}{colon}** {_localised(resource, 'attribution', language)}",
         "",
-        f"## {word('columns', language)}",
+        f"## {word('properties' if is_map else 'columns', language)}",
         "",
-        f"| {word('name', language)} | {word('type', language)} | {word('unit', language)} | {word('description', language)} |",
+        f"| {word('property' if is_map else 'name', language)} | {word('type', language)} | {word('unit', language)} | {word('description', language)} |",
         "|---|---|---|---|",
     ]
-    for fld in resource["schema"]["fields"]:
+    fields = resource["topojson"]["properties"] if is_map else resource["schema"]["fields"]
+    for fld in fields:
         unit = _localised(fld, "unit", language) if "unit" in fld else ""
         lines.append(
             f"| `{fld['name']}` | {_type(fld['type'], language)} | {_cell(unit)} | "
             f"{_cell(_localised(fld, 'description', language))} |"
         )
-    key = ", ".join(f"`{k}`" for k in resource["schema"].get("primaryKey", []))
+    if is_map:
+        about = word("shapes_object", language, object=f"`{resource['topojson']['object']}`")
+    else:
+        key = ", ".join(f"`{k}`" for k in resource["schema"].get("primaryKey", []))
+        about = f"{word('key', language)}{colon} {key}. {word('missing', language)}"
     lines += [
         "",
-        f"{word('key', language)}{colon} {key}. {word('missing', language)}",
+        about,
         "",
-        f"## {word('cleaning', language)}",
+        f"## {word('cleaning_map' if is_map else 'cleaning', language)}",
         "",
     ]
     lines += [f"{i}. {step}" for i, step in enumerate(_localised(resource, "cleaning", language), 1)]
     lines += ["", f"## {word('usage', language)}", ""]
     refs = chapter_refs(users, language)
-    lines.append((refs[0].upper() + refs[1:] + ".") if refs else word("no_chapter", language))
+    lines.append(
+        (refs[0].upper() + refs[1:] + ".") if refs else word("no_chapter_map" if is_map else "no_chapter", language)
+    )
     lines += [
         "",
-        word("load", language),
+        word("load_shapes" if is_map else "load", language),
         "",
         "```python",
         "from clusterlab import data",
         "",
-        f'{name} = data.load("{name}")',
+        f'{name} = data.{"shapes" if is_map else "load"}("{name}")',
         "```",
         "",
     ]
@@ -274,9 +301,8 @@ def appendix_index(package: dict, users: dict, language: str) -> str:
         "|---|---|---|---|",
     ]
     for resource in package["resources"]:
-        with open(DATA / resource["path"], encoding="utf-8", newline="") as handle:
-            rows = sum(1 for _ in csv.reader(handle)) - 1
-        used = ", ".join(f"{{ref}}`{n} <{label}>`" for n, label in users[resource["path"].removesuffix(".csv")])
+        rows = _count(resource)
+        used = ", ".join(f"{{ref}}`{n} <{label}>`" for n, label in users[_stem(resource)])
         lines.append(
             f"| {{ref}}`{_cell(_localised(resource, 'title', language))} <data-{resource['name']}>` | "
             f"{fmt_int(rows, language)} | {resource['licenses'][0]['name']} | {used or '—'} |"
@@ -287,12 +313,12 @@ def appendix_index(package: dict, users: dict, language: str) -> str:
 
 def data_pages(language: str) -> dict[Path, str]:
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    names = {r["path"].removesuffix(".csv") for r in package["resources"]}
+    names = {_stem(r) for r in package["resources"]}
     users = table_users(language, names)
     folder = ROOT / "chapters" / language / "data"
     pages = {folder / "index.md": appendix_index(package, users, language)}
     for resource in package["resources"]:
-        name = resource["path"].removesuffix(".csv")
+        name = _stem(resource)
         pages[folder / f"{name}.md"] = table_page(resource, users[name], language)
     return pages
 
@@ -300,7 +326,7 @@ def data_pages(language: str) -> dict[Path, str]:
 def data_toc_files() -> list[str]:
     """The toc entries of the appendix's table pages, in the data package's order."""
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    return [f"chapters/fr/data/{r['path'].removesuffix('.csv')}" for r in package["resources"]]
+    return [f"chapters/fr/data/{_stem(r)}" for r in package["resources"]]
 
 
 # --------------------------------------------------------------------------- index of key terms

@@ -40,6 +40,7 @@ import pandas as pd
 import yaml
 from babel.lists import format_list
 
+from bookbuild import maps
 from bookbuild.editions import ROOT
 from clusterlab.labels import fmt_number
 
@@ -81,10 +82,15 @@ class Table:
     description_fr: str = ""
     attribution_fr: str = ""
     steps_fr: list[str] = field(default_factory=list)
+    #: a map's shapes are a TopoJSON file holding one object of this name (Vega's ``feature``;
+    #: ``topojson:`` in the description), not a table; ``content`` holds its bytes and ``frame``
+    #: lists the shapes, one row each
+    shapes_object: str = ""
+    content: bytes | None = None
 
     @property
     def path(self) -> str:
-        return f"{self.name}.csv"
+        return f"{self.name}.{'topojson' if self.shapes_object else 'csv'}"
 
 
 def f(
@@ -185,7 +191,7 @@ def _field(node: object, where: str) -> dict:
 
 
 def _table(name: str, node: dict, where: str, known_licences: dict) -> Table:
-    node = _keys(node, TABLE_KEYS, TABLE_KEYS, where)
+    node = _keys(node, TABLE_KEYS | {"topojson"}, TABLE_KEYS, where)
     source = _keys(node["source"], {"title", "path"}, {"title", "path"}, f"{where}.source")
     if node["licence"] not in known_licences:
         raise DescriptionError(f"{where}.licence: {node['licence']!r} is not in licences.yml")
@@ -200,6 +206,7 @@ def _table(name: str, node: dict, where: str, known_licences: dict) -> Table:
         steps=[en for en, _ in steps],
         steps_fr=[fr for _, fr in steps],
         primary_key=list(node["primary_key"]),
+        shapes_object=str(node.get("topojson", "")),
     )
 
 
@@ -654,6 +661,71 @@ def nuts_regions(src: Path) -> list[Table]:
     ]
 
 
+# --------------------------------------------------------------------------- shapes of the maps
+
+NATURAL_EARTH = "natural-earth-countries"
+#: the Euro-Mediterranean window of the close-up map (degrees: west, south, east, north)
+EUROMED = (-20.0, 15.0, 45.0, 62.0)
+
+
+def _iso3(numeric: str) -> str:
+    """ISO 3166-1 alpha-3 code of an ISO numeric code, from pycountry's copy of the ISO table ("" if none)."""
+    import pycountry
+
+    country = pycountry.countries.get(numeric=numeric) if numeric else None
+    return country.alpha_3 if country else ""
+
+
+def _countries(topo: dict) -> list[maps.Feature]:
+    out = []
+    for item in maps.features(topo, "countries"):
+        out.append(maps.Feature(_iso3(item.id), item.geometry, {"name": item.properties["name"]}))
+    return out
+
+
+def shapes(src: Path) -> list[Table]:
+    """The shapes of the maps: NUTS-2 regions, world countries, and a Euro-Mediterranean close-up."""
+    regions = maps.geojson_features(
+        json.loads((src / NUTS_GEOMETRY / "nuts_rg_60M_2013_lvl_2.geojson").read_text(encoding="utf-8")), "NUTS_ID"
+    )
+    regions.sort(key=lambda r: r.id)
+    world_topo = json.loads((src / NATURAL_EARTH / "countries-110m.json").read_text(encoding="utf-8"))
+    close_topo = json.loads((src / NATURAL_EARTH / "countries-50m.json").read_text(encoding="utf-8"))
+    world = _countries(world_topo)
+    close_all = _countries(close_topo)
+    close = maps.clip(close_all, *EUROMED)
+    geodist_codes = set(geodist(src)[0].frame["iso3"])
+    wdi_codes = set(wdi(src)[0].frame["iso3"])
+
+    def drawn(name: str, items: list[maps.Feature], simplify: float = 0.0, **values) -> Table:
+        """The description of ``name`` with its shapes listed and written (TopoJSON, 100,000 steps)."""
+        listed = pd.DataFrame({"id": [i.id for i in items], "name": [i.properties.get("name", "") for i in items]})
+        t = described(name, listed[[f["name"] for f in descriptions()[name].fields]], **values)
+        return dataclasses.replace(t, content=maps.topology(items, t.shapes_object, 1e5, simplify))
+
+    countries = pd.DataFrame(
+        sorted({(f.id, f.properties["name"]) for f in world + close}), columns=["iso3", "name_natural_earth"]
+    )
+    countries["in_world_map"] = countries["name_natural_earth"].isin({f.properties["name"] for f in world})
+    countries["in_euromed_map"] = countries["name_natural_earth"].isin({f.properties["name"] for f in close})
+    countries["in_geodist"] = countries["iso3"].isin(geodist_codes)
+    countries["in_wdi"] = countries["iso3"].isin(wdi_codes)
+    no_code = sorted(countries.loc[countries["iso3"] == "", "name_natural_earth"])
+    return [
+        drawn("nuts2_shapes", regions, n_regions=len(regions)),
+        drawn("world_shapes", world, n_world=len(world), n_world_no_code=sum(not f.id for f in world)),
+        drawn("euromed_shapes", close, simplify=0.05, n_close=len(close), window=", ".join(f"{v:g}" for v in EUROMED)),
+        described(
+            "map_countries",
+            countries.sort_values(["iso3", "name_natural_earth"]).reset_index(drop=True),
+            n_countries=len(countries),
+            no_code=", ".join(no_code),
+            n_geodist=int(countries["in_geodist"].sum()),
+            n_wdi=int(countries["in_wdi"].sum()),
+        ),
+    ]
+
+
 # --------------------------------------------------------------------------- tables transcribed by hand
 
 
@@ -675,7 +747,7 @@ def tiles(src: Path) -> list[Table]:
     return [described("italian_tiles", frame)]
 
 
-BUILDERS = (eurostat, nuts_names, nuts_regions, geodist, wdi, tradhist, baci, urssaf, tiles)
+BUILDERS = (eurostat, nuts_names, nuts_regions, geodist, wdi, tradhist, baci, urssaf, tiles, shapes)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
@@ -697,8 +769,11 @@ def descriptor(tables: list[Table]) -> dict:
                 "title_fr": t.title_fr,
                 "description": t.description,
                 "description_fr": t.description_fr,
-                "format": "csv",
-                "mediatype": "text/csv",
+                **(
+                    {"format": "csv", "mediatype": "text/csv"}
+                    if not t.shapes_object
+                    else {"format": "topojson", "mediatype": "application/json"}
+                ),
                 "encoding": "utf-8",
                 "sources": [{"title": t.source["title"], "path": t.source["path"], "title_fr": t.source["title_fr"]}],
                 "licenses": [licences()[t.licence]],
@@ -706,7 +781,12 @@ def descriptor(tables: list[Table]) -> dict:
                 "attribution_fr": t.attribution_fr,
                 "cleaning": t.steps,
                 "cleaning_fr": t.steps_fr,
-                "schema": {"fields": t.fields, "missingValues": [""], "primaryKey": t.primary_key},
+                **(
+                    {"schema": {"fields": t.fields, "missingValues": [""], "primaryKey": t.primary_key}}
+                    if not t.shapes_object
+                    # a map's shapes are not a table: what each shape carries is described beside them
+                    else {"topojson": {"object": t.shapes_object, "properties": t.fields}}
+                ),
             }
         )
     return {**package(), "resources": resources}
@@ -716,7 +796,7 @@ def build(sources: Path, out: Path = DATA) -> list[Table]:
     tables = [t for builder in BUILDERS for t in builder(sources)]
     out.mkdir(exist_ok=True)
     for t in tables:
-        (out / t.path).write_bytes(to_csv(t.frame))
+        (out / t.path).write_bytes(t.content if t.shapes_object else to_csv(t.frame))
     text = json.dumps(descriptor(tables), ensure_ascii=False, indent=2) + "\n"
     (out / "datapackage.json").write_text(text, encoding="utf-8")
     return tables

@@ -63,8 +63,15 @@ def _package(folder: str) -> dict:
 
 
 def tables() -> list[str]:
-    """Names of the shipped tables."""
-    return [r["path"][:-4] for r in _package(str(data_dir()))["resources"]]
+    """Names of the shipped tables (CSV files)."""
+    return [r["path"][:-4] for r in _package(str(data_dir()))["resources"] if r["format"] == "csv"]
+
+
+def shape_files() -> list[str]:
+    """Names of the shipped shapes of maps (TopoJSON files; see :func:`shapes`)."""
+    return [
+        r["path"].removesuffix(".topojson") for r in _package(str(data_dir()))["resources"] if r["format"] == "topojson"
+    ]
 
 
 def describe(name: str) -> dict:
@@ -87,9 +94,9 @@ def describe(name: str) -> dict:
         If no shipped table has that name (the message lists them), or if the data folder cannot be found.
     """
     for resource in _package(str(data_dir()))["resources"]:
-        if resource["path"] == f"{name}.csv":
+        if resource["path"] in (f"{name}.csv", f"{name}.topojson"):
             return resource
-    raise DataError("data.no_table", name=name, tables=", ".join(tables()))
+    raise DataError("data.no_table", name=name, tables=", ".join(tables() + shape_files()))
 
 
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
@@ -115,6 +122,8 @@ def load(name: str) -> pd.DataFrame:
         If no shipped table has that name, or if the data folder cannot be found (see :func:`data_dir`).
     """
     resource = describe(name)
+    if resource["format"] != "csv":
+        raise DataError("data.not_a_table", name=name)
     fields = resource["schema"]["fields"]
     dtypes = {fl["name"]: _PANDAS_TYPES[fl["type"]] for fl in fields}
     frame = pd.read_csv(
@@ -126,6 +135,33 @@ def load(name: str) -> pd.DataFrame:
     )
     frame.attrs["resource"] = resource
     return frame
+
+
+def shapes(name: str) -> dict:
+    """The shapes of a map as its TopoJSON file holds them (a dictionary).
+
+    Parameters
+    ----------
+    name : str
+        ``"nuts2_shapes"`` (NUTS-2 regions, id the NUTS 2013 code), ``"world_shapes"`` or ``"euromed_shapes"``
+        (countries, id the ISO alpha-3 code); see :func:`shape_files`.
+
+    Returns
+    -------
+    dict
+        The topology: one object (``describe(name)["topojson"]["object"]``) whose geometries carry an ``id``
+        and the properties that :func:`describe` lists. An Altair chart draws it with
+        ``alt.Data(values=..., format=alt.DataFormat(type="topojson", feature=object))``.
+
+    Raises
+    ------
+    DataError
+        If no shipped map has that name (a table's name included).
+    """
+    resource = describe(name)
+    if resource["format"] != "topojson":
+        raise DataError("data.not_shapes", name=name, shapes=", ".join(shape_files()))
+    return json.loads((data_dir() / resource["path"]).read_text(encoding="utf-8"))
 
 
 def region_names(codes: Iterable[str], language: str | None = None) -> pd.Series:

@@ -31,6 +31,11 @@ def test_the_data_package_validates():
     assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:20]
 
 
+def fields_of(resource: dict) -> list[dict]:
+    """A table's columns, or what each shape of a map carries."""
+    return resource["topojson"]["properties"] if resource["format"] == "topojson" else resource["schema"]["fields"]
+
+
 def test_every_table_is_documented_and_small():
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert len(package["resources"]) >= 6
@@ -38,15 +43,15 @@ def test_every_table_is_documented_and_small():
         assert (DATA / resource["path"]).stat().st_size < 1_000_000, resource["path"]
         assert resource["sources"] and resource["licenses"] and resource["attribution"]
         assert resource["cleaning"], resource["path"]
-        for field in resource["schema"]["fields"]:
+        for field in fields_of(resource):
             assert field.get("description"), (resource["path"], field["name"])
-    on_disk = sorted(p.name for p in DATA.glob("*.csv"))
+    on_disk = sorted(p.name for pattern in ("*.csv", "*.topojson") for p in DATA.glob(pattern))
     assert on_disk == sorted(r["path"] for r in package["resources"])
 
 
 # An integer written in an English text: not part of a code (YR1995, V16110, IS00, sbs_r_nuts06_r2), a time
-# (12:00) or a decimal (5.83e10).
-INTEGER = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w:]|[.,]\d)")
+# (12:00), a decimal (5.83e10) or a standard's number (ISO 3166).
+INTEGER = re.compile(r"(?<![\w.,:])(?<!ISO )(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w:]|[.,]\d)")
 
 
 def written_in_french(n: int, text: str) -> bool:
@@ -83,7 +88,7 @@ def french_texts(package: dict):
         yield from of(resource, resource["path"])
         for licence in resource["licenses"]:
             yield from of(licence, f"{resource['path']} licence")
-        for field in resource["schema"]["fields"]:
+        for field in fields_of(resource):
             yield from of(field, f"{resource['path']} {field['name']}")
 
 
@@ -96,7 +101,7 @@ def test_every_text_of_the_data_package_has_its_french_twin():
             assert resource.get(f"{key}_fr", "").strip(), (where, f"{key}_fr")
         for licence in resource["licenses"]:
             assert licence.get("title_fr", "").strip(), (where, licence["name"])
-        for field in resource["schema"]["fields"]:
+        for field in fields_of(resource):
             assert field.get("description_fr", "").strip(), (where, field["name"])
             if "unit" in field:
                 assert field.get("unit_fr", "").strip(), (where, field["name"], "unit_fr")

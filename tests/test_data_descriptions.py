@@ -7,6 +7,7 @@ import difflib
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -52,7 +53,7 @@ def test_the_description_files_are_the_builders_and_describe_the_committed_table
     assert {p.stem for p in TABLE_FILES} == {b.__name__ for b in build_data.BUILDERS}
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert list(build_data.descriptions()) != []
-    assert sorted(build_data.descriptions()) == sorted(r["path"].removesuffix(".csv") for r in package["resources"])
+    assert sorted(build_data.descriptions()) == sorted(Path(r["path"]).stem for r in package["resources"])
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -95,7 +96,7 @@ def test_the_committed_data_package_says_what_the_descriptions_say():
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert {k: v for k, v in package.items() if k != "resources"} == build_data.package()
     for resource in package["resources"]:
-        t = build_data.descriptions()[resource["path"].removesuffix(".csv")]
+        t = build_data.descriptions()[Path(resource["path"]).stem]
         mine = build_data.descriptor([t])["resources"][0]
         for key in ("cleaning", "cleaning_fr"):
             templates = mine.pop(key)
@@ -124,7 +125,7 @@ def test_the_build_writes_the_committed_data_byte_for_byte(tmp_path):
     if not sources.is_dir():
         pytest.skip(f"the source datasets are not beside this clone ({sources}); nothing to rebuild from")
     build_data.build(sources, tmp_path)
-    committed = sorted(p.name for p in DATA.iterdir() if p.suffix in (".csv", ".json"))
+    committed = sorted(p.name for p in DATA.iterdir() if p.suffix in (".csv", ".json", ".topojson"))
     assert sorted(p.name for p in tmp_path.iterdir()) == committed
     for name in committed:
         new, old = (tmp_path / name).read_bytes(), (DATA / name).read_bytes()

@@ -1,0 +1,124 @@
+"""Shapes for the book's maps, made when the data are built (``make data``).
+
+The sources are GeoJSON (GISCO's NUTS 2013 regions) and TopoJSON (Natural Earth's countries, as
+world-atlas publishes them). The book ships TopoJSON: neighbouring shapes share their borders, so a
+simplified map has no gaps or overlaps, and coordinates are quantized to whole numbers, which keeps a
+map page small. Vega reads it directly (``format: {type: "topojson", feature: ...}``).
+
+* :func:`features` reads the shapes of a TopoJSON object as Shapely geometries, with their id and
+  properties;
+* :func:`topology` writes features as one TopoJSON object, the same bytes on every run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
+
+
+@dataclass
+class Feature:
+    """One shape: its id (a NUTS or ISO code), properties to keep, and its geometry (lon/lat degrees)."""
+
+    id: str
+    geometry: shapely.Geometry
+    properties: dict = field(default_factory=dict)
+
+
+def _absolute_arcs(topo: dict) -> list[list[tuple[float, float]]]:
+    """The arcs of a topology as lists of longitude/latitude points (delta-decoded, untransformed)."""
+    transform = topo.get("transform")
+    arcs = []
+    for arc in topo["arcs"]:
+        if transform is None:
+            arcs.append([(float(x), float(y)) for x, y, *_ in arc])
+            continue
+        (kx, ky), (dx, dy) = transform["scale"], transform["translate"]
+        x = y = 0
+        points = []
+        for step in arc:
+            x, y = x + step[0], y + step[1]
+            points.append((x * kx + dx, y * ky + dy))
+        arcs.append(points)
+    return arcs
+
+
+def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for i in indices:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def _polygon(rings: list[list[int]], arcs) -> Polygon:
+    outer, *holes = (_ring(r, arcs) for r in rings)
+    return Polygon(outer, holes)
+
+
+def features(topo: dict, name: str) -> list[Feature]:
+    """The polygons of the TopoJSON object ``name``, in the file's order."""
+    arcs = _absolute_arcs(topo)
+    out = []
+    for item in topo["objects"][name]["geometries"]:
+        kind = item["type"]
+        if kind == "Polygon":
+            geometry = _polygon(item["arcs"], arcs)
+        elif kind == "MultiPolygon":
+            geometry = MultiPolygon([_polygon(p, arcs) for p in item["arcs"]])
+        else:
+            raise ValueError(f"object {name}: a {kind} is not a region or a country ({item.get('id')})")
+        out.append(Feature(str(item.get("id", "")), geometry, dict(item.get("properties", {}))))
+    return out
+
+
+def geojson_features(collection: dict, key: str) -> list[Feature]:
+    """The features of a GeoJSON collection, each with the id its property ``key`` gives."""
+    return [Feature(str(f["properties"][key]), shape(f["geometry"])) for f in collection["features"]]
+
+
+def clip(items: Iterable[Feature], west: float, south: float, east: float, north: float) -> list[Feature]:
+    """The features that meet a longitude/latitude window, cut to it (their polygons only)."""
+    window = box(west, south, east, north)
+    out = []
+    for item in items:
+        if not item.geometry.intersects(window):
+            continue
+        cut = item.geometry.intersection(window)
+        polygons = [
+            g for g in getattr(cut, "geoms", [cut]) if isinstance(g, (Polygon, MultiPolygon)) and not g.is_empty
+        ]
+        if polygons:
+            out.append(Feature(item.id, shapely.union_all(polygons), item.properties))
+    return out
+
+
+def topology(items: list[Feature], name: str, quantization: float = 1e4, simplify: float = 0.0) -> bytes:
+    """Features as one TopoJSON object ``name``: shared borders, quantized coordinates (``quantization``
+    steps across the map), each shared border simplified once by Douglas–Peucker with the tolerance
+    ``simplify`` (degrees; 0 keeps every point)."""
+    import topojson
+
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": f.id, "properties": {"id": f.id, **f.properties}, "geometry": mapping(f.geometry)}
+            for f in items
+        ],
+    }
+    topo = topojson.Topology(
+        collection,
+        object_name=name,
+        prequantize=quantization,
+        toposimplify=simplify,
+        topology=True,
+        presimplify=False,
+    ).to_dict()
+    for item in topo["objects"][name]["geometries"]:
+        item["id"] = item["properties"].pop("id")
+    text = json.dumps(topo, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8") + b"\n"
