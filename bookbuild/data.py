@@ -713,7 +713,15 @@ def shapes(src: Path) -> list[Table]:
     no_code = sorted(countries.loc[countries["iso3"] == "", "name_natural_earth"])
     return [
         drawn("nuts2_shapes", regions, n_regions=len(regions)),
-        drawn("world_shapes", world, n_world=len(world), n_world_no_code=sum(not f.id for f in world)),
+        dataclasses.replace(
+            described(
+                "world_shapes",
+                pd.DataFrame({"id": [f.id for f in world], "name": [f.properties["name"] for f in world]}),
+                n_world=len(world),
+                n_world_no_code=sum(not f.id for f in world),
+            ),
+            content=maps.rekeyed(world_topo, "countries", _iso3),
+        ),
         drawn("euromed_shapes", close, simplify=0.05, n_close=len(close), window=", ".join(f"{v:g}" for v in EUROMED)),
         described(
             "map_countries",

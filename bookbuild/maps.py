@@ -7,7 +7,8 @@ map page small. Vega reads it directly (``format: {type: "topojson", feature: ..
 
 * :func:`features` reads the shapes of a TopoJSON object as Shapely geometries, with their id and
   properties;
-* :func:`topology` writes features as one TopoJSON object, the same bytes on every run.
+* :func:`topology` writes features as one TopoJSON object, the same bytes on every run, each outer
+  ring clockwise as d3-geo (Vega's maps) expects.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
+from shapely.geometry.polygon import orient
 
 
 @dataclass
@@ -53,6 +55,11 @@ def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tup
         arc = arcs[i] if i >= 0 else arcs[~i][::-1]
         points.extend(arc if not points else arc[1:])
     return points
+
+
+def _signed_area(points: list[tuple[float, float]]) -> float:
+    """Twice the signed area of a ring (shoelace): positive when it turns counter-clockwise."""
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))
 
 
 def _polygon(rings: list[list[int]], arcs) -> Polygon:
@@ -97,16 +104,41 @@ def clip(items: Iterable[Feature], west: float, south: float, east: float, north
     return out
 
 
+def rekeyed(topo: dict, name: str, new_id) -> bytes:
+    """The TopoJSON object ``name`` of ``topo`` as it is (arcs, rings, quantization unchanged), alone,
+    each geometry's id replaced by ``new_id(id)`` ("" for none); the same bytes on every run. For a
+    world map whose rings cross the antimeridian, which a planar rewrite would turn round."""
+    geometries = []
+    for item in topo["objects"][name]["geometries"]:
+        geometries.append({**item, "id": new_id(str(item.get("id", "")))})
+    out = {**topo, "objects": {name: {**topo["objects"][name], "geometries": geometries}}}
+    out.pop("bbox", None)
+    text = json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8") + b"\n"
+
+
 def topology(items: list[Feature], name: str, quantization: float = 1e4, simplify: float = 0.0) -> bytes:
     """Features as one TopoJSON object ``name``: shared borders, quantized coordinates (``quantization``
     steps across the map), each shared border simplified once by Douglas–Peucker with the tolerance
     ``simplify`` (degrees; 0 keeps every point)."""
     import topojson
 
+    def clockwise(geometry: shapely.Geometry) -> shapely.Geometry:
+        # d3-geo, which draws the maps in Vega, reads a ring on the sphere: an outer ring must turn
+        # clockwise (holes the other way), or the polygon is taken for the rest of the globe.
+        if isinstance(geometry, Polygon):
+            return orient(geometry, sign=-1.0)
+        return MultiPolygon([orient(p, sign=-1.0) for p in geometry.geoms])
+
     collection = {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "id": f.id, "properties": {"id": f.id, **f.properties}, "geometry": mapping(f.geometry)}
+            {
+                "type": "Feature",
+                "id": f.id,
+                "properties": {"id": f.id, **f.properties},
+                "geometry": mapping(clockwise(f.geometry)),
+            }
             for f in items
         ],
     }
@@ -118,7 +150,15 @@ def topology(items: list[Feature], name: str, quantization: float = 1e4, simplif
         topology=True,
         presimplify=False,
     ).to_dict()
+    arcs = _absolute_arcs(topo)
     for item in topo["objects"][name]["geometries"]:
         item["id"] = item["properties"].pop("id")
+        polygons = [item["arcs"]] if item["type"] == "Polygon" else item["arcs"]
+        for rings in polygons:
+            # A ring made of another ring's arcs (an enclave, such as Brussels, Berlin or the Vatican)
+            # keeps that ring's direction: turn it round when it runs the wrong way.
+            for k, ring in enumerate(rings):
+                if (_signed_area(_ring(ring, arcs)) > 0) == (k == 0):
+                    rings[k] = [~i for i in reversed(ring)]
     text = json.dumps(topo, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.encode("utf-8") + b"\n"

@@ -133,3 +133,27 @@ def test_shapes_and_tables_are_read_each_their_way():
         data.load("world_shapes")
     with pytest.raises(DataError, match="nuts2_shapes"):
         data.shapes("nuts2_regions")
+
+
+def test_outer_rings_turn_clockwise_as_d3_draws_them_enclaves_included():
+    """d3-geo (Vega's maps) reads a ring on the sphere: an outer ring turning the other way would be taken
+    for the rest of the globe. Brussels, Prague and Berlin, enclaves in their neighbours, are the test."""
+    for name in ("nuts2_shapes", "euromed_shapes"):
+        for f in shipped(name):
+            for polygon in getattr(f.geometry, "geoms", [f.geometry]):
+                assert not polygon.exterior.is_ccw, (name, f.id)
+                assert all(ring.is_ccw for ring in polygon.interiors), (name, f.id)
+    enclaves = {f.id for f in shipped("nuts2_shapes") if f.id in ("BE10", "CZ01", "DE30")}
+    assert enclaves == {"BE10", "CZ01", "DE30"}
+
+
+def test_the_world_map_keeps_natural_earths_arcs_as_world_atlas_wrote_them():
+    sources = build_data.DEFAULT_SOURCES / build_data.NATURAL_EARTH / "countries-110m.json"
+    if not sources.is_file():
+        pytest.skip("the source datasets are not beside this clone")
+    source = json.loads(sources.read_text(encoding="utf-8"))
+    world = data.shapes("world_shapes")
+    assert world["arcs"] == source["arcs"] and world["transform"] == source["transform"]
+    assert [g["arcs"] for g in world["objects"]["countries"]["geometries"]] == [
+        g["arcs"] for g in source["objects"]["countries"]["geometries"]
+    ]
