@@ -9,6 +9,7 @@ from clusterlab.charts.consortium import consortium_chart, consortium_table
 from clusterlab.charts.diffusion import diffusion_chart
 from clusterlab.charts.gvc import gvc_chart
 from clusterlab.charts.lockin import arthur_chart, urn_chart
+from clusterlab.charts.maps import lq_map
 from clusterlab.charts.markets import MARKET_HOMES, markets_chart, markets_data
 from clusterlab.charts.measures import dartboard_chart, lq_chart
 from clusterlab.charts.neg import neg_chart
@@ -34,6 +35,7 @@ __all__ = [
     "gvc_chart",
     "js_string",
     "lq_chart",
+    "lq_map",
     "maghreb_chart",
     "maghreb_trade",
     "markets_chart",

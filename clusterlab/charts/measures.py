@@ -41,7 +41,8 @@ def lq_chart(
     interactive: bool = True,
     industry: str | None = None,
     industry_labels: dict[str, str] | None = None,
-) -> alt.Chart:
+    with_map: bool = False,
+) -> alt.LayerChart | alt.VConcatChart:
     """The ``top`` regions by location quotient for an industry, coloured when they count as specialised.
 
     A region counts as specialised when its LQ is at least ``threshold`` *and* the industry employs
@@ -50,6 +51,8 @@ def lq_chart(
     threshold and the minimum employment, in the browser; only the ``top`` rows of each industry are
     embedded. With ``interactive=False`` the chart is drawn for ``industry`` as given.
     ``industry_labels`` maps codes to names (default: :func:`clusterlab.labels.label` of ``nace.<code>``).
+    ``with_map=True`` adds, under the bars, the map of every region's quotient
+    (:func:`clusterlab.charts.maps.lq_map`), driven by the same menu and sliders.
     """
     industries = list(industries)
     if not industries:
@@ -100,7 +103,12 @@ def lq_chart(
         .mark_rule(color=ORANGE, strokeDash=[5, 4], strokeWidth=2)
         .encode(x=alt.X("mean(t):Q"))
     )
-    return alt.layer(chart, rule)
+    bars = alt.layer(chart, rule)
+    if not with_map:
+        return bars
+    from clusterlab.charts.maps import lq_map
+
+    return lq_map(lq, industries, industry=industry, above=bars)
 
 
 def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, bins: int = 40) -> alt.HConcatChart:

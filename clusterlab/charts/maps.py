@@ -1,0 +1,223 @@
+"""Maps: where the regions specialised in an industry lie (chapter 4).
+
+A map is a chart like the others: Vega-Lite, drawn by the website's own Vega or by JupyterLab's, with
+its controls bound to inputs and no kernel. The shapes are the book's TopoJSON files
+(:func:`clusterlab.data.shapes`), embedded in the chart. Europe is drawn with a Lambert azimuthal
+equal-area projection centred at 10° E, 52° N, as Eurostat's maps are (EPSG:3035); the outermost regions
+(Canarias, Açores, Madeira, the French overseas regions) are drawn in small boxes under the map, each
+at its own place, so none is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from clusterlab import data
+from clusterlab.charts.base import WIDTH, choice, js_string, require_columns, slider
+from clusterlab.errors import InputError
+from clusterlab.labels import label
+
+#: Lambert azimuthal equal-area centred at 10° E, 52° N (the projection of Eurostat's maps, EPSG:3035).
+EUROPE = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]}
+
+#: The outermost regions, far from the mainland, each drawn in its own box under the map of Europe.
+OUTERMOST = ("ES70", "PT20", "PT30", "FRA1", "FRA2", "FRA3", "FRA4", "FRA5")
+
+#: Countries of the map that are not in the Eurostat table and lie at its edge: left out of the drawing
+#: (their absence is said under the map) so that Europe keeps its size on a phone.
+LEFT_OUT = ("TR",)
+
+#: The colours of the location quotient: a diverging scheme readable by colour-blind readers (purple
+#: below 1, orange above), on a logarithmic scale centred on 1, so that 0.5 and 2 are as far from 1.
+LQ_SCHEME = "purpleorange"
+LQ_DOMAIN = (0.125, 8.0)
+NO_FIGURE = "#d9d9d9"
+OUTSIDE = "#f2f2f2"
+BORDER = "#ffffff"
+SPECIALISED_STROKE = "#111111"
+
+
+SHAPES = "nuts2_shapes"
+FIGURES = "lq_by_region"
+
+
+def _shapes() -> alt.Data:
+    """The regions' shapes, named: the chart's top-level ``datasets`` holds them once for every view."""
+    feature = data.describe(SHAPES)["topojson"]["object"]
+    return alt.Data(name=SHAPES, format=alt.DataFormat(type="topojson", feature=feature))
+
+
+def _centre(topology: dict, feature: str, code: str) -> list[float]:
+    """The middle of a shape's bounding box, in degrees (each small map is centred there)."""
+    (kx, ky), (dx, dy) = topology["transform"]["scale"], topology["transform"]["translate"]
+    item = next(g for g in topology["objects"][feature]["geometries"] if g["id"] == code)
+    rings = item["arcs"] if item["type"] == "Polygon" else [r for p in item["arcs"] for r in p]
+    xs, ys = [], []
+    for index in {i if i >= 0 else ~i for ring in rings for i in ring}:
+        x = y = 0
+        for step in topology["arcs"][index]:
+            x, y = x + step[0], y + step[1]
+            xs.append(x * kx + dx)
+            ys.append(y * ky + dy)
+    return [round((min(xs) + max(xs)) / 2, 2), round((min(ys) + max(ys)) / 2, 2)]
+
+
+def _in_list(field: str, codes: Sequence[str]) -> str:
+    return f"indexof([{', '.join(js_string(c) for c in codes)}], {field}) >= 0"
+
+
+def region_map_rows(lq: pd.DataFrame, industries: Sequence[str]) -> pd.DataFrame:
+    """The rows a map embeds: region, industry, quotient and employment of every NUTS-2 region
+    for ``industries`` (not only the top of the ranking: a map shows every region)."""
+    require_columns(lq, "lq")
+    part = lq[lq["industry"].isin(list(industries)) & (lq["region"].str.len() == 4)]
+    names = "region_label" if "region_label" in part.columns else "region"
+    return pd.DataFrame(
+        {
+            "region": part["region"].astype(str),
+            "name": part[names].astype(str),
+            "industry": part["industry"].astype(str),
+            "employment": part["employment"].astype(float),
+            "lq": part["lq"].astype(float).round(3),
+        }
+    ).reset_index(drop=True)
+
+
+def lq_map(
+    lq: pd.DataFrame,
+    industries: Sequence[str],
+    threshold: float = 2.0,
+    min_employment: float = 0,
+    industry: str | None = None,
+    above: alt.TopLevelMixin | None = None,
+    width: int = WIDTH,
+) -> alt.VConcatChart:
+    """The location quotient of every NUTS-2 region for the chosen industry, on a map of Europe.
+
+    Colours go from purple (under-represented, LQ below 1) to orange (over-represented), on a
+    logarithmic scale centred on 1; a region that counts as specialised (LQ at least ``threshold`` and
+    at least ``min_employment`` persons employed, as in :func:`~clusterlab.charts.lq_chart`) gets a
+    thick dark outline. Regions of the Eurostat table without a figure for the industry (confidential
+    or missing) are grey; regions outside the table (Switzerland, Liechtenstein, Montenegro,
+    North Macedonia) are pale. The outermost regions are drawn in boxes under the map.
+
+    ``above`` is a view drawn above the map that holds the parameters ``industry``, ``threshold`` and
+    ``min_employment`` (the bar chart of :func:`~clusterlab.charts.lq_chart`): the map follows them, so
+    that both views agree. Without it the map has its own menu and sliders.
+    """
+    industries = list(industries)
+    if not industries:
+        raise InputError("charts.empty", name="industries")
+    industry = industry or industries[0]
+    if industry not in industries:
+        raise InputError("charts.not_among", name="industry", value=industry, among=industries)
+    rows = region_map_rows(lq, industries)
+    params = []
+    if above is None:
+        names = {c: data.industry_name(c, with_code=False) for c in industries}
+        params = [
+            choice("industry", "lq.industry", industry, industries, lambda c: f"{c} {names[c]}"),
+            slider("threshold", "lq.threshold", threshold, 1, 6, 0.25),
+            slider("min_employment", "lq.min_employment", min_employment, 0, 5000, 100),
+        ]
+    regions = data.load("nuts2_regions")
+    outside = sorted(regions.loc[regions["has_geometry"] & ~regions["in_employment_table"], "geo"])
+    feature = data.describe(SHAPES)["topojson"]["object"]
+    geometry = alt.LookupData(alt.Data(name=SHAPES, format=alt.DataFormat(type="topojson", feature=feature)), key="id")
+    spec_lq = label("lq.lq")
+    yes, no = label("lq.specialised"), label("lq.not_specialised")
+    no_figure, not_in_table = label("map.no_figure"), label("map.not_in_table")
+
+    def layer(projection: dict, keep: str, w: int, h: int, legends: bool = True) -> alt.LayerChart:
+        def legend(**kw) -> alt.Legend | None:
+            return alt.Legend(orient="bottom", **kw) if legends else None
+
+        shapes = alt.Chart(_shapes()).transform_filter(keep)
+        base = shapes.transform_calculate(
+            status=f"{_in_list('datum.id', outside)} ? {js_string(not_in_table)} : {js_string(no_figure)}"
+        ).mark_geoshape(stroke=BORDER, strokeWidth=0.4)
+        base = base.encode(
+            color=alt.Color(
+                "status:N",
+                title=None,
+                scale=alt.Scale(domain=[no_figure, not_in_table], range=[NO_FIGURE, OUTSIDE]),
+                legend=legend(symbolType="square", labelLimit=320),
+            ),
+            tooltip=[alt.Tooltip("id:N", title=label("lq.region")), alt.Tooltip("status:N", title=label("map.data"))],
+        )
+        figures = (
+            alt.Chart(alt.Data(name=FIGURES))
+            .transform_filter(f"datum.industry == industry && ({keep.replace('datum.id', 'datum.region')})")
+            .transform_lookup(lookup="region", from_=geometry, as_="geo")
+            .transform_calculate(
+                specialised=f"datum.lq >= threshold && datum.employment >= min_employment ? {js_string(yes)} : {js_string(no)}"
+            )
+            .mark_geoshape(strokeJoin="round")
+            .encode(
+                shape=alt.Shape("geo:G"),
+                color=alt.Color(
+                    "lq:Q",
+                    title=spec_lq,
+                    scale=alt.Scale(type="log", scheme=LQ_SCHEME, domain=list(LQ_DOMAIN), domainMid=1, clamp=True),
+                    legend=legend(format=".2~f", values=[0.125, 0.25, 0.5, 1, 2, 4, 8]),
+                ),
+                stroke=alt.Stroke(
+                    "specialised:N",
+                    title=label("lq.status"),
+                    scale=alt.Scale(domain=[yes, no], range=[SPECIALISED_STROKE, BORDER]),
+                    legend=legend(symbolType="square", symbolFillColor="#ffffff"),
+                ),
+                strokeWidth=alt.condition(f"datum.specialised == {js_string(yes)}", alt.value(1.8), alt.value(0.4)),
+                tooltip=[
+                    alt.Tooltip("name:N", title=label("lq.region")),
+                    alt.Tooltip("lq:Q", title=spec_lq, format=",.2f"),
+                    alt.Tooltip("employment:Q", title=label("lq.employment"), format=",.0f"),
+                ],
+            )
+        )
+        return (
+            alt.layer(base, figures)
+            .resolve_scale(color="independent")
+            .project(**projection)
+            .properties(width=w, height=h)
+        )
+
+    mainland = f"!({_in_list('datum.id', OUTERMOST)}) && !({_in_list('substring(datum.id, 0, 2)', LEFT_OUT)})"
+    europe = layer(EUROPE, mainland, width, round(width * 1.05))
+    if params:
+        europe = europe.add_params(*params)
+    topology = data.shapes(SHAPES)
+    # Each small map has its own centre: Vega-Lite would otherwise merge the same projection of all the
+    # boxes into one, fitted to the eight regions at once (the Caribbean to the Indian Ocean).
+    boxes = [
+        layer(
+            {"type": "mercator", "center": _centre(topology, feature, code)},
+            f"datum.id == {js_string(code)}",
+            64,
+            64,
+            legends=False,
+        ).properties(title=alt.TitleParams(label(f"map.outermost.{code}"), fontSize=11, fontWeight="normal"))
+        for code in OUTERMOST
+    ]
+    attribution = label("map.attribution_nuts")
+    return (
+        alt.vconcat(
+            *([above] if above is not None else []),
+            europe,
+            alt.hconcat(*boxes, spacing=6),
+            spacing=8,
+            datasets={SHAPES: topology, FIGURES: rows.to_dict("records")},
+        )
+        .resolve_scale(color="independent", stroke="independent")
+        .properties(
+            description=label("map.lq_description")
+            if above is None
+            else f"{label('lq.description')} {label('map.lq_description')}",
+            title=alt.TitleParams(
+                attribution, orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#444"
+            ),
+        )
+    )

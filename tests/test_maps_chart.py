@@ -1,0 +1,102 @@
+"""Maps as charts (clusterlab.charts.maps): Europe in an equal-area projection, every region's location
+quotient for the chosen industry, the outermost regions in boxes, and the bar chart's controls driving
+the map when both are drawn together."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from clusterlab import charts, data, labels, measures
+from clusterlab.charts import maps
+from clusterlab.errors import InputError
+
+INDUSTRIES = ["C30", "C23"]
+
+
+@pytest.fixture(scope="module")
+def lq() -> pd.DataFrame:
+    sbs = data.load("eurostat_sbs_regions_2015")
+    rows = sbs[(sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ") & sbs["nace"].isin(INDUSTRIES + ["C10"])]
+    employment = rows.dropna(subset=["persons_employed"]).rename(
+        columns={"geo": "region", "nace": "industry", "persons_employed": "employment"}
+    )
+    return measures.lq_table(employment)
+
+
+def views(spec: dict):
+    """Every unit view of a (nested) spec."""
+    for key in ("vconcat", "hconcat", "layer"):
+        for child in spec.get(key, []):
+            yield from views(child)
+    if "mark" in spec:
+        yield spec
+
+
+def test_the_map_embeds_every_region_s_figures_and_the_shapes_once(lq):
+    spec = maps.lq_map(lq, INDUSTRIES).to_dict()
+    assert list(spec["datasets"]) == [maps.SHAPES, maps.FIGURES]
+    assert spec["datasets"][maps.SHAPES] == data.shapes("nuts2_shapes")
+    figures = pd.DataFrame(spec["datasets"][maps.FIGURES])
+    expected = lq[lq["industry"].isin(INDUSTRIES)]
+    assert len(figures) == len(expected)
+    merged = figures.merge(expected, on=["region", "industry"], suffixes=("", "_lq"))
+    assert (merged["lq"] - merged["lq_lq"]).abs().max() < 5e-4
+    assert len(json.dumps(spec)) < 400_000
+    # shapes are read by name in every view, never copied into one
+    assert all(v["data"].get("name") in (maps.SHAPES, maps.FIGURES) for v in views(spec))
+
+
+def test_europe_is_drawn_equal_area_and_the_outermost_regions_in_boxes(lq):
+    spec = maps.lq_map(lq, INDUSTRIES).to_dict()
+    europe, boxes = spec["vconcat"]
+    assert europe["projection"] == {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]}
+    assert all(code in json.dumps(europe["layer"][0]["transform"]) for code in maps.OUTERMOST)
+    assert len(boxes["hconcat"]) == len(maps.OUTERMOST)
+    centres = [b["projection"]["center"] for b in boxes["hconcat"]]
+    assert len({tuple(c) for c in centres}) == len(centres)  # distinct, so Vega-Lite fits each box alone
+    canarias = dict(zip(maps.OUTERMOST, centres))["ES70"]
+    assert -19 < canarias[0] < -13 and 27 < canarias[1] < 30
+    titles = [b["title"]["text"] for b in boxes["hconcat"]]
+    assert titles == [labels.label(f"map.outermost.{code}") for code in maps.OUTERMOST]
+
+
+def test_the_colours_are_centred_on_one_and_the_threshold_outlines_specialised_regions(lq):
+    spec = maps.lq_map(lq, INDUSTRIES, threshold=2.5).to_dict()
+    figures = spec["vconcat"][0]["layer"][1]
+    scale = figures["encoding"]["color"]["scale"]
+    assert scale["type"] == "log" and scale["domainMid"] == 1 and scale["scheme"] == maps.LQ_SCHEME
+    calculate = next(t["calculate"] for t in figures["transform"] if t.get("as") == "specialised")
+    assert "datum.lq >= threshold && datum.employment >= min_employment" in calculate
+    params = {p["name"]: p for p in spec["params"]}
+    assert params["threshold"]["value"] == 2.5 and params["industry"]["value"] == "C30"
+
+
+def test_the_attribution_and_the_description_are_in_the_reader_s_language(lq):
+    labels.set_language("fr")
+    spec = maps.lq_map(lq, INDUSTRIES).to_dict()
+    assert spec["title"]["text"].startswith("© EuroGeographics pour les limites administratives")
+    assert spec["title"]["orient"] == "bottom"
+    assert spec["description"] == labels.label("map.lq_description")
+    assert "Turquie" in spec["title"]["text"]
+
+
+def test_with_the_bar_chart_the_map_follows_its_controls(lq):
+    spec = charts.lq_chart(lq, industries=INDUSTRIES, with_map=True).to_dict()
+    assert [p["name"] for p in spec["params"]] == ["industry", "threshold", "min_employment"]
+    assert len(spec["vconcat"]) == 3  # bars, Europe, the boxes
+    bars_status = json.dumps(spec["vconcat"][0])
+    assert "datum.lq >= threshold && datum.employment >= min_employment" in bars_status
+    assert labels.label("lq.description") in spec["description"]
+    assert labels.label("map.lq_description") in spec["description"]
+    # no control is bound twice
+    assert json.dumps(spec).count('"bind"') == 3
+
+
+def test_a_map_refuses_what_it_cannot_draw(lq):
+    with pytest.raises(InputError):
+        maps.lq_map(lq, [])
+    with pytest.raises(InputError):
+        maps.lq_map(lq, INDUSTRIES, industry="C99")
