@@ -77,10 +77,11 @@ def test_the_colours_are_centred_on_one_and_the_threshold_outlines_specialised_r
 def test_the_attribution_and_the_description_are_in_the_reader_s_language(lq):
     labels.set_language("fr")
     spec = maps.lq_map(lq, INDUSTRIES).to_dict()
-    assert spec["title"]["text"].startswith("© EuroGeographics pour les limites administratives")
+    note = " ".join(spec["title"]["text"])
+    assert note.startswith("© EuroGeographics pour les limites administratives")
     assert spec["title"]["orient"] == "bottom"
     assert spec["description"] == labels.label("map.lq_description")
-    assert "Turquie" in spec["title"]["text"]
+    assert "Turquie" in note
 
 
 def test_with_the_bar_chart_the_map_follows_its_controls(lq):
@@ -100,3 +101,42 @@ def test_a_map_refuses_what_it_cannot_draw(lq):
         maps.lq_map(lq, [])
     with pytest.raises(InputError):
         maps.lq_map(lq, INDUSTRIES, industry="C99")
+
+
+# --------------------------------------------------------------------------- first export markets
+
+
+@pytest.fixture(scope="module")
+def markets() -> pd.DataFrame:
+    return charts.markets_data(
+        data.load("geodist_pairs"), data.load("wdi_gdp_population"), data.load("geodist_countries")
+    )
+
+
+def test_the_markets_map_follows_the_home_menu_and_the_weights_of_the_bars(markets):
+    labels.set_language("en")
+    spec = charts.markets_chart(markets, home="MAR", with_map=True).to_dict()
+    names = [p["name"] for p in spec["params"]]
+    assert names == ["home", "w_distance", "w_border", "w_language", "w_colony", "w_market"]
+    assert json.dumps(spec).count('"bind"') == len(names)
+    bars, world = spec["vconcat"]
+    assert world["projection"] == {"type": "equalEarth"}
+    # the map ranks partners with the very transforms of the bars (same index, same score, same order)
+    figures = world["layer"][1]
+    assert figures["transform"][:4] == bars["transform"][:4]
+    assert "datum.rank <= 15" in json.dumps(figures["transform"])
+    assert spec["datasets"][maps.WORLD] == data.shapes("world_shapes")
+    assert len(spec["datasets"][maps.MARKETS]) == len(markets)
+
+
+def test_partners_too_small_for_the_world_map_are_named_under_it(markets):
+    labels.set_language("fr")
+    spec = charts.markets_chart(markets, with_map=True).to_dict()
+    note = " ".join(spec["title"]["text"])
+    assert note.startswith("Frontières\u00a0: Natural Earth")
+    drawn = {g["id"] for g in data.shapes("world_shapes")["objects"]["countries"]["geometries"]}
+    names = data.country_names()
+    for code in sorted(set(markets["partner"]) - drawn):
+        assert str(names[code]) in note, code
+    assert "Malte" in note  # Malta, a market of the chapter, too small at 1:110 million
+    assert all(len(line) <= 100 for line in spec["title"]["text"])

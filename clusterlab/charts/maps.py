@@ -1,11 +1,12 @@
-"""Maps: where the regions specialised in an industry lie (chapter 4).
+"""Maps: where the regions specialised in an industry lie (chapter 4), where a firm's first export
+markets lie (chapter 5).
 
 A map is a chart like the others: Vega-Lite, drawn by the website's own Vega or by JupyterLab's, with
 its controls bound to inputs and no kernel. The shapes are the book's TopoJSON files
 (:func:`clusterlab.data.shapes`), embedded in the chart. Europe is drawn with a Lambert azimuthal
 equal-area projection centred at 10° E, 52° N, as Eurostat's maps are (EPSG:3035); the outermost regions
 (Canarias, Açores, Madeira, the French overseas regions) are drawn in small boxes under the map, each
-at its own place, so none is dropped.
+at its own place, so none is dropped. The world is drawn with the Equal Earth projection, equal-area too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pandas as pd
 from clusterlab import data
 from clusterlab.charts.base import WIDTH, choice, js_string, require_columns, slider
 from clusterlab.errors import InputError
-from clusterlab.labels import label
+from clusterlab.labels import label, message, plural
 
 #: Lambert azimuthal equal-area centred at 10° E, 52° N (the projection of Eurostat's maps, EPSG:3035).
 EUROPE = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]}
@@ -63,6 +64,14 @@ def _centre(topology: dict, feature: str, code: str) -> list[float]:
             xs.append(x * kx + dx)
             ys.append(y * ky + dy)
     return [round((min(xs) + max(xs)) / 2, 2), round((min(ys) + max(ys)) / 2, 2)]
+
+
+def note_under(text: str, width: int = WIDTH) -> alt.TitleParams:
+    """A small note under a chart (a map's attribution), in lines that keep within ``width`` pixels."""
+    import textwrap
+
+    lines = textwrap.wrap(text, width=max(20, width // 5), break_long_words=False, break_on_hyphens=False)
+    return alt.TitleParams(lines, orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#444")
 
 
 def _in_list(field: str, codes: Sequence[str]) -> str:
@@ -216,8 +225,91 @@ def lq_map(
             description=label("map.lq_description")
             if above is None
             else f"{label('lq.description')} {label('map.lq_description')}",
-            title=alt.TitleParams(
-                attribution, orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#444"
-            ),
+            title=note_under(attribution),
         )
     )
+
+
+# --------------------------------------------------------------------------- first export markets
+
+WORLD = "world_shapes"
+MARKETS = "markets_by_country"
+HOME_FILL = "#1f2937"
+TOP_STROKE = "#111111"
+
+
+def markets_map(markets: pd.DataFrame, above: alt.TopLevelMixin | None = None, top: int = 15) -> alt.VConcatChart:
+    """Every partner country of the chosen home country on a world map, coloured by its psychic-distance
+    index (pale: close; dark: far), the ``top`` most appealing markets outlined, the home country in black.
+
+    ``above`` is the bar chart of :func:`~clusterlab.charts.markets_chart`, which holds the home menu
+    and the weight sliders the map follows; without it the map has its own (the chart's defaults).
+    """
+    from clusterlab.charts.markets import markets_chart, scored
+
+    if above is None:
+        return markets_chart(markets, top=top, with_map=True)
+    feature = data.describe(WORLD)["topojson"]["object"]
+    world = alt.Data(name=WORLD, format=alt.DataFormat(type="topojson", feature=feature))
+    rows = markets[["home", "partner", "name", "distance", "border", "language", "colony", "market"]]
+    index_title, top_title = label("markets.index"), plural("map.markets_top", int(top))
+    yes, no = label("map.top_yes"), label("map.top_no")
+    base = (
+        alt.Chart(world)
+        .mark_geoshape(fill=NO_FIGURE, stroke=BORDER, strokeWidth=0.4)
+        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("markets.partner"))])
+    )
+    home_shape = (
+        alt.Chart(world)
+        .transform_filter("datum.id == home")
+        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4)
+        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("markets.home"))])
+    )
+    figures = (
+        scored(alt.Chart(alt.Data(name=MARKETS)))
+        .transform_lookup(lookup="partner", from_=alt.LookupData(world, key="id"), as_="geo")
+        .transform_filter("isValid(datum.geo)")
+        .transform_calculate(top=f"datum.rank <= {int(top)} ? {js_string(yes)} : {js_string(no)}")
+        .mark_geoshape()
+        .encode(
+            shape=alt.Shape("geo:G"),
+            # the bars' colour scale (shared): the same index, the same colours
+            color=alt.Color("index:Q", title=index_title),
+            stroke=alt.Stroke(
+                "top:N",
+                title=top_title,
+                scale=alt.Scale(domain=[yes, no], range=[TOP_STROKE, BORDER]),
+                legend=alt.Legend(orient="bottom", symbolType="square", symbolFillColor="#ffffff"),
+            ),
+            strokeWidth=alt.condition(f"datum.top == {js_string(yes)}", alt.value(1.6), alt.value(0.4)),
+            tooltip=[
+                alt.Tooltip("name:N", title=label("markets.partner")),
+                alt.Tooltip("rank:Q", title=label("markets.rank")),
+                alt.Tooltip("index:Q", title=index_title, format=".2f"),
+                alt.Tooltip("score:Q", title=label("markets.score"), format=".2f"),
+            ],
+        )
+    )
+    world_map = (
+        alt.layer(base, figures, home_shape)
+        .project(type="equalEarth")
+        .properties(width=WIDTH, height=round(WIDTH * 0.5))
+    )
+    missing = sorted(set(markets["partner"]) - _ids(data.shapes(WORLD), feature))
+    note = label("map.attribution_world")
+    if missing:
+        names = data.country_names()
+        note += " " + message("map.not_drawn", codes=", ".join(sorted(str(names.get(c, c)) for c in missing)))
+    return alt.vconcat(
+        above,
+        world_map,
+        spacing=8,
+        datasets={WORLD: data.shapes(WORLD), MARKETS: rows.to_dict("records")},
+    ).properties(
+        description=f"{label('markets.description')} {label('map.markets_description')}",
+        title=note_under(note),
+    )
+
+
+def _ids(topology: dict, feature: str) -> set[str]:
+    return {str(g.get("id", "")) for g in topology["objects"][feature]["geometries"]} - {""}

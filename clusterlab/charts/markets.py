@@ -58,12 +58,15 @@ def markets_chart(
     top: int = 15,
     weights: dict | None = None,
     market_weight: float = 1.0,
-) -> alt.Chart:
+    with_map: bool = False,
+) -> alt.Chart | alt.VConcatChart:
     """The ``top`` first-market candidates of a home country: score = market weight × market size −
     psychic-distance index, the index being the weighted mean of the four components.
 
     With ``interactive=True`` (the website) a menu picks the home country and five sliders set the
     weights, all computed in the browser; otherwise the chart is drawn for the values given.
+    ``with_map=True`` adds, under the bars, a map of every partner's index with the ``top`` outlined
+    (:func:`clusterlab.charts.maps.markets_map`), driven by the same menu and sliders.
     """
 
     w = psychic_distance.normalised_weights(weights)
@@ -80,17 +83,8 @@ def markets_chart(
     params += [
         slider(name, f"markets.{name}", value, 0, 3, 0.5, interactive=interactive) for name, value in weights_given
     ]
-    total = " + ".join(f"w_{k}" for k in psychic_distance.COMPONENTS)
-    weighted = " + ".join(f"w_{k} * datum.{k}" for k in psychic_distance.COMPONENTS)
-    return (
-        alt.Chart(markets)
-        .transform_filter("datum.home == home")
-        .transform_calculate(index=f"({total}) > 0 ? ({weighted}) / ({total}) : 0")
-        .transform_calculate(score="w_market * datum.market - datum.index")
-        .transform_window(
-            rank="row_number()",
-            sort=[alt.SortField("score", order="descending"), alt.SortField("partner", order="ascending")],
-        )
+    bars = (
+        scored(alt.Chart(markets))
         .transform_filter(f"datum.rank <= {int(top)}")
         .mark_bar()
         .encode(
@@ -113,6 +107,27 @@ def markets_chart(
         )
         .add_params(*params)
         .properties(width=WIDTH - 160, height=20 * int(top), description=label("markets.description"))
+    )
+    if not with_map:
+        return bars
+    from clusterlab.charts.maps import markets_map
+
+    return markets_map(markets, above=bars, top=top)
+
+
+def scored(chart: alt.Chart) -> alt.Chart:
+    """The partners of the chosen ``home`` with their index, appeal (``score``) and rank, computed in the
+    browser from the weight parameters (``w_distance``… ``w_market``) as :func:`markets_chart` binds them."""
+    total = " + ".join(f"w_{k}" for k in psychic_distance.COMPONENTS)
+    weighted = " + ".join(f"w_{k} * datum.{k}" for k in psychic_distance.COMPONENTS)
+    return (
+        chart.transform_filter("datum.home == home")
+        .transform_calculate(index=f"({total}) > 0 ? ({weighted}) / ({total}) : 0")
+        .transform_calculate(score="w_market * datum.market - datum.index")
+        .transform_window(
+            rank="row_number()",
+            sort=[alt.SortField("score", order="descending"), alt.SortField("partner", order="ascending")],
+        )
     )
 
 
