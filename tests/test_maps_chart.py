@@ -140,3 +140,21 @@ def test_partners_too_small_for_the_world_map_are_named_under_it(markets):
         assert str(names[code]) in note, code
     assert "Malte" in note  # Malta, a market of the chapter, too small at 1:110 million
     assert all(len(line) <= 100 for line in spec["title"]["text"])
+
+
+# --------------------------------------------------------------------------- trade within the Maghreb
+
+
+def test_the_maghreb_map_colours_the_chosen_exporter_s_partners_by_value():
+    labels.set_language("en")
+    flows = charts.maghreb_trade(data.load("baci_maghreb_trade"), data.load("geodist_countries"))
+    spec = charts.maghreb_map(flows, exporter="TUN").to_dict()
+    assert spec["params"][0]["name"] == "exporter" and spec["params"][0]["value"] == "TUN"
+    assert spec["projection"]["type"] == "azimuthalEqualArea"
+    rows = pd.DataFrame(spec["datasets"][maps.FLOWS])
+    assert set(rows["exporter"]) == set(charts.MAGHREB) and len(rows) == len(flows)
+    drawn = {g["id"] for g in data.shapes("euromed_shapes")["objects"]["countries"]["geometries"]}
+    assert set(charts.MAGHREB) <= drawn
+    assert " ".join(spec["title"]["text"]).startswith("Boundaries: Natural Earth")
+    with pytest.raises(InputError):
+        charts.maghreb_map(flows, exporter="EGY")

@@ -9,7 +9,7 @@ from clusterlab.charts.consortium import consortium_chart, consortium_table
 from clusterlab.charts.diffusion import diffusion_chart
 from clusterlab.charts.gvc import gvc_chart
 from clusterlab.charts.lockin import arthur_chart, urn_chart
-from clusterlab.charts.maps import lq_map
+from clusterlab.charts.maps import lq_map, maghreb_map, markets_map
 from clusterlab.charts.markets import MARKET_HOMES, markets_chart, markets_data
 from clusterlab.charts.measures import dartboard_chart, lq_chart
 from clusterlab.charts.neg import neg_chart
@@ -37,9 +37,11 @@ __all__ = [
     "lq_chart",
     "lq_map",
     "maghreb_chart",
+    "maghreb_map",
     "maghreb_trade",
     "markets_chart",
     "markets_data",
+    "markets_map",
     "neg_chart",
     "policy_chart",
     "pooling_chart",

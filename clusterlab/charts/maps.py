@@ -1,5 +1,5 @@
 """Maps: where the regions specialised in an industry lie (chapter 4), where a firm's first export
-markets lie (chapter 5).
+markets lie (chapter 5), where the Maghreb's exports go within the Maghreb (chapter 6).
 
 A map is a chart like the others: Vega-Lite, drawn by the website's own Vega or by JupyterLab's, with
 its controls bound to inputs and no kernel. The shapes are the book's TopoJSON files
@@ -313,3 +313,70 @@ def markets_map(markets: pd.DataFrame, above: alt.TopLevelMixin | None = None, t
 
 def _ids(topology: dict, feature: str) -> set[str]:
     return {str(g.get("id", "")) for g in topology["objects"][feature]["geometries"]} - {""}
+
+
+# --------------------------------------------------------------------------- trade within the Maghreb
+
+EUROMED = "euromed_shapes"
+FLOWS = "maghreb_flows"
+#: The Euro-Mediterranean close-up, centred on the western Mediterranean (Lambert azimuthal equal-area).
+MEDITERRANEAN = {"type": "azimuthalEqualArea", "rotate": [-8, -36, 0]}
+
+
+def maghreb_map(flows: pd.DataFrame, exporter: str = "MAR") -> alt.LayerChart:
+    """The exports of the chosen Maghreb country to each of the four others, on a Euro-Mediterranean
+    map: each importer coloured by the yearly value (million US dollars), the exporter in black, with a
+    menu to choose the exporter (``flows`` is :func:`~clusterlab.charts.maghreb_trade`'s table)."""
+    from clusterlab.charts.trade import MAGHREB
+
+    require_columns(flows, "flows", ("exporter", "importer", "value_musd", "importer_name", "maghreb_share"))
+    if exporter not in MAGHREB:
+        raise InputError("charts.not_among", name="exporter", value=exporter, among=list(MAGHREB))
+    names = data.country_names()
+    pick = choice("exporter", "maghreb.exporter", exporter, list(MAGHREB), lambda c: str(names.get(c, c)))
+    feature = data.describe(EUROMED)["topojson"]["object"]
+    countries = alt.Data(name=EUROMED, format=alt.DataFormat(type="topojson", feature=feature))
+    rows = flows[["exporter", "importer", "importer_name", "value_musd", "maghreb_share"]]
+    value = label("maghreb.value")
+    base = (
+        alt.Chart(countries)
+        .mark_geoshape(fill=OUTSIDE, stroke="#c8c8c8", strokeWidth=0.4)
+        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("maghreb.importer"))])
+    )
+    home = (
+        alt.Chart(countries)
+        .transform_filter("datum.id == exporter")
+        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4)
+        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("maghreb.exporter"))])
+    )
+    figures = (
+        alt.Chart(alt.Data(name=FLOWS))
+        .transform_filter("datum.exporter == exporter")
+        .transform_lookup(lookup="importer", from_=alt.LookupData(countries, key="id"), as_="geo")
+        .mark_geoshape(stroke=BORDER, strokeWidth=0.6)
+        .encode(
+            shape=alt.Shape("geo:G"),
+            color=alt.Color(
+                "value_musd:Q",
+                title=value,
+                scale=alt.Scale(type="symlog", scheme="blues", domain=[0, float(flows["value_musd"].max())]),
+                legend=alt.Legend(orient="bottom", format=",.0f", gradientLength=220),
+            ),
+            tooltip=[
+                alt.Tooltip("importer_name:N", title=label("maghreb.importer")),
+                alt.Tooltip("value_musd:Q", title=value, format=",.1f"),
+            ],
+        )
+    )
+    return (
+        alt.layer(base, figures, home)
+        .project(**MEDITERRANEAN)
+        .add_params(pick)
+        .properties(
+            width=WIDTH,
+            height=round(WIDTH * 0.75),
+            datasets={EUROMED: data.shapes(EUROMED), FLOWS: rows.to_dict("records")},
+            description=label("map.maghreb_description"),
+            title=note_under(label("map.attribution_maghreb")),
+        )
+    )
