@@ -31,6 +31,7 @@ from clusterlab import data, labels, measures
 
 # importing the charts' base also registers the book's chart theme and renderer, for the dashboard
 from clusterlab.charts.base import BLUE, ORANGE
+from clusterlab.charts.maps import region_map_panel
 from clusterlab.data import country_names, eurostat_employment, industry_name
 from clusterlab.errors import InputError
 from clusterlab.labels import fmt_number, label
@@ -356,6 +357,18 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
         .properties(width=_W, height=120, title=_title("audit.position_title", bilingual))
     )
     panels = [facts, alt.layer(bars, one), strip]
+    map_title = alt.TitleParams(
+        _both("audit.map_title", bilingual),
+        anchor="start",
+        fontSize=12,
+        subtitle=[label("map.outermost_apart"), label("map.attribution_regions")],
+        subtitleFontSize=10,
+    )
+    where = region_map_panel(result.lq_all, result.region, _W, map_title)
+    datasets = {}
+    if where is not None:
+        panels.append(where[0])
+        datasets = where[1]
     if result.markets is not None:
         names = country_names()
         markets = result.markets.assign(name=[str(names.get(p, p)) for p in result.markets["partner"]])
@@ -377,7 +390,7 @@ def dashboard(result: Audit, bilingual: bool = False) -> alt.VConcatChart:
             .properties(width=_W - 100, height=18 * len(markets), title=_markets_title(bilingual, home_names))
         )
     return (
-        alt.vconcat(*panels, spacing=18, center=False)
+        alt.vconcat(*panels, spacing=18, center=False, **({"datasets": datasets} if datasets else {}))
         .properties(title=title, description=label("audit.description"))
         .resolve_scale(color="independent")
     )

@@ -158,3 +158,31 @@ def test_the_maghreb_map_colours_the_chosen_exporter_s_partners_by_value():
     assert " ".join(spec["title"]["text"]).startswith("Boundaries: Natural Earth")
     with pytest.raises(InputError):
         charts.maghreb_map(flows, exporter="EGY")
+
+
+# --------------------------------------------------------------------------- the audited region
+
+
+def test_the_audit_dashboard_maps_every_region_and_outlines_the_audited_one():
+    from clusterlab import audit
+
+    labels.set_language("en")
+    result = audit.run(audit.eurostat_employment(), "ITH5", "C23")
+    spec = audit.dashboard(result).to_dict()
+    assert set(spec["datasets"]) >= {maps.SHAPES, maps.FIGURES}
+    rows = pd.DataFrame(spec["datasets"][maps.FIGURES])
+    assert set(rows["region"]) == set(result.lq_all["region"]) & {
+        g["id"] for g in data.shapes("nuts2_shapes")["objects"]["regions"]["geometries"]
+    }
+    panel = next(p for p in spec["vconcat"] if "projection" in p)
+    assert panel["projection"]["type"] == "azimuthalEqualArea"
+    assert {"filter": 'datum.region == "ITH5"'} in panel["layer"][2]["transform"]
+    assert labels.label("map.attribution_regions") in panel["title"]["subtitle"]
+
+
+def test_an_outermost_region_is_drawn_alone_and_communes_get_no_map():
+    values = pd.DataFrame({"region": ["ES70", "ES30", "FR10"], "lq": [0.4, 1.2, 2.0]})
+    spec = maps.region_map(values, "ES70").to_dict()
+    assert spec["projection"]["type"] == "mercator" and 'datum.id == \\"ES70\\"' in json.dumps(spec["layer"][0])
+    communes = pd.DataFrame({"region": ["76540", "76217"], "lq": [1.5, 0.8]})
+    assert maps.region_map(communes, "76540") is None

@@ -1,5 +1,6 @@
 """Maps: where the regions specialised in an industry lie (chapter 4), where a firm's first export
-markets lie (chapter 5), where the Maghreb's exports go within the Maghreb (chapter 6).
+markets lie (chapter 5), where the Maghreb's exports go within the Maghreb (chapter 6), where the audited
+region lies (chapter 9).
 
 A map is a chart like the others: Vega-Lite, drawn by the website's own Vega or by JupyterLab's, with
 its controls bound to inputs and no kernel. The shapes are the book's TopoJSON files
@@ -380,3 +381,66 @@ def maghreb_map(flows: pd.DataFrame, exporter: str = "MAR") -> alt.LayerChart:
             title=note_under(label("map.attribution_maghreb")),
         )
     )
+
+
+# --------------------------------------------------------------------------- one region among all
+
+
+def region_map(
+    values: pd.DataFrame, highlight: str, width: int = WIDTH, title: alt.TitleParams | str | None = None
+) -> alt.LayerChart | None:
+    """The location quotient of every region in ``values`` (columns ``region``, ``lq``) on the map of
+    Europe, the region ``highlight`` outlined in orange; no kernel, no control. ``None`` when the regions
+    are not NUTS-2 regions of the map (a reader's communes, say): the caller says so instead of a map."""
+    panel = region_map_panel(values, highlight, width, title)
+    return None if panel is None else panel[0].properties(datasets=panel[1])
+
+
+def region_map_panel(
+    values: pd.DataFrame, highlight: str, width: int = WIDTH, title: alt.TitleParams | str | None = None
+) -> tuple[alt.LayerChart, dict] | None:
+    """:func:`region_map` as a panel of a larger chart, with the datasets it reads by name: Vega-Lite
+    takes them only at the top of a chart, so the caller puts them there (``datasets=``)."""
+    from clusterlab.charts.base import ORANGE
+
+    feature = data.describe(SHAPES)["topojson"]["object"]
+    drawn = _ids(data.shapes(SHAPES), feature)
+    rows = values.loc[values["region"].isin(drawn), ["region", "lq"]].assign(lq=lambda f: f["lq"].round(3))
+    if highlight not in drawn or rows.empty:
+        return None
+    mainland = f"!({_in_list('datum.id', OUTERMOST)}) && !({_in_list('substring(datum.id, 0, 2)', LEFT_OUT)})"
+    projection = EUROPE
+    if highlight in OUTERMOST:
+        # an outermost region is drawn alone, at its own place, rather than lost off the map of Europe
+        mainland = f"datum.id == {js_string(highlight)}"
+        projection = {"type": "mercator", "center": _centre(data.shapes(SHAPES), feature, highlight)}
+    shapes = alt.Chart(_shapes()).transform_filter(mainland)
+    base = shapes.mark_geoshape(fill=NO_FIGURE, stroke=BORDER, strokeWidth=0.3)
+    lookup = alt.LookupData(alt.Data(name=SHAPES, format=alt.DataFormat(type="topojson", feature=feature)), key="id")
+    figures = (
+        alt.Chart(alt.Data(name=FIGURES))
+        .transform_lookup(lookup="region", from_=lookup, as_="geo")
+        .transform_filter(f"isValid(datum.geo) && {mainland.replace('datum.id', 'datum.region')}")
+        .mark_geoshape(stroke=BORDER, strokeWidth=0.3)
+        .encode(
+            shape=alt.Shape("geo:G"),
+            color=alt.Color(
+                "lq:Q",
+                title=label("lq.lq"),
+                scale=alt.Scale(type="log", scheme=LQ_SCHEME, domain=list(LQ_DOMAIN), domainMid=1, clamp=True),
+                legend=alt.Legend(orient="bottom", format=".2~f", values=[0.125, 0.25, 0.5, 1, 2, 4, 8]),
+            ),
+            tooltip=[
+                alt.Tooltip("region:N", title=label("lq.region")),
+                alt.Tooltip("lq:Q", title=label("lq.lq"), format=".2f"),
+            ],
+        )
+    )
+    chosen = figures.transform_filter(f"datum.region == {js_string(highlight)}").mark_geoshape(
+        fillOpacity=0, stroke=ORANGE, strokeWidth=2.5
+    )
+    properties = {"width": width, "height": round(width * 1.05)}
+    if title is not None:
+        properties["title"] = title
+    datasets = {SHAPES: data.shapes(SHAPES), FIGURES: rows.to_dict("records")}
+    return alt.layer(base, figures, chosen).project(**projection).properties(**properties), datasets
