@@ -165,17 +165,22 @@ def shapes(name: str) -> dict:
 
 
 def region_names(codes: Iterable[str], language: str | None = None) -> pd.Series:
-    """Readable labels for NUTS codes: ``"FR62 Midi-Pyrénées"`` for the regions the book names,
-    ``"PT16 · Portugal"`` (country name in the reader's language) for the others, the code alone
-    when even the country is unknown."""
+    """Readable labels for NUTS codes: ``"FR62 Midi-Pyrénées"`` (the usual name in the reader's language)
+    for the regions the book names, ``"UKK4 Devon"`` (the official name, in the region's own language and
+    script, from ``nuts2_regions``) for the other NUTS-2 regions, ``"NO05 · Norway"`` (country name in the
+    reader's language) when the sources give no official name, the code alone when even the country is
+    unknown."""
     from clusterlab.labels import get_language
 
     lang = language or get_language()
     names = load("nuts_names").set_index("geo")[f"name_{lang}"]
+    regions = load("nuts2_regions").set_index("geo")["name_official"].dropna()
 
     def one(code: str) -> str:
         if code in names.index:
             return f"{code} {names[code]}" if len(code) > 2 else str(names[code])
+        if code in regions.index:
+            return f"{code} {regions[code]}"
         if code[:2] in names.index:
             return f"{code} · {names[code[:2]]}"
         return code

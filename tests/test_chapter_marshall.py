@@ -126,7 +126,12 @@ def test_emilia_romagna_in_eurostat_s_lens():
     assert round(100 * row["industry_total"] / row["total"], 2) == 4.11
     by_size = minerals.sort_values("employment", ascending=False)["region"].tolist()
     assert by_size[:2] == ["FR10", "ITH5"]  # "the second largest employer of the division, after Île-de-France"
-    assert printed("en", "minerals") == "30,110 431,940 6.97 4.11 1.70 49 278"
+    assert printed("en", "emilia = minerals") == "30,110 431,940 6.97 4.11 1.70 49 278"
     en, fr = prose("en"), prose("fr")
     assert "employs 30,110 persons in Emilia-Romagna, 6.97%" in en and "49th of the 278 regions" in en
     assert "occupe 30\u202f110 personnes en Émilie-Romagne, soit 6,97\u202f%" in fr and "49ᵉ sur les 278 régions" in fr
+    # the map under it: "the 48 regions with a higher quotient are a deeper orange"
+    higher = int((minerals["lq"] > row["lq"]).sum())
+    assert (
+        higher == 48 and "the 48 regions with a higher quotient" in en and "les 48 régions au quotient plus élevé" in fr
+    )

@@ -9,7 +9,7 @@ from clusterlab.charts.consortium import consortium_chart, consortium_table
 from clusterlab.charts.diffusion import diffusion_chart
 from clusterlab.charts.gvc import gvc_chart
 from clusterlab.charts.lockin import arthur_chart, urn_chart
-from clusterlab.charts.maps import lq_map, maghreb_map, markets_map
+from clusterlab.charts.maps import lq_map, maghreb_map, markets_map, region_map
 from clusterlab.charts.markets import MARKET_HOMES, markets_chart, markets_data
 from clusterlab.charts.measures import dartboard_chart, lq_chart
 from clusterlab.charts.neg import neg_chart
@@ -47,6 +47,7 @@ __all__ = [
     "pooling_chart",
     "profile_chart",
     "profile_data",
+    "region_map",
     "tiles_chart",
     "tiles_table",
     "trade_chart",

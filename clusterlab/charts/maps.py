@@ -406,6 +406,7 @@ def region_map_panel(
     feature = data.describe(SHAPES)["topojson"]["object"]
     drawn = _ids(data.shapes(SHAPES), feature)
     rows = values.loc[values["region"].isin(drawn), ["region", "lq"]].assign(lq=lambda f: f["lq"].round(3))
+    rows["name"] = data.region_names(rows["region"]).to_numpy()
     if highlight not in drawn or rows.empty:
         return None
     mainland = f"!({_in_list('datum.id', OUTERMOST)}) && !({_in_list('substring(datum.id, 0, 2)', LEFT_OUT)})"
@@ -431,7 +432,7 @@ def region_map_panel(
                 legend=alt.Legend(orient="bottom", format=".2~f", values=[0.125, 0.25, 0.5, 1, 2, 4, 8]),
             ),
             tooltip=[
-                alt.Tooltip("region:N", title=label("lq.region")),
+                alt.Tooltip("name:N", title=label("lq.region")),
                 alt.Tooltip("lq:Q", title=label("lq.lq"), format=".2f"),
             ],
         )
