@@ -91,7 +91,7 @@ def lq_chart(
             ],
         )
         .add_params(*params)
-        .properties(width=WIDTH - 120, height=22 * top, description=label("lq.description"))
+        .properties(width=WIDTH - 120, height=22 * top)
     )
     rule = (
         alt.Chart(frame)
@@ -100,7 +100,8 @@ def lq_chart(
         .mark_rule(color=ORANGE, strokeDash=[5, 4], strokeWidth=2)
         .encode(x=alt.X("mean(t):Q"))
     )
-    return alt.layer(chart, rule)
+    # the description is the layer's own, at the top of the spec, where Vega and screen readers find it
+    return alt.layer(chart, rule).properties(description=label("lq.description"))
 
 
 def dartboard_chart(simulation: pd.DataFrame, expected_G: float | None = None, bins: int = 40) -> alt.HConcatChart:
