@@ -55,7 +55,8 @@ _FIELD_IN_EXPR = re.compile(r"""datum(?:\.([A-Za-z_]\w*)|\[["']([^"']+)["']\])""
 _FORMAT_DECIMALS = re.compile(r"\.(\d+)[f%]")
 _ARITHMETIC = re.compile(r"[\d.\s+\-*/(),]*")
 _FUNCTIONS = {"max": max, "min": min, "abs": abs}
-_CASE = re.compile(r"""\s*datum\.(\w+)\s*===?\s*'([^']*)'\s*\?\s*"([^"]*)"\s*:""")
+_TERM = r"""(?:"[^"]*"|'[^']*'|[\w.]+)"""
+_CASE = re.compile(rf"""\s*datum\.(\w+)\s*===?\s*({_TERM})\s*\?\s*({_TERM})\s*:""")
 
 
 @dataclass
@@ -78,8 +79,10 @@ class ChartTable:
     rows: list[dict]
     #: the Vega data set (of the compiled spec) the browser re-fills the table from, or None
     follow: str | None = None
-    #: the chart's inputs (parameter name → (label, starting value)) that filter this dataset
+    #: the chart's inputs (parameter name → (label, starting value)) that filter this dataset or compute its columns
     inputs: dict = field(default_factory=dict)
+    #: whether an input filters the rows (the table holds the rows of every value of the inputs)
+    filtered: bool = False
 
 
 def _units(spec: dict, data: dict | None = None, inherited_transforms: tuple = ()):
@@ -139,7 +142,7 @@ def _bound_param_fields(transforms, params: dict) -> dict[str, str]:
         expr = transform.get("filter")
         if not isinstance(expr, str):
             continue
-        names = [p for p in params if re.search(rf"(?<![\w.\"']){re.escape(p)}(?![\w\"'])", expr)]
+        names = [p for p in params if _names(p, expr)]
         fields = [a or b for a, b in _FIELD_IN_EXPR.findall(expr)]
         for name in names:
             # datum.industry == industry; abs(datum.strength - strength) < 1e-9: the same name, or the one field
@@ -149,18 +152,31 @@ def _bound_param_fields(transforms, params: dict) -> dict[str, str]:
     return pairs
 
 
+def _literal(text: str, params: dict):
+    """The value of a string or number literal, or of an input at its starting value; raise ValueError otherwise."""
+    text = text.strip()
+    if match := re.fullmatch(r"""(?:"([^"]*)"|'([^']*)')""", text):
+        return match.group(1) if match.group(1) is not None else match.group(2)
+    if text in params and "value" in params[text]:
+        return params[text]["value"]
+    return float(text)
+
+
 def _evaluate(expr: str, params: dict):
     """A function row → value for the simple calculations of the book's charts (arithmetic on fields and
-    inputs, at their starting values; a label chosen by a field's value), or None for any other."""
+    inputs, at their starting values; a value chosen by a field's value), or None for any other."""
     cases, rest = [], expr
     while match := _CASE.match(rest):
         cases.append(match.groups())
         rest = rest[match.end() :]
-    if cases and len({c[0] for c in cases}) == 1 and re.fullmatch(r"""\s*(?:"([^"]*)"|'([^']*)')\s*""", rest):
-        default = re.fullmatch(r"""\s*(?:"([^"]*)"|'([^']*)')\s*""", rest)
-        choices = {value: shown for _, value, shown in cases}
-        name, otherwise = cases[0][0], default.group(1) or default.group(2) or ""
-        return lambda row: choices.get(str(row.get(name)), otherwise)
+    if cases and len({c[0] for c in cases}) == 1:
+        try:
+            choices = {_literal(value, params): _literal(shown, params) for _, value, shown in cases}
+            otherwise = _literal(rest, params)
+        except ValueError:
+            return None
+        name = cases[0][0]
+        return lambda row: choices.get(row[name], otherwise) if name in row else None
     fields = []
 
     def field_ref(match):
@@ -188,8 +204,10 @@ def _calculated(rows: list[dict], transforms, params: dict) -> list[dict]:
     """``rows`` with the fields a unit's ``calculate`` transforms add, where :func:`_evaluate` can compute them."""
     steps = []
     for transform in transforms:
-        if "filter" in transform or "calculate" not in transform:
+        if "filter" in transform:
             continue
+        if "calculate" not in transform:
+            break  # rows reshaped (fold, aggregate…): what follows is the browser's to compute
         function = _evaluate(transform["calculate"], params)
         if function is not None:
             steps.append((transform["as"], function))
@@ -202,6 +220,11 @@ def _calculated(rows: list[dict], transforms, params: dict) -> list[dict]:
             row[name] = function(row)
         out.append(row)
     return out
+
+
+def _names(name: str, expr: str) -> bool:
+    """Whether a Vega expression reads the parameter ``name`` (not a field or a string of that name)."""
+    return bool(re.search(rf"(?<![\w.\"']){re.escape(name)}(?![\w\"'])", expr))
 
 
 def _is_number(value) -> bool:
@@ -222,8 +245,8 @@ def _decimals(values, fmt: str | None) -> int:
 
 
 def _vega_follow(vega_spec: dict, dataset: str, signals: set[str], columns: list[str]) -> str | None:
-    """The Vega data set derived from ``dataset`` by a filter on an input that holds the most of
-    ``columns`` (the first such), or None."""
+    """The Vega data set derived from ``dataset`` by a filter or a calculation on an input that holds
+    the most of ``columns`` (the first such), or None."""
     by_name = {d["name"]: d for d in vega_spec.get("data", ())}
     best, best_count = None, -1
     for entry in vega_spec.get("data", ()):
@@ -236,8 +259,10 @@ def _vega_follow(vega_spec: dict, dataset: str, signals: set[str], columns: list
         blocked = any(
             t.get("type") in {"aggregate", "fold", "pivot", "flatten"} for d in chain for t in d.get("transform", ())
         )
-        filters = [t.get("expr", "") for d in chain for t in d.get("transform", ()) if t.get("type") == "filter"]
-        if blocked or not any(re.search(rf"\b{re.escape(s)}\b", f) for f in filters for s in signals):
+        exprs = [
+            t.get("expr", "") for d in chain for t in d.get("transform", ()) if t.get("type") in {"filter", "formula"}
+        ]
+        if blocked or not any(_names(s, e) for e in exprs for s in signals):
             continue
         made = {t.get("as") for d in chain for t in d.get("transform", ()) if t.get("type") == "formula"}
         count = sum(c in made or c in (root.get("values") or [{}])[0] for c in columns)
@@ -272,8 +297,12 @@ def chart_tables(spec: dict, vega_spec: dict | None = None, language: str = "en"
         formats: dict[str, str | None] = {}
         quantitative: set[str] = set()
         filtered: dict[str, str] = {}
+        read: list[str] = []  # the inputs the unit's filters and calculations read
         for transforms, encoding in units:
             filtered.update(_bound_param_fields(transforms, params))
+            for transform in transforms:
+                expr = transform.get("filter", transform.get("calculate"))
+                read += [p for p in params if isinstance(expr, str) and _names(p, expr) and p not in read]
             for channel, definition in _defs(encoding):
                 column = definition["field"]
                 if column not in present:
@@ -297,7 +326,7 @@ def chart_tables(spec: dict, vega_spec: dict | None = None, language: str = "en"
                 columns.append(Column(column, header, shown={str(k): str(v) for k, v in shown.items()}))
         inputs_only = len(columns)
         for column, title in titles.items():
-            if not title or any(c.field == column for c in columns):
+            if not title or any(c.field == column or c.header == title for c in columns):
                 continue  # a column the chart names nowhere (a rule's position…) is left out
             values = [r.get(column) for r in rows]
             numeric = all(v is None or _is_number(v) for v in values) and any(_is_number(v) for v in values)
@@ -313,10 +342,10 @@ def chart_tables(spec: dict, vega_spec: dict | None = None, language: str = "en"
             )
         if len(columns) == inputs_only:
             continue
-        inputs = {p: ((params[p]["bind"].get("name") or p).strip(), params[p]["value"]) for p in filtered.values()}
+        inputs = {p: ((params[p]["bind"].get("name") or p).strip(), params[p]["value"]) for p in read}
         fields = [c.field for c in columns]
-        follow = _vega_follow(vega_spec, name, signals, fields) if (vega_spec and filtered) else None
-        tables.append(ChartTable(name, columns, rows, follow, inputs))
+        follow = _vega_follow(vega_spec, name, signals, fields) if (vega_spec and read) else None
+        tables.append(ChartTable(name, columns, rows, follow, inputs, bool(filtered)))
     return tables
 
 
@@ -387,6 +416,12 @@ def _rows_text(count: int, language: str) -> str:
     return labels.plural("book.chart.rows", count, language, n=labels.fmt_number(count, 0, language))
 
 
+def _shown_value(value, language: str) -> str:
+    if isinstance(value, bool):
+        return labels.label("yes" if value else "no", language)
+    return labels.fmt_value(value, language) if _is_number(value) else str(value)
+
+
 def chart_tables_html(spec: dict, vega_spec: dict | None, language: str) -> str:
     """The folded tables of a chart's data (``<details>`` with a caption each), or "" when it has none."""
     tables = chart_tables(spec, vega_spec, language)
@@ -423,13 +458,21 @@ def chart_tables_html(spec: dict, vega_spec: dict | None, language: str) -> str:
                     name=name,
                     value=next(
                         (c.shown.get(str(v), str(v)) for c in table.columns if c.shown and str(v) in c.shown),
-                        labels.fmt_value(v, language) if _is_number(v) else str(v),
+                        _shown_value(v, language),
                     ),
                 )
                 for name, v in table.inputs.values()
             )
-            key = "book.chart.follows" if table.follow else "book.chart.all_inputs"
-            inputs = " " + labels.message(key, language, values=values)
+            key = (
+                "book.chart.follows"
+                if table.follow
+                else "book.chart.all_inputs"
+                if table.filtered
+                else "book.chart.at_start"
+            )
+            inputs = labels.message(key, language, values=values)
+        else:
+            inputs = labels.label("book.chart.period", language)
         columns = [
             {"field": c.field, "numeric": c.numeric, "decimals": c.decimals, "grouping": c.grouping, "shown": c.shown}
             for c in table.columns

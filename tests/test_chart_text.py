@@ -84,7 +84,8 @@ def test_the_table_writes_numbers_and_words_in_the_page_language():
     assert ">1\u202f250,0<" in french and ">1,250.0<" in english
     assert ">12,5<" in french and ">Alpha<" in french  # the menu's label, not its value
     assert "2 lignes" in french and "2 rows" in english
-    assert "Group\u00a0: Alpha" in french and "Group: Alpha" in english  # the inputs' starting values
+    # the inputs' starting values
+    assert "départ\u00a0: Group = Alpha." in french and "start: Group = Alpha." in english
     assert "<caption>" in french and 'scope="col"' in french
 
 
