@@ -430,7 +430,10 @@ def chart_tables_html(spec: dict, vega_spec: dict | None, language: str) -> str:
     minus = _number(language)["minus"]
     blocks = []
     for index, table in enumerate(tables):
-        head = "".join(f'<th scope="col">{html.escape(c.header)}</th>' for c in table.columns)
+        head = "".join(
+            f'<th scope="col" class="{"cl-num" if c.numeric else "cl-text"}">{html.escape(c.header)}</th>'
+            for c in table.columns
+        )
         body = "".join(
             "<tr>"
             + "".join(

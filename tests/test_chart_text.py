@@ -86,7 +86,7 @@ def test_the_table_writes_numbers_and_words_in_the_page_language():
     assert "2 lignes" in french and "2 rows" in english
     # the inputs' starting values
     assert "départ\u00a0: Group = Alpha." in french and "start: Group = Alpha." in english
-    assert "<caption>" in french and 'scope="col"' in french
+    assert "<caption>" in french and '<th scope="col" class="cl-num">Share (%)</th>' in english
 
 
 def test_a_long_table_is_capped_and_says_so():
@@ -246,3 +246,40 @@ def test_the_built_pages_carry_the_tables(site):
         text = (site / language / "chapters" / language / "04-measuring-clusters.html").read_text(encoding="utf-8")
         assert text.count('<details class="cl-chart-data">') == 2
         assert labels.label("book.chart.summary", language) in text
+
+
+# --- in JupyterLab --------------------------------------------------------------------------------
+
+LAB_NAMES = """() => [...document.querySelectorAll('.jp-RenderedVegaLite')].map(r => {
+  const named = r.querySelector('[role="graphics-document"]');
+  return named ? named.getAttribute('aria-label') : null;
+})"""
+
+
+@pytest.mark.lab
+@pytest.mark.parametrize("language", EDITIONS)
+def test_jupyterlab_names_the_location_quotient_chart_from_its_description(browser, tmp_path, language):
+    """JupyterLab's own Vega reads the description at the top of the notebook's spec (kernel-free: the
+    committed outputs are drawn as they are)."""
+    from bookbuild.lab import only_this_host, running_lab
+
+    name = "04-measuring-clusters.ipynb"
+    specs = notebook_charts(ROOT / "chapters" / language / name)
+    (tmp_path / name).write_bytes((ROOT / "chapters" / language / name).read_bytes())
+    with running_lab(tmp_path, {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}) as (base, token):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        blocked: list[str] = []
+        only_this_host(page, blocked)
+        try:
+            page.goto(f"{base}/lab/tree/{name}?token={token}")
+            page.wait_for_function(
+                "n => document.querySelectorAll('.jp-RenderedVegaLite svg, .jp-RenderedVegaLite canvas').length >= n",
+                arg=len(specs),
+                timeout=90000,
+            )
+            names = page.evaluate(LAB_NAMES)
+        finally:
+            context.close()
+    assert names == [spec["description"] for spec in specs]
+    assert blocked == []
