@@ -248,6 +248,25 @@ def test_the_built_pages_carry_the_tables(site):
         assert labels.label("book.chart.summary", language) in text
 
 
+@pytest.mark.parametrize("language", EDITIONS)
+def test_open_tables_have_no_serious_accessibility_violation(page, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    p = page(f"{language}/chapters/{language}/08-cluster-policy.html")
+    opened = p.evaluate(
+        "() => [...document.querySelectorAll('details.cl-chart-data')].map(d => (d.open = true)).length"
+    )
+    assert opened >= 1
+    result = Axe().run(p)
+    problems = [
+        f"{v['id']}: {' '.join(map(str, n['target']))}"
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+        for n in v["nodes"]
+    ]
+    assert result.response["passes"] and not problems, problems
+
+
 # --- in JupyterLab --------------------------------------------------------------------------------
 
 LAB_NAMES = """() => [...document.querySelectorAll('.jp-RenderedVegaLite')].map(r => {
