@@ -105,6 +105,34 @@ def test_a_chart_without_description_gets_one_from_its_spec_in_each_language():
     assert chart_text.description(small_spec(ROWS, "Bars of shares"), "fr") == "Bars of shares"
 
 
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_website_renderer_names_a_chart_without_description_and_puts_its_table_under_it(language):
+    """The safety net: a chart whose spec has no description is named from its spec, in the page's language,
+    on the page and in the Vega spec (Vega writes it on the chart)."""
+    import types
+
+    from docutils.utils import new_document
+
+    from bookbuild import mime
+
+    config = types.SimpleNamespace(clusterlab_vegalite_version="5.20", language=language)
+    document = new_document("test")
+    document.settings.env = types.SimpleNamespace(config=config)
+    renderer = types.SimpleNamespace(renderer=types.SimpleNamespace(document=document), source="page.ipynb")
+    spec = small_spec(ROWS)
+    data = types.SimpleNamespace(
+        mime_type="application/vnd.vegalite.v5+json", content=spec, string="", cell_index=0, output_index=0
+    )
+    [node] = mime.VegaLiteRenderer.handle_mime(renderer, data, False)
+    markup = node.astext()
+    named = chart_text.description(spec, language)
+    assert named.startswith({"en": "Chart drawn with bars", "fr": "Graphique fait de barres"}[language])
+    assert f'aria-label="{named}"' in markup
+    embedded = json.loads(markup.split('class="cl-chart-spec">')[1].split("</script>")[0])
+    assert embedded["description"] == named
+    assert markup.index("cl-chart-spec") < markup.index('<details class="cl-chart-data">')
+
+
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_every_chart_of_both_editions_has_its_own_description_and_a_table(name):
     """The notebooks' charts carry their description (no derived safety net is needed), French in French."""
