@@ -89,6 +89,27 @@ def test_the_table_writes_numbers_and_words_in_the_page_language():
     assert "<caption>" in french and '<th scope="col" class="cl-num">Share (%)</th>' in english
 
 
+def test_columns_are_computed_only_where_the_build_can_compute_them_as_the_chart_does():
+    rows = [{"key": "a", "name": "North"}, {"key": "b", "name": "South"}]
+    spec = small_spec(rows)
+    spec["params"].append(
+        {"name": "level", "value": 3, "bind": {"input": "range", "min": 0, "max": 5, "name": "Level "}}
+    )
+    unit = spec["layer"][0]
+    unit["transform"] = [
+        {"calculate": 'datum.key == "a" ? level : 1', "as": "score"},  # a field's value picks an input or a number
+        {"fold": ["score"], "as": ["series", "folded"]},
+        {"calculate": 'datum.series == \'score\' ? "yours" : "theirs"', "as": "who"},  # after a fold: the browser's
+    ]
+    unit["encoding"]["x"] = {"field": "score", "type": "quantitative", "title": "Score"}
+    unit["encoding"]["color"] = {"field": "who", "type": "nominal", "title": "Who"}
+    (table,) = chart_text.chart_tables(spec, None, "en")
+    assert [c.header for c in table.columns] == ["Score", "Firm"]
+    assert [r["score"] for r in table.rows] == [3, 1]
+    assert table.inputs == {"level": ("Level", 3)}
+    assert "at the start: Level = 3." in chart_text.chart_tables_html(spec, None, "en")
+
+
 def test_a_long_table_is_capped_and_says_so():
     rows = [{"group": "a", "name": f"firm {i}", "share": i / 1000} for i in range(400)]
     spec = small_spec(rows)
