@@ -10,9 +10,10 @@ Every chart of the website (``bookbuild.mime``) is given
   encodings show, headed by their titles, numbers written as the page's language writes them, at
   most :data:`MAX_ROWS` rows (the caption says when more are left out).
 
-Where a chart's inputs (sliders, menus) filter a dataset, the table is the whole dataset when the
-page is built, its caption gives the inputs' starting values, and ``clusterlab-charts.js``
-(``followInputs``) re-fills it from the drawn chart's own data each time an input moves.
+Where a chart's inputs (sliders, menus) filter a dataset or compute its columns, the table is the
+whole dataset (columns computed as the inputs start) when the page is built, its caption gives the
+inputs' starting values, and ``clusterlab-charts.js`` (``followInputs``) re-fills it from the drawn
+chart's own data each time an input moves.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ CHANNELS = (
     "detail",
     "tooltip",
 )
-#: Channels whose titles name a column better than a tooltip's (the reader sees them on the axes).
 _VIEW_KEYS = ("layer", "hconcat", "vconcat", "concat")
 _FIELD_IN_EXPR = re.compile(r"""datum(?:\.([A-Za-z_]\w*)|\[["']([^"']+)["']\])""")
 _FORMAT_DECIMALS = re.compile(r"\.(\d+)[f%]")
@@ -86,7 +86,7 @@ class ChartTable:
 
 
 def _units(spec: dict, data: dict | None = None, inherited_transforms: tuple = ()):
-    """Every single view of a Vega-Lite ``spec``: (its data, its transforms (parents' first), its encoding)."""
+    """Every single view of a Vega-Lite ``spec``: (its data, its transforms (parents' first), its encoding, its mark)."""
     data = spec.get("data", data)
     transforms = inherited_transforms + tuple(spec.get("transform", ()))
     encoding = spec.get("encoding", {})
@@ -94,7 +94,7 @@ def _units(spec: dict, data: dict | None = None, inherited_transforms: tuple = (
     if "spec" in spec:  # facet or repeat
         children.append(spec["spec"])
     if "mark" in spec and not children:
-        yield data, transforms, encoding
+        yield data, transforms, encoding, spec["mark"]
     for child in children:
         merged = dict(child)
         if encoding and "encoding" in merged:  # a layer's encoding inherits its parent's
@@ -276,7 +276,7 @@ def chart_tables(spec: dict, vega_spec: dict | None = None, language: str = "en"
     datasets = dict(spec.get("datasets", {}))
     params = {name: p for name, p in _params(spec).items() if p.get("bind") and "value" in p}
     views: dict[str, list] = {}
-    for index, (data, transforms, encoding) in enumerate(_units(spec)):
+    for index, (data, transforms, encoding, _mark) in enumerate(_units(spec)):
         if not isinstance(data, dict):
             continue
         if "values" in data and isinstance(data["values"], list):
@@ -372,15 +372,14 @@ def cell(value, column: Column, language: str) -> str:
 def derived_description(spec: dict, language: str) -> str:
     """A description from the spec alone, for a chart that has none: its marks and its axes' titles."""
     marks, axes = [], []
-    for unit in _unit_specs(spec):
-        mark = unit.get("mark")
+    for _data, _transforms, encoding, mark in _units(spec):
         mark = mark.get("type") if isinstance(mark, dict) else mark
         key = f"book.chart.mark.{mark}"
         name = labels.label(key if labels.has(key) else "book.chart.mark.other", language)
         if name not in marks:
             marks.append(name)
         for channel in ("x", "y"):
-            definition = unit.get("encoding", {}).get(channel)
+            definition = encoding.get(channel)
             if isinstance(definition, dict) and definition.get("title", "") is not None:  # None: no title shown
                 title = _title(definition) or definition.get("field")
                 if title and title not in axes:
@@ -389,19 +388,6 @@ def derived_description(spec: dict, language: str) -> str:
     if not axes:
         return labels.message("book.chart.derived_marks", language, marks=separator.join(marks))
     return labels.message("book.chart.derived", language, marks=separator.join(marks), axes=separator.join(axes))
-
-
-def _unit_specs(spec: dict):
-    children = [child for key in _VIEW_KEYS for child in spec.get(key, ())]
-    if "spec" in spec:
-        children.append(spec["spec"])
-    if "mark" in spec and not children:
-        yield spec
-    for child in children:
-        merged = dict(child)
-        if spec.get("encoding"):
-            merged["encoding"] = {**spec["encoding"], **child.get("encoding", {})}
-        yield from _unit_specs(merged)
 
 
 def description(spec: dict, language: str) -> str:
