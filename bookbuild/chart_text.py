@@ -57,6 +57,7 @@ _ARITHMETIC = re.compile(r"[\d.\s+\-*/(),]*")
 _FUNCTIONS = {"max": max, "min": min, "abs": abs}
 _TERM = r"""(?:"[^"]*"|'[^']*'|[\w.]+)"""
 _CASE = re.compile(rf"""\s*datum\.(\w+)\s*===?\s*({_TERM})\s*\?\s*({_TERM})\s*:""")
+_CONDITION = re.compile(r"""((?:[^?"']|"[^"]*"|'[^']*')+)\?\s*("[^"]*"|'[^']*')\s*:\s*("[^"]*"|'[^']*')\s*""")
 
 
 @dataclass
@@ -177,17 +178,31 @@ def _evaluate(expr: str, params: dict):
             return None
         name = cases[0][0]
         return lambda row: choices.get(row[name], otherwise) if name in row else None
-    fields = []
+    if match := _CONDITION.fullmatch(expr):  # a comparison picks one of two words
+        test = _arithmetic(match.group(1), params, comparisons=True)
+        if test is None:
+            return None
+        yes, no = _literal(match.group(2), params), _literal(match.group(3), params)
+        return lambda row: None if (chosen := test(row)) is None else (yes if chosen else no)
+    return _arithmetic(expr, params)
+
+
+def _arithmetic(expr: str, params: dict, comparisons: bool = False):
+    """A function row → value for arithmetic on fields and inputs (at their starting values), and
+    comparisons joined by ``&&`` / ``||`` when ``comparisons``; None for any other expression."""
 
     def field_ref(match):
-        fields.append(match.group(1) or match.group(2))
-        return f"_row[{fields[-1]!r}]"
+        return f"_row[{(match.group(1) or match.group(2))!r}]"
 
     code = _FIELD_IN_EXPR.sub(field_ref, expr)
     for name, param in params.items():
         if _is_number(param.get("value")):
             code = re.sub(rf"(?<![\w.\[']){re.escape(name)}(?![\w'])", repr(param["value"]), code)
+    if comparisons:
+        code = code.replace("===", "==").replace("!==", "!=").replace("&&", " and ").replace("||", " or ")
     bare = re.sub(r"_row\['[^']+'\]|\b(?:max|min|abs)\(", "", code)
+    if comparisons:
+        bare = re.sub(r"\b(?:and|or)\b|[<>]=?|[=!]=|\"[^\"]*\"|'[^']*'", "", bare)
     if not _ARITHMETIC.fullmatch(bare):
         return None
 

@@ -98,14 +98,16 @@ def test_columns_are_computed_only_where_the_build_can_compute_them_as_the_chart
     unit = spec["layer"][0]
     unit["transform"] = [
         {"calculate": 'datum.key == "a" ? level : 1', "as": "score"},  # a field's value picks an input or a number
+        {"calculate": "datum.score >= level && datum.key === 'a' ? \"high\" : 'low'", "as": "band"},  # a test
         {"fold": ["score"], "as": ["series", "folded"]},
         {"calculate": 'datum.series == \'score\' ? "yours" : "theirs"', "as": "who"},  # after a fold: the browser's
     ]
     unit["encoding"]["x"] = {"field": "score", "type": "quantitative", "title": "Score"}
     unit["encoding"]["color"] = {"field": "who", "type": "nominal", "title": "Who"}
+    unit["encoding"]["shape"] = {"field": "band", "type": "nominal", "title": "Band"}
     (table,) = chart_text.chart_tables(spec, None, "en")
-    assert [c.header for c in table.columns] == ["Score", "Firm"]
-    assert [r["score"] for r in table.rows] == [3, 1]
+    assert [c.header for c in table.columns] == ["Score", "Firm", "Band"]
+    assert [(r["score"], r["band"]) for r in table.rows] == [(3, "high"), (1, "low")]
     assert table.inputs == {"level": ("Level", 3)}
     assert "at the start: Level = 3." in chart_text.chart_tables_html(spec, None, "en")
 
