@@ -290,6 +290,18 @@ def test_a_menu_changes_the_table_of_the_location_quotients(page, language):
     assert block.locator("table.cl-chart-table tbody tr").first.text_content() != first
     found = block.evaluate(TABLE_AND_DATA)
     assert len(found["cells"]) == len(found["data"]) == 15  # one industry's fifteen regions
+    # the threshold slider re-colours the bars: the table's "specialised?" column follows, as the chart has it
+    status = [
+        c["field"] for c in json.loads(block.locator("table.cl-chart-table").get_attribute("data-columns"))
+    ].index("status")
+    before = [row[status] for row in found["cells"]]
+    block.locator("input[type=range]").first.fill("6")
+    p.wait_for_timeout(300)
+    found = block.evaluate(TABLE_AND_DATA)
+    after = [row[status] for row in found["cells"]]
+    assert after != before
+    assert after == [row[status] for row in found["data"]]
+    assert set(after) <= {labels.label("lq.specialised", language), labels.label("lq.not_specialised", language)}
 
 
 def test_the_built_pages_carry_the_tables(site):
