@@ -4,7 +4,9 @@
   notebook (and that JupyterLab draws with its own Vega), is compiled into a Vega specification
   and becomes a ``<div class="cl-chart">`` holding it; ``clusterlab-charts.js`` draws it with the
   site's own copy of Vega. A spec made for another Vega-Lite version than the one the site
-  names fails the build.
+  names fails the build. Each chart is named by its description in the page's language (the
+  spec's own, or one derived from it), which Vega also writes on the chart's box, and its data
+  follow it as tables folded under it (``bookbuild.chart_text``).
 * ``application/vnd.jupyter.widget-view+json``, an ipywidgets control, needs a live Python
   kernel: on the website it becomes a short note that says where to run it, never a dead control.
 """
@@ -19,6 +21,8 @@ from typing import ClassVar
 from docutils import nodes
 from sphinx.errors import ExtensionError
 
+from bookbuild.chart_text import chart_tables_html
+from bookbuild.chart_text import description as chart_description
 from bookbuild.vega import VegaVersionError, compile_spec
 from clusterlab import labels
 
@@ -53,17 +57,21 @@ class VegaLiteRenderer:
             vega_spec = compile_spec(spec, carried)
         except VegaVersionError as err:
             raise ExtensionError(f"{renderer.source}, cell {data.cell_index}: {err}") from err
+        language = (_config_value(renderer, "language", "en") or "en")[:2]
+        description = chart_description(spec, language)
+        # Vega names the chart from it (aria-label and role on the chart's box), as JupyterLab's Vega does
+        vega_spec["description"] = description
+        tables = chart_tables_html(spec, vega_spec, language)
         text = json.dumps(vega_spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         key = hashlib.sha256(f"{renderer.source}:{data.cell_index}:{data.output_index}:{text}".encode()).hexdigest()[
             :12
         ]
-        description = spec.get("description") or ""
         safe_json = text.replace("</", "<\\/")
         markup = (
             f'<div class="cl-chart" id="cl-chart-{key}">'
             f'<div class="cl-chart-target" role="figure" aria-label="{html.escape(description)}"></div>'
             f'<script type="application/json" class="cl-chart-spec">{safe_json}</script>'
-            "</div>"
+            f"{tables}</div>"
         )
         return [nodes.raw(text=markup, format="html", classes=["output", "cl-chart-output"])]
 

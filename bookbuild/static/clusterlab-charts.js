@@ -27,6 +27,46 @@ function localiseSliders(target) {
   }
 }
 
+// The data tables under a chart (bookbuild/chart_text.py) whose rows an input filters follow the inputs:
+// each time the chart's own filtered data change, the table is re-filled from them (view.data), in the
+// columns, order and number style the build gave it (numbers in the page's language).
+function followInputs(block, view) {
+  const language = document.documentElement.lang || "en";
+  const plural = new Intl.PluralRules(language);
+  for (const table of block.querySelectorAll("table.cl-chart-table[data-follow]")) {
+    const columns = JSON.parse(table.dataset.columns);
+    const forms = JSON.parse(table.dataset.rows);
+    const limit = Number(table.dataset.maxRows);
+    const formats = columns.map((c) => new Intl.NumberFormat(language, c.numeric
+      ? { minimumFractionDigits: c.decimals, maximumFractionDigits: c.decimals, useGrouping: c.grouping }
+      : { maximumFractionDigits: 6 }));
+    const show = (value, column, format) => {
+      if (value === null || value === undefined || Number.isNaN(value)) return "\u2013";
+      if (column.shown && String(value) in column.shown) return column.shown[String(value)];
+      if (typeof value !== "number") return String(value);
+      return format.formatToParts(value).map((p) => (p.type === "minusSign" ? table.dataset.minus : p.value)).join("");
+    };
+    const fill = () => {
+      const rows = view.data(table.dataset.follow);
+      const body = document.createElement("tbody");
+      for (const row of rows.slice(0, limit)) {
+        const tr = body.insertRow();
+        columns.forEach((column, i) => {
+          const td = tr.insertCell();
+          td.className = column.numeric ? "cl-num" : "cl-text";
+          td.textContent = show(row[column.field], column, formats[i]);
+        });
+      }
+      table.tBodies[0].replaceWith(body);
+      const count = (forms[plural.select(rows.length)] || forms.other).replace("{n}", new Intl.NumberFormat(language).format(rows.length));
+      table.querySelector(".cl-chart-rows").textContent = count + (rows.length > limit ? table.dataset.capped : "");
+      table.dataset.shownRows = String(rows.length);
+    };
+    fill();
+    view.addDataListener(table.dataset.follow, fill);
+  }
+}
+
 async function draw(block) {
   const target = block.querySelector(".cl-chart-target");
   const source = block.querySelector("script.cl-chart-spec");
@@ -35,6 +75,7 @@ async function draw(block) {
     const view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
     await view.runAsync();
     localiseSliders(target);
+    followInputs(block, view);
     block.dataset.rendered = "true";
     block.clChart = view;
   } catch (err) {

@@ -94,7 +94,7 @@ def lq_chart(
             ],
         )
         .add_params(*params)
-        .properties(width=WIDTH - 120, height=22 * top, description=label("lq.description"))
+        .properties(width=WIDTH - 120, height=22 * top)
     )
     rule = (
         alt.Chart(frame)
@@ -103,7 +103,8 @@ def lq_chart(
         .mark_rule(color=ORANGE, strokeDash=[5, 4], strokeWidth=2)
         .encode(x=alt.X("mean(t):Q"))
     )
-    bars = alt.layer(chart, rule)
+    # the description is the layer's own, at the top of the spec, where Vega and screen readers find it
+    bars = alt.layer(chart, rule).properties(description=label("lq.description"))
     if not with_map:
         return bars
     from clusterlab.charts.maps import lq_map
