@@ -154,7 +154,7 @@ def lq_map(
                 "status:N",
                 title=None,
                 scale=alt.Scale(domain=[no_figure, not_in_table], range=[NO_FIGURE, OUTSIDE]),
-                legend=legend(symbolType="square", labelLimit=320),
+                legend=None,  # said in the note under the map, to keep the legends within its width
             ),
             tooltip=[alt.Tooltip("id:N", title=label("lq.region")), alt.Tooltip("status:N", title=label("map.data"))],
         )
@@ -172,13 +172,13 @@ def lq_map(
                     "lq:Q",
                     title=spec_lq,
                     scale=alt.Scale(type="log", scheme=LQ_SCHEME, domain=list(LQ_DOMAIN), domainMid=1, clamp=True),
-                    legend=legend(format=".2~f", values=[0.125, 0.25, 0.5, 1, 2, 4, 8]),
+                    legend=legend(format=".2~f", values=[0.125, 0.25, 0.5, 1, 2, 4, 8], gradientLength=200),
                 ),
                 stroke=alt.Stroke(
                     "specialised:N",
                     title=label("lq.status"),
                     scale=alt.Scale(domain=[yes, no], range=[SPECIALISED_STROKE, BORDER]),
-                    legend=legend(symbolType="square", symbolFillColor="#ffffff"),
+                    legend=None,
                 ),
                 strokeWidth=alt.condition(f"datum.specialised == {js_string(yes)}", alt.value(1.8), alt.value(0.4)),
                 tooltip=[
@@ -212,7 +212,7 @@ def lq_map(
         ).properties(title=alt.TitleParams(label(f"map.outermost.{code}"), fontSize=11, fontWeight="normal"))
         for code in OUTERMOST
     ]
-    attribution = label("map.attribution_nuts")
+    attribution = f"{label('map.lq_key')} {label('map.attribution_nuts')}"
     return (
         alt.vconcat(
             *([above] if above is not None else []),

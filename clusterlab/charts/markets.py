@@ -66,7 +66,7 @@ def markets_chart(
     With ``interactive=True`` (the website) a menu picks the home country and five sliders set the
     weights, all computed in the browser; otherwise the chart is drawn for the values given.
     ``with_map=True`` adds, under the bars, a map of every partner's index with the ``top`` outlined
-    (:func:`clusterlab.charts.maps.markets_map`), driven by the same menu and sliders.
+    (:func:`clusterlab.charts.markets_map`), driven by the same menu and sliders.
     """
 
     w = psychic_distance.normalised_weights(weights)

@@ -52,7 +52,7 @@ def lq_chart(
     embedded. With ``interactive=False`` the chart is drawn for ``industry`` as given.
     ``industry_labels`` maps codes to names (default: :func:`clusterlab.labels.label` of ``nace.<code>``).
     ``with_map=True`` adds, under the bars, the map of every region's quotient
-    (:func:`clusterlab.charts.maps.lq_map`), driven by the same menu and sliders.
+    (:func:`clusterlab.charts.lq_map`), driven by the same menu and sliders.
     """
     industries = list(industries)
     if not industries:
@@ -82,7 +82,10 @@ def lq_chart(
         )
         .mark_bar()
         .encode(
-            y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            # with the map, the names go on the right, so that the map under the bars starts at the left edge
+            y=alt.Y(
+                "region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220, orient="right" if with_map else "left")
+            ),
             x=alt.X("lq:Q", title=label("lq.lq")),
             color=alt.Color(
                 "status:N", title=label("lq.status"), scale=alt.Scale(domain=[yes, no], range=[BLUE, "#b8c2cc"])
