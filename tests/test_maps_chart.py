@@ -78,7 +78,8 @@ def test_the_attribution_and_the_description_are_in_the_reader_s_language(lq):
     labels.set_language("fr")
     spec = maps.lq_map(lq, INDUSTRIES).to_dict()
     note = " ".join(spec["title"]["text"])
-    assert note.startswith("© EuroGeographics pour les limites administratives")
+    assert note.startswith("Cernées de noir\u00a0: les régions spécialisées")
+    assert "© EuroGeographics pour les limites administratives" in note
     assert spec["title"]["orient"] == "bottom"
     assert spec["description"] == labels.label("map.lq_description")
     assert "Turquie" in note
