@@ -27,16 +27,197 @@ function localiseSliders(target) {
   }
 }
 
+// Charts fit their column. A chart is first drawn at the size its notebook gave it; when the column
+// (the content box of the .cl-chart block) is narrower, the chart is drawn again narrower: its width
+// signals ("width", "childWidth" shared by parts side by side, "concat_N_width" of stacked parts)
+// are lowered, and parts drawn side by side are stacked one above the other first. A chart that
+// still does not fit at the smallest readable width is scaled down as a picture (class
+// cl-chart-scaled, book.css). When the column changes (a phone turned, a window resized), the
+// chart is fitted again.
+const SMALLEST = 150; // the narrowest plot (in px) a chart is redrawn at before it is scaled down
+
+function widthSignals(spec) {
+  const names = (spec.signals || []).map((s) => s.name).filter((n) => n === "childWidth" || /^concat_\d+_width$/.test(n));
+  if (typeof spec.width === "number") names.unshift("width");
+  return names;
+}
+
+// Parts drawn side by side: a top-level layout without one column, and more than one group.
+function sideBySide(spec) {
+  const parts = (spec.marks || []).filter((m) => m.type === "group" && /^concat_\d+_group$/.test(m.name)).length;
+  return spec.layout && spec.layout.columns === undefined && parts > 1 ? parts : 0;
+}
+
+// The narrow form of a chart, for a column narrower than the chart drawn at its natural size: parts
+// side by side are stacked; legends list their entries one under the other, and several legends
+// below the chart sit one under the other; long notes wrap at the column's width (signal
+// cl_text_width); long axis labels on the left are cut short at cl_label_limit (the full names stay in
+// the tooltips and the text of the page).
+function clWrap(value, width, size) {
+  if (value === null || value === undefined) return value;
+  const perLine = Math.max(8, Math.floor(width / ((size || 12) * 0.55)));
+  const lines = [];
+  for (const paragraph of String(value).split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(" ")) {
+      if (line && (line + " " + word).length > perLine) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + " " + word : word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines.length > 1 ? lines : lines[0];
+}
+
+function wrapped(text, size) {
+  const value = Array.isArray(text) ? text.join("\n") : text;
+  return { signal: `clWrap(${JSON.stringify(value)}, cl_text_width, ${size})` };
+}
+
+function narrowTitle(title, size) {
+  if (!title || typeof title !== "object") return title;
+  if (typeof title.text === "string" || Array.isArray(title.text)) title.text = wrapped(title.text, title.fontSize || size);
+  if (typeof title.subtitle === "string" || Array.isArray(title.subtitle)) {
+    title.subtitle = wrapped(title.subtitle, title.subtitleFontSize || 12);
+  }
+  return title;
+}
+
+function narrowMarks(marks) {
+  for (const mark of marks || []) {
+    for (const legend of mark.legends || []) legend.columns = 1;
+    for (const axis of mark.axes || []) {
+      if (axis.orient === "left" && axis.labels !== false) axis.labelLimit = { signal: "cl_label_limit" };
+      if (typeof axis.title === "string" || Array.isArray(axis.title)) axis.title = wrapped(axis.title, 13);
+    }
+    if (typeof mark.title === "string") mark.title = { text: mark.title };
+    narrowTitle(mark.title, 15);
+    const update = mark.encode && mark.encode.update;
+    if (mark.type === "text" && update && update.text && update.text.signal) {
+      const size = (update.fontSize && update.fontSize.value) || 12;
+      update.text = { signal: `clWrap(${update.text.signal}, cl_text_width, ${size})` };
+      update.lineBreak = { value: "\n" };
+    }
+    narrowMarks(mark.marks);
+  }
+}
+
+function narrow(spec, parts) {
+  const copy = JSON.parse(JSON.stringify(spec));
+  if (parts) copy.layout = { ...copy.layout, columns: 1 };
+  narrowMarks([copy]);
+  const legend = (copy.config && copy.config.legend) || {};
+  copy.config = { ...copy.config, legend: { ...legend, layout: { ...legend.layout, bottom: { direction: "vertical" } } } };
+  copy.signals = [...(copy.signals || []), { name: "cl_text_width", value: 300 }, { name: "cl_label_limit", value: 160 }];
+  return copy;
+}
+
+function columnWidth(block) {
+  const target = block.querySelector(".cl-chart-target");
+  const style = getComputedStyle(target);
+  const frame = ["paddingLeft", "paddingRight", "borderLeftWidth", "borderRightWidth"]
+    .reduce((sum, side) => sum + parseFloat(style[side] || 0), 0);
+  return Math.floor(block.clientWidth - frame);
+}
+
+function drawnWidth(view) {
+  const svg = view.container() && view.container().querySelector("svg");
+  return svg ? Number(svg.getAttribute("width")) : 0;
+}
+
+async function newView(block, spec, values) {
+  const target = block.querySelector(".cl-chart-target");
+  if (block.clChart) block.clChart.finalize();
+  const view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
+  for (const [name, value] of Object.entries(values || {})) view.signal(name, value);
+  await view.runAsync();
+  localiseSliders(target);
+  block.clChart = view;
+  return view;
+}
+
+async function fit(block) {
+  const state = block.clFit;
+  const column = columnWidth(block);
+  if (column <= 0) return; // not shown (a closed box): fitted when it opens
+  if (state.column === column) return;
+  state.column = column;
+  let view = block.clChart;
+  // A chart wider than the column takes its narrow form, and its natural form again when the column is
+  // wide enough; the reader's settings of the bound controls are kept.
+  const wantNarrow = state.naturalWidth > column;
+  if (wantNarrow !== state.narrow) {
+    const values = Object.fromEntries(state.bound.map((name) => [name, view.signal(name)]));
+    state.narrow = wantNarrow;
+    view = await newView(block, wantNarrow ? narrow(state.spec, state.parts) : state.spec, values);
+  }
+  if (state.narrow) {
+    view.signal("cl_text_width", Math.max(120, column - 40));
+    view.signal("cl_label_limit", Math.max(80, Math.round(column * 0.4)));
+  }
+  const shared = state.parts > 0 && !state.narrow ? state.parts : 1;
+  const widths = { ...state.natural };
+  const set = async () => {
+    for (const [name, value] of Object.entries(widths)) view.signal(name, value);
+    await view.runAsync();
+  };
+  await set();
+  for (let round = 0; round < 4 && drawnWidth(view) > column; round++) {
+    const excess = drawnWidth(view) - column;
+    let moved = false;
+    for (const name of Object.keys(widths)) {
+      const narrower = Math.max(SMALLEST, Math.floor(widths[name] - excess / shared));
+      if (narrower < widths[name]) {
+        widths[name] = narrower;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+    await set();
+  }
+  const drawn = drawnWidth(view);
+  const scaled = drawn > column;
+  block.classList.toggle("cl-chart-scaled", scaled);
+  const narrowed = Object.keys(widths).some((name) => widths[name] < state.natural[name]);
+  block.dataset.fit = scaled ? "scaled" : narrowed || state.narrow ? "narrowed" : "natural";
+  block.dataset.fitScale = scaled ? (column / drawn).toFixed(2) : "1";
+}
+
+// Resizes come in bursts; each chart is fitted once the column has kept its width for a moment.
+// Fittings of one chart never overlap.
+function watch(block) {
+  let timer = null;
+  let running = Promise.resolve();
+  new ResizeObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(() => fit(block)).catch((err) => console.error("clusterlab chart", block.id, err));
+    }, 150);
+  }).observe(block);
+}
+
 async function draw(block) {
   const target = block.querySelector(".cl-chart-target");
   const source = block.querySelector("script.cl-chart-spec");
   try {
     const spec = JSON.parse(source.textContent);
-    const view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
-    await view.runAsync();
-    localiseSliders(target);
+    const view = await newView(block, spec);
+    const natural = Object.fromEntries(widthSignals(spec).map((name) => [name, view.signal(name)]));
+    block.clFit = {
+      spec,
+      natural,
+      parts: sideBySide(spec),
+      naturalWidth: drawnWidth(view),
+      narrow: false,
+      column: null,
+      bound: (spec.signals || []).filter((s) => s.bind).map((s) => s.name),
+    };
+    await fit(block);
+    watch(block);
     block.dataset.rendered = "true";
-    block.clChart = view;
   } catch (err) {
     block.dataset.rendered = "error";
     target.textContent = "The chart could not be drawn / Le graphique n'a pas pu être dessiné\u00a0: " + err;
@@ -47,6 +228,7 @@ async function draw(block) {
 // When every chart has been drawn (or has failed), the page says so: the performance mark
 // "clusterlab:charts-drawn" (read by the benchmark, bench/pages.py) and <html data-charts="drawn">.
 await Promise.all([vegaReady, pageParsed]);
+window.vega.expressionFunction("clWrap", clWrap);
 await Promise.all(Array.from(document.querySelectorAll("div.cl-chart"), draw));
 performance.mark("clusterlab:charts-drawn");
 document.documentElement.dataset.charts = "drawn";
