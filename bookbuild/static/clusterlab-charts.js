@@ -145,6 +145,15 @@ async function fit(block) {
   if (column <= 0) return; // not shown (a closed box): fitted when it opens
   if (state.column === column) return;
   state.column = column;
+  block.dataset.fitting = "true";
+  try {
+    await fitTo(block, state, column);
+  } finally {
+    delete block.dataset.fitting;
+  }
+}
+
+async function fitTo(block, state, column) {
   let view = block.clChart;
   // A chart wider than the column takes its narrow form, and its natural form again when the column is
   // wide enough; the reader's settings of the bound controls are kept.
