@@ -72,26 +72,31 @@ function clWrap(value, width, size) {
   return lines.length > 1 ? lines : lines[0];
 }
 
-function wrapped(text, size) {
+function wrapped(text, size, width) {
   const value = Array.isArray(text) ? text.join("\n") : text;
-  return { signal: `clWrap(${JSON.stringify(value)}, cl_text_width, ${size})` };
+  return { signal: `clWrap(${JSON.stringify(value)}, ${width}, ${size})` };
 }
 
 function narrowTitle(title, size) {
   if (!title || typeof title !== "object") return title;
-  if (typeof title.text === "string" || Array.isArray(title.text)) title.text = wrapped(title.text, title.fontSize || size);
+  if (typeof title.text === "string" || Array.isArray(title.text)) title.text = wrapped(title.text, title.fontSize || size, "cl_title_width");
   if (typeof title.subtitle === "string" || Array.isArray(title.subtitle)) {
-    title.subtitle = wrapped(title.subtitle, title.subtitleFontSize || 12);
+    title.subtitle = wrapped(title.subtitle, title.subtitleFontSize || 12, "cl_title_width");
   }
   return title;
 }
 
 function narrowMarks(marks) {
   for (const mark of marks || []) {
-    for (const legend of mark.legends || []) legend.columns = 1;
+    for (const legend of mark.legends || []) {
+      legend.columns = 1;
+      if (typeof legend.title === "string") legend.title = wrapped(legend.title, 13, "cl_text_width");
+      const labels = ((legend.encode = legend.encode || {}).labels = legend.encode.labels || {});
+      labels.update = { ...labels.update, text: { signal: "clWrap(datum.label, cl_text_width, 12)" } };
+    }
     for (const axis of mark.axes || []) {
       if (axis.orient === "left" && axis.labels !== false) axis.labelLimit = { signal: "cl_label_limit" };
-      if (typeof axis.title === "string" || Array.isArray(axis.title)) axis.title = wrapped(axis.title, 13);
+      if (typeof axis.title === "string" || Array.isArray(axis.title)) axis.title = wrapped(axis.title, 13, "cl_text_width");
     }
     if (typeof mark.title === "string") mark.title = { text: mark.title };
     narrowTitle(mark.title, 15);
@@ -111,7 +116,7 @@ function narrow(spec, parts) {
   narrowMarks([copy]);
   const legend = (copy.config && copy.config.legend) || {};
   copy.config = { ...copy.config, legend: { ...legend, layout: { ...legend.layout, bottom: { direction: "vertical" } } } };
-  copy.signals = [...(copy.signals || []), { name: "cl_text_width", value: 300 }, { name: "cl_label_limit", value: 160 }];
+  copy.signals = [...(copy.signals || []), { name: "cl_text_width", value: 300 }, { name: "cl_label_limit", value: 160 }, { name: "cl_title_width", value: 300 }];
   return copy;
 }
 
@@ -164,18 +169,23 @@ async function fitTo(block, state, column) {
     view = await newView(block, wantNarrow ? narrow(state.spec, state.parts) : state.spec, values);
   }
   if (state.narrow) {
-    view.signal("cl_text_width", Math.max(120, column - 40));
+    view.signal("cl_title_width", Math.max(120, column - 40));
     view.signal("cl_label_limit", Math.max(80, Math.round(column * 0.4)));
   }
   const shared = state.parts > 0 && !state.narrow ? state.parts : 1;
   const widths = { ...state.natural };
   const set = async () => {
     for (const [name, value] of Object.entries(widths)) view.signal(name, value);
+    // notes, axis titles and legends wrap at the width of the plot, titles at the column's
+    if (state.narrow) view.signal("cl_text_width", Math.max(100, Math.min(column - 40, ...Object.values(widths))));
+    // Vega sizes the drawing again by itself only when the "width" signal changes; the widths of
+    // parts ("concat_N_width", "childWidth") need a request.
+    view.resize();
     await view.runAsync();
   };
   await set();
-  for (let round = 0; round < 4 && drawnWidth(view) > column; round++) {
-    const excess = drawnWidth(view) - column;
+  for (let round = 0; round < 8 && drawnWidth(view) > column; round++) {
+    const excess = Math.max(4, drawnWidth(view) - column);
     let moved = false;
     for (const name of Object.keys(widths)) {
       const narrower = Math.max(SMALLEST, Math.floor(widths[name] - excess / shared));
