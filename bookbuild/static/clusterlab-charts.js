@@ -34,7 +34,7 @@ function localiseSliders(target) {
 // still does not fit at the smallest readable width is scaled down as a picture (class
 // cl-chart-scaled, book.css). When the column changes (a phone turned, a window resized), the
 // chart is fitted again.
-const SMALLEST = 150; // the narrowest plot (in px) a chart is redrawn at before it is scaled down
+const SMALLEST = 120; // the narrowest plot (in px) a chart is redrawn at before it is scaled down
 
 function widthSignals(spec) {
   const names = (spec.signals || []).map((s) => s.name).filter((n) => n === "childWidth" || /^concat_\d+_width$/.test(n));
@@ -92,7 +92,9 @@ function narrowMarks(marks) {
       legend.columns = 1;
       if (typeof legend.title === "string") legend.title = wrapped(legend.title, 13, "cl_text_width");
       const labels = ((legend.encode = legend.encode || {}).labels = legend.encode.labels || {});
-      labels.update = { ...labels.update, text: { signal: "clWrap(datum.label, cl_text_width, 12)" } };
+      labels.update = { ...labels.update, text: { signal: "clWrap(datum.label, 0.85 * cl_text_width, 12)" } };
+      // Vega sizes a legend's entries by their labels on one line, up to the label limit
+      legend.labelLimit = { signal: "cl_text_width" };
     }
     for (const axis of mark.axes || []) {
       if (axis.orient === "left" && axis.labels !== false) axis.labelLimit = { signal: "cl_label_limit" };
@@ -160,42 +162,65 @@ async function fit(block) {
 
 async function fitTo(block, state, column) {
   let view = block.clChart;
-  // A chart wider than the column takes its narrow form, and its natural form again when the column is
-  // wide enough; the reader's settings of the bound controls are kept.
-  const wantNarrow = state.naturalWidth > column;
-  if (wantNarrow !== state.narrow) {
-    const values = Object.fromEntries(state.bound.map((name) => [name, view.signal(name)]));
-    state.narrow = wantNarrow;
-    view = await newView(block, wantNarrow ? narrow(state.spec, state.parts) : state.spec, values);
-  }
-  if (state.narrow) {
-    view.signal("cl_title_width", Math.max(120, column - 40));
-    view.signal("cl_label_limit", Math.max(80, Math.round(column * 0.4)));
-  }
-  const shared = state.parts > 0 && !state.narrow ? state.parts : 1;
   const widths = { ...state.natural };
+  let titleWidth = Math.max(120, column - 40);
+  const shared = () => (state.parts > 0 && !state.narrow ? state.parts : 1);
+  // In the narrow form, notes, axis titles and legends wrap at the width of the plot, titles at the
+  // column's (narrower if need be), and long labels on the left take at most 40 % of the column.
+  const sizes = () =>
+    state.narrow
+      ? {
+          cl_title_width: titleWidth,
+          cl_label_limit: Math.max(80, Math.round(column * 0.4)),
+          cl_text_width: Math.max(100, Math.min(column - 40, ...Object.values(widths))),
+        }
+      : {};
+  // A new view keeps the reader's settings of the bound controls.
+  const redraw = async () => {
+    const values = Object.fromEntries(state.bound.map((name) => [name, view.signal(name)]));
+    if (state.narrow && !state.narrowSpec) state.narrowSpec = narrow(state.spec, state.parts);
+    view = await newView(block, state.narrow ? state.narrowSpec : state.spec, { ...values, ...widths, ...sizes() });
+  };
   const set = async () => {
-    for (const [name, value] of Object.entries(widths)) view.signal(name, value);
-    // notes, axis titles and legends wrap at the width of the plot, titles at the column's
-    if (state.narrow) view.signal("cl_text_width", Math.max(100, Math.min(column - 40, ...Object.values(widths))));
+    for (const [name, value] of Object.entries({ ...widths, ...sizes() })) view.signal(name, value);
     // Vega sizes the drawing again by itself only when the "width" signal changes; the widths of
     // parts ("concat_N_width", "childWidth") need a request.
     view.resize();
     await view.runAsync();
   };
-  await set();
-  for (let round = 0; round < 8 && drawnWidth(view) > column; round++) {
-    const excess = Math.max(4, drawnWidth(view) - column);
-    let moved = false;
-    for (const name of Object.keys(widths)) {
-      const narrower = Math.max(SMALLEST, Math.floor(widths[name] - excess / shared));
-      if (narrower < widths[name]) {
-        widths[name] = narrower;
+  const narrowDown = async () => {
+    for (let round = 0; round < 8 && drawnWidth(view) > column; round++) {
+      const excess = Math.max(4, drawnWidth(view) - column);
+      let moved = false;
+      for (const name of Object.keys(widths)) {
+        const narrower = Math.max(SMALLEST, Math.floor(widths[name] - excess / shared()));
+        if (narrower < widths[name]) {
+          widths[name] = narrower;
+          moved = true;
+        }
+      }
+      if (state.narrow && titleWidth > 100) {
+        titleWidth = Math.max(100, titleWidth - excess);
         moved = true;
       }
+      if (!moved) break;
+      await set();
     }
-    if (!moved) break;
-    await set();
+  };
+  // A chart wider than the column takes its narrow form, and its natural form again when the column is
+  // wide enough.
+  const wantNarrow = state.naturalWidth > column;
+  if (wantNarrow !== state.narrow) {
+    state.narrow = wantNarrow;
+    await redraw();
+  }
+  await set();
+  await narrowDown();
+  // Vega measures the entries of a legend when it first draws them: a chart still too wide is drawn
+  // anew at the sizes found, then narrowed again.
+  if (state.narrow && drawnWidth(view) > column) {
+    await redraw();
+    await narrowDown();
   }
   const drawn = drawnWidth(view);
   const scaled = drawn > column;
