@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from test_browser import PAGES
 
 WIDTHS = {320: 640, 390: 844, 1280: 900}
@@ -117,6 +118,25 @@ def test_page_reflows_and_its_charts_fit(screens, width, path):
     assert not found, "\n".join(found)
     assert screen.blocked == [], f"requests to other hosts: {screen.blocked}"
     assert screen.errors == [], f"console errors: {screen.errors}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path",
+    [
+        "fr/chapters/fr/03-new-economic-geography.html",  # formulas
+        "en/chapters/en/04-measuring-clusters.html",  # formulas and tables of results
+        "en/chapters/en/instructor-guide.html",  # Markdown tables
+        "fr/chapters/fr/data/eurostat_sbs_regions_2015.html",  # a table of columns and code
+        "en/chapters/en/clusterlab-reference.html",
+    ],
+)
+def test_what_scrolls_in_its_own_box_is_reached_by_the_keyboard(screens, path):
+    page = screens(320).load(path)
+    result = Axe().run(page, options={"runOnly": ["scrollable-region-focusable"]})
+    assert result.response["passes"] or result.response["inapplicable"], "axe-core ran no check"
+    problems = [" ".join(map(str, node["target"])) for v in result.response["violations"] for node in v["nodes"]]
+    assert not problems, problems
 
 
 @pytest.mark.browser
