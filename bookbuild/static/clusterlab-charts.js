@@ -86,8 +86,11 @@ function narrowTitle(title, size) {
   return title;
 }
 
-function narrowMarks(marks) {
+// Rows of text on a point or band scale (a list): they wrap too, and their group grows as many times as
+// its longest row has lines (rows, filled by narrow: mark name → the group's height signal).
+function narrowMarks(marks, scales, rows, height) {
   for (const mark of marks || []) {
+    for (const scale of mark.scales || []) scales[scale.name] = scale.type;
     for (const legend of mark.legends || []) {
       legend.columns = 1;
       if (typeof legend.title === "string") legend.title = wrapped(legend.title, 13, "cl_text_width");
@@ -103,23 +106,30 @@ function narrowMarks(marks) {
     if (typeof mark.title === "string") mark.title = { text: mark.title };
     narrowTitle(mark.title, 15);
     const update = mark.encode && mark.encode.update;
-    if (mark.type === "text" && update && update.text && update.text.signal) {
+    // a note set apart wraps; text placed on a scale (rows of a list, labels beside data) stays on its line,
+    // where wrapping would run into the next row
+    const placed = update && ((update.y && update.y.scale) || (update.y2 && update.y2.scale));
+    const listed = placed && update.y && ["point", "band"].includes(scales[update.y.scale]) && height && mark.name;
+    if (listed) rows[mark.name] = height;
+    if (mark.type === "text" && update && update.text && update.text.signal && (!placed || listed)) {
       const size = (update.fontSize && update.fontSize.value) || 12;
       update.text = { signal: `clWrap(${update.text.signal}, cl_text_width, ${size})` };
       update.lineBreak = { value: "\n" };
     }
-    narrowMarks(mark.marks);
+    const own = mark.encode && mark.encode.update && mark.encode.update.height;
+    narrowMarks(mark.marks, Object.create(scales), rows, (own && own.signal) || height);
   }
 }
 
 function narrow(spec, parts) {
   const copy = JSON.parse(JSON.stringify(spec));
   if (parts) copy.layout = { ...copy.layout, columns: 1 };
-  narrowMarks([copy]);
+  const rows = {};
+  narrowMarks([copy], {}, rows, null);
   const legend = (copy.config && copy.config.legend) || {};
   copy.config = { ...copy.config, legend: { ...legend, layout: { ...legend.layout, bottom: { direction: "vertical" } } } };
   copy.signals = [...(copy.signals || []), { name: "cl_text_width", value: 300 }, { name: "cl_label_limit", value: 160 }, { name: "cl_title_width", value: 300 }];
-  return copy;
+  return { spec: copy, rows };
 }
 
 function columnWidth(block) {
@@ -133,6 +143,17 @@ function columnWidth(block) {
 function drawnWidth(view) {
   const svg = view.container() && view.container().querySelector("svg");
   return svg ? Number(svg.getAttribute("width")) : 0;
+}
+
+// The width of each named mark of a drawing (its widest item), as drawn at its natural size.
+function markWidths(view) {
+  const found = {};
+  const visit = (mark) => {
+    if (mark.name) found[mark.name] = Math.max(found[mark.name] || 0, ...mark.items.map((i) => i.bounds.x2 - i.bounds.x1));
+    for (const item of mark.items || []) for (const child of item.items || []) visit(child);
+  };
+  visit(view.scenegraph().root);
+  return found;
 }
 
 async function newView(block, spec, values) {
@@ -167,19 +188,26 @@ async function fitTo(block, state, column) {
   const shared = () => (state.parts > 0 && !state.narrow ? state.parts : 1);
   // In the narrow form, notes, axis titles and legends wrap at the width of the plot, titles at the
   // column's (narrower if need be), and long labels on the left take at most 40 % of the column.
-  const sizes = () =>
-    state.narrow
-      ? {
-          cl_title_width: titleWidth,
-          cl_label_limit: Math.max(80, Math.round(column * 0.4)),
-          cl_text_width: Math.max(100, Math.min(column - 40, ...Object.values(widths))),
-        }
-      : {};
+  const sizes = () => {
+    if (!state.narrow) return { ...state.heights };
+    const text = Math.max(100, Math.min(column - 40, ...Object.values(widths)));
+    const heights = { ...state.heights };
+    for (const [name, height] of Object.entries(state.narrowSpec.rows)) {
+      const lines = Math.ceil((1.15 * (state.rowWidths[name] || 0)) / text);
+      if (height in heights) heights[height] = Math.max(heights[height], state.heights[height] * Math.max(1, lines));
+    }
+    return {
+      ...heights,
+      cl_title_width: titleWidth,
+      cl_label_limit: Math.max(80, Math.round(column * 0.4)),
+      cl_text_width: text,
+    };
+  };
   // A new view keeps the reader's settings of the bound controls.
   const redraw = async () => {
     const values = Object.fromEntries(state.bound.map((name) => [name, view.signal(name)]));
     if (state.narrow && !state.narrowSpec) state.narrowSpec = narrow(state.spec, state.parts);
-    view = await newView(block, state.narrow ? state.narrowSpec : state.spec, { ...values, ...widths, ...sizes() });
+    view = await newView(block, state.narrow ? state.narrowSpec.spec : state.spec, { ...values, ...widths, ...sizes() });
   };
   const set = async () => {
     for (const [name, value] of Object.entries({ ...widths, ...sizes() })) view.signal(name, value);
@@ -250,11 +278,16 @@ async function draw(block) {
     const spec = JSON.parse(source.textContent);
     const view = await newView(block, spec);
     const natural = Object.fromEntries(widthSignals(spec).map((name) => [name, view.signal(name)]));
+    const heights = Object.fromEntries(
+      (spec.signals || []).filter((s) => /^concat_\d+_height$/.test(s.name)).map((s) => [s.name, view.signal(s.name)]),
+    );
     block.clFit = {
       spec,
       natural,
       parts: sideBySide(spec),
       naturalWidth: drawnWidth(view),
+      heights,
+      rowWidths: markWidths(view),
       narrow: false,
       column: null,
       bound: (spec.signals || []).filter((s) => s.bind).map((s) => s.name),
