@@ -183,3 +183,21 @@ def test_charts_fit_again_after_the_window_shrinks_and_grows(browser, server, pa
         assert not problems(page.evaluate(MEASURE))
     finally:
         screen.context.close()
+
+
+@pytest.mark.browser
+def test_a_reader_s_setting_survives_the_chart_being_drawn_again_narrower(browser, server):
+    screen = Screen(browser, server, 1280, 900)
+    try:
+        page = screen.load("en/chapters/en/how-this-book-works.html")
+        chart = page.locator("div.cl-chart").first
+        slider = chart.locator("input[type=range]")
+        slider.fill("60")
+        page.wait_for_timeout(300)
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_function(CHARTS_FIT, timeout=5000)
+        assert chart.get_attribute("data-fit") == "narrowed"
+        assert chart.locator("input[type=range]").input_value() == "60"
+        assert page.evaluate("document.querySelector('div.cl-chart').clChart.signal('profit')") == 60
+    finally:
+        screen.context.close()
