@@ -28,7 +28,7 @@ def lq() -> pd.DataFrame:
 
 def views(spec: dict):
     """Every unit view of a (nested) spec."""
-    for key in ("vconcat", "hconcat", "layer"):
+    for key in ("vconcat", "hconcat", "concat", "layer"):
         for child in spec.get(key, []):
             yield from views(child)
     if "mark" in spec:
@@ -54,12 +54,12 @@ def test_europe_is_drawn_equal_area_and_the_outermost_regions_in_boxes(lq):
     europe, boxes = spec["vconcat"]
     assert europe["projection"] == {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]}
     assert all(code in json.dumps(europe["layer"][0]["transform"]) for code in maps.OUTERMOST)
-    assert len(boxes["hconcat"]) == len(maps.OUTERMOST)
-    centres = [b["projection"]["center"] for b in boxes["hconcat"]]
+    assert len(boxes["concat"]) == len(maps.OUTERMOST)
+    centres = [b["projection"]["center"] for b in boxes["concat"]]
     assert len({tuple(c) for c in centres}) == len(centres)  # distinct, so Vega-Lite fits each box alone
     canarias = dict(zip(maps.OUTERMOST, centres))["ES70"]
     assert -19 < canarias[0] < -13 and 27 < canarias[1] < 30
-    titles = [b["title"]["text"] for b in boxes["hconcat"]]
+    titles = [b["title"]["text"] for b in boxes["concat"]]
     assert titles == [labels.label(f"map.outermost.{code}") for code in maps.OUTERMOST]
 
 

@@ -196,6 +196,28 @@ function markWidths(view) {
   return found;
 }
 
+// The right edge, in the drawing, of each stacked part ("concat_N_width" → px): its group's widest item.
+function partRights(view) {
+  const out = {};
+  const top = view.scenegraph().root.items[0];
+  const [left] = view.origin();
+  for (const mark of (top && top.items) || []) {
+    const found = /^concat_(\d+)_group$/.exec(mark.name || "");
+    if (found && mark.items.length) out[`concat_${found[1]}_width`] = left + Math.max(...mark.items.map((i) => i.bounds.x2));
+  }
+  return out;
+}
+
+// The (width, height) signals of each part drawn with a projection (a map): "[concat_1_width, concat_1_height]".
+function mapSizes(spec) {
+  const pairs = [];
+  for (const projection of spec.projections || []) {
+    const found = /^\[(\w+), (\w+)\]$/.exec((projection.size && projection.size.signal) || "");
+    if (found) pairs.push([found[1], found[2]]);
+  }
+  return pairs;
+}
+
 async function newView(block, spec, values) {
   const target = block.querySelector(".cl-chart-target");
   if (block.clChart) block.clChart.finalize();
@@ -229,10 +251,19 @@ async function fitTo(block, state, column) {
   const shared = () => (state.parts > 0 && !state.narrow ? state.parts : 1);
   // In the narrow form, notes, axis titles and legends wrap at the width of the plot, titles at the
   // column's (narrower if need be), and long labels on the left take at most 40 % of the column.
+  // A map keeps its shape: the height of a part drawn with a projection follows its width.
+  const mapHeights = (heights) => {
+    for (const [width, height] of state.maps) {
+      if (width in widths && height in heights) {
+        heights[height] = Math.round((state.heights[height] * widths[width]) / state.natural[width]);
+      }
+    }
+    return heights;
+  };
   const sizes = () => {
-    if (!state.narrow) return { ...state.heights };
+    if (!state.narrow) return mapHeights({ ...state.heights });
     const text = Math.max(100, Math.min(column - 40, ...Object.values(widths)));
-    const heights = { ...state.heights };
+    const heights = mapHeights({ ...state.heights });
     for (const [name, height] of Object.entries(state.narrowSpec.rows)) {
       const lines = Math.ceil((1.15 * (state.rowWidths[name] || 0)) / text);
       if (height in heights) heights[height] = Math.max(heights[height], state.heights[height] * Math.max(1, lines));
@@ -260,9 +291,13 @@ async function fitTo(block, state, column) {
   const narrowDown = async () => {
     for (let round = 0; round < 8 && drawnWidth(view) > column; round++) {
       const excess = Math.max(4, drawnWidth(view) - column);
+      const rights = partRights(view);
       let moved = false;
       for (const name of Object.keys(widths)) {
-        const narrower = Math.max(SMALLEST, Math.floor(widths[name] - excess / shared()));
+        // a stacked part narrows by its own excess only (a map under bars keeps the column's width)
+        const own = name in rights ? rights[name] - column : excess;
+        if (own <= 0) continue;
+        const narrower = Math.max(SMALLEST, Math.floor(widths[name] - Math.max(4, own) / shared()));
         if (narrower < widths[name]) {
           widths[name] = narrower;
           moved = true;
@@ -332,6 +367,7 @@ async function draw(block) {
       narrow: false,
       column: null,
       bound: (spec.signals || []).filter((s) => s.bind).map((s) => s.name),
+      maps: mapSizes(spec),
     };
     await fit(block);
     watch(block);

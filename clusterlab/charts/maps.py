@@ -217,7 +217,7 @@ def lq_map(
         alt.vconcat(
             *([above] if above is not None else []),
             europe,
-            alt.hconcat(*boxes, spacing=6),
+            alt.concat(*boxes, columns=4, spacing=6),
             spacing=8,
             datasets={SHAPES: topology, FIGURES: rows.to_dict("records")},
         )

@@ -92,7 +92,8 @@ def markets_chart(
                 "name:N",
                 sort=alt.EncodingSortField("rank", order="ascending"),
                 title=None,
-                axis=alt.Axis(labelLimit=200),
+                # with the map, the names go on the right, so that the map under the bars starts at the left edge
+                axis=alt.Axis(labelLimit=200, orient="right" if with_map else "left"),
             ),
             x=alt.X("score:Q", title=label("markets.score")),
             color=alt.Color("index:Q", title=label("markets.index"), scale=alt.Scale(scheme="oranges", domain=[0, 1])),
