@@ -86,10 +86,18 @@ class Tab:
         throttle(self.cdp)
         self.transferred: dict[str, int] = {}
         self.urls: dict[str, str] = {}
+        self.encoded: dict[str, str] = {}
         self.failed: list[str] = []
-        self.cdp.on("Network.responseReceived", lambda e: self.urls.__setitem__(e["requestId"], e["response"]["url"]))
+        self.cdp.on("Network.responseReceived", self._received)
         self.cdp.on("Network.loadingFinished", self._finished)
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+
+    def _received(self, event: dict) -> None:
+        response = event["response"]
+        self.urls[event["requestId"]] = response["url"]
+        coding = {k.lower(): v for k, v in response.get("headers", {}).items()}.get("content-encoding")
+        if coding:
+            self.encoded[response["url"]] = coding
 
     def _finished(self, event: dict) -> None:
         url = self.urls.get(event["requestId"], event["requestId"])
@@ -97,6 +105,7 @@ class Tab:
 
     def visit(self, url: str) -> dict:
         self.transferred.clear()
+        self.encoded.clear()
         self.page.goto(url, wait_until="load", timeout=120_000)
         self.page.wait_for_function(DRAWN, timeout=120_000)
         self.page.wait_for_load_state("networkidle", timeout=120_000)
@@ -109,6 +118,7 @@ class Tab:
             "bytes": sum(self.transferred.values()),
             "requests": len(self.transferred),
             "largest": sorted(self.transferred.items(), key=lambda kv: -kv[1])[:5],
+            "compressed": sorted(_short(url) for url in self.encoded),
         }
 
     def close(self) -> None:

@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 ICONS_CSS = HERE / "static" / "icons.css"
 
 #: Font Awesome's name → the pack it comes from, for every icon a page shows (the theme's header
-#: buttons, sidebars, navigation and admonitions; `tests/test_icons.py` checks that no page shows
+#: buttons, sidebars, navigation and admonitions; `tests/test_bench.py` checks that no page shows
 #: another one).
 USED = {
     "angle-down": "solid",
@@ -72,9 +72,6 @@ ADMONITIONS = {
     "admonition-todo": "pencil",
 }
 
-#: Font Awesome's older names the theme's templates still write (`fas fa-…`) are the same icons.
-ALIASES = {"fa-search": "magnifying-glass"}
-
 
 def _theme_fontawesome() -> str:
     import pydata_sphinx_theme
@@ -120,7 +117,8 @@ RULES = """
   mask: var(--cl-icon) center / contain no-repeat;
 }
 
-/* admonitions: the theme's icon for each kind, in its colour */
+/* admonitions: the theme's icon for each kind, in its colour (each kind's rule, below, is as
+   specific as the theme's) */
 .admonition > .admonition-title::after,
 div.admonition > .admonition-title::after {
   content: "";
@@ -182,14 +180,9 @@ def stylesheet(packs: dict[str, dict[str, tuple[int, int, str]]]) -> str:
         variables.append(f"  --cl-icon-{name}: {data_url(width, height, path)};")
         ratio = f"{width / height:.4g}"
         classes.append(f".fa-{name} {{\n  --cl-icon: var(--cl-icon-{name});\n  --cl-icon-width: {ratio};\n}}")
-    for alias, name in ALIASES.items():
-        width, height, _ = packs[USED[name]][name]
-        classes.append(
-            f".{alias} {{\n  --cl-icon: var(--cl-icon-{name});\n  --cl-icon-width: {width / height:.4g};\n}}"
-        )
     admonitions = [
-        f".admonition.{kind} > .admonition-title,\ndiv.admonition.{kind} > .admonition-title {{\n"
-        f"  --cl-admonition-icon: var(--cl-icon-{icon});\n}}"
+        f".admonition.{kind} > .admonition-title::after,\ndiv.admonition.{kind} > .admonition-title::after {{\n"
+        f'  content: "";\n  --cl-admonition-icon: var(--cl-icon-{icon});\n}}'
         for kind, icon in ADMONITIONS.items()
     ]
     return (
