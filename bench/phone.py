@@ -30,7 +30,7 @@ from bookbuild.site import site_pages
 
 SITE = ROOT / "_build" / "site"
 
-#: The mobile profile (Lighthouse's "slow 4G" mobile defaults, as devtools throttling applies them).
+#: The mobile profile of web performance tools ("slow 4G" and a mid-range phone), applied by throttling.
 CPU_SLOWDOWN = 4
 DOWN_BITS_PER_S = 1.6e6
 UP_BITS_PER_S = 0.75e6
