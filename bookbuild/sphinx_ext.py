@@ -4,6 +4,9 @@
   (template ``templates/lang-switch.html``, placed in the article header).
 * Vega served by the site: pages holding a chart load the site's own Vega bundle and
   ``clusterlab-charts.js`` (as modules, only where a chart is); nothing comes from another host.
+* Icons without Font Awesome's web fonts (:mod:`bookbuild.icons`): the few icons the pages show are
+  CSS masks (``static/icons.css``), and the theme's stylesheets lose the fonts' rules; the search index
+  is loaded when the reader opens the search (``templates/layout.html``), the search page excepted.
 * Mathematics as MathML written at build time (:mod:`bookbuild.mathml`): no script needed.
 * No dead controls: the ipywidgets state that notebooks store for JupyterLab is not sent
   to the website, whose widget outputs are notes (see :mod:`bookbuild.mime`).
@@ -24,7 +27,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from bookbuild import citations, mathml, readerlinks, vega
+from bookbuild import citations, icons, mathml, readerlinks, vega
 from clusterlab import labels
 
 HERE = Path(__file__).parent
@@ -38,8 +41,9 @@ def _other_language(language: str, editions: list[str]) -> str | None:
 def _on_config_inited(app: Sphinx, config) -> None:
     config.templates_path.append(str(HERE / "templates"))
     config.html_static_path.append(str(HERE / "static"))
-    if "book.css" not in [c if isinstance(c, str) else c[0] for c in config.html_css_files]:
-        config.html_css_files.append("book.css")
+    for css in ("book.css", "icons.css"):
+        if css not in [c if isinstance(c, str) else c[0] for c in config.html_css_files]:
+            config.html_css_files.append(css)
     if "autodoc-skip-member" in app.events.events:  # a book that loads autodoc (every extension is set up by now)
         app.connect("autodoc-skip-member", _skip_reexported_member)
 
@@ -104,6 +108,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy2(app._cl_bundle, vendor / app._cl_bundle.name)
+    icons.trim_theme(Path(app.outdir) / "_static")
     _name_sidebar_toggles(Path(app.outdir), app.config.language)
     # what citations, terms and references read as, for the notebooks opened in JupyterLab
     readerlinks.dump(app)

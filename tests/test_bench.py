@@ -6,11 +6,14 @@ their budgets (a stopwatch on a shared machine is not a test). `make bench` does
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import re
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 
 import nbformat
 import pytest
@@ -18,7 +21,7 @@ from conftest import ROOT, site_pages
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench import build, environment, pages, run, scale
+from bench import build, environment, pages, phone, run, scale, server
 from bench.stats import median, percentile
 
 
@@ -174,3 +177,200 @@ def test_the_quick_benchmark_produces_every_figure(tmp_path):
     assert sum(f["budget"] is not None for f in results["figures"]) >= 15
     assert "quick run: budgets not judged" in proc.stdout
     assert results["machine"]["cores"] >= 1 and results["machine"]["python"].startswith("3.")
+
+
+def _get(url: str, **headers) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as err:  # urllib raises on 304
+        return err.code, dict(err.headers), err.read()
+
+
+def test_the_phone_server_compresses_validates_and_answers_304(tmp_path):
+    page = "<!DOCTYPE html><p>" + "Clusters industriels et internationalisation des PME. " * 200 + "</p>"
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / "app.js").write_text("console.log('x');\n" * 300, encoding="utf-8")
+    font = bytes(range(256)) * 40
+    (tmp_path / "_static" / "icons.woff2").write_bytes(font)
+    with server.served(tmp_path) as base:
+        status, headers, body = _get(f"{base}/index.html", **{"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(body).decode("utf-8") == page
+        assert int(headers["Content-Length"]) == len(body) < len(page.encode()) / 5
+        assert headers["Content-Type"].startswith("text/html")
+        assert re.fullmatch(r'"[0-9a-f]+"', headers["ETag"]) and headers["Last-Modified"].endswith("GMT")
+        assert f"max-age={server.PAGE_MAX_AGE}" in headers["Cache-Control"]
+        assert headers["Vary"] == "Accept-Encoding"
+        # a browser that accepts no compression gets the file as it is
+        status, headers, body = _get(f"{base}/index.html")
+        assert status == 200 and "Content-Encoding" not in headers and body.decode("utf-8") == page
+        # assets: compressed when text, never when compressed already; a long max-age
+        status, headers, body = _get(f"{base}/_static/app.js", **{"Accept-Encoding": "gzip, deflate, br"})
+        assert headers["Content-Encoding"] == ("br" if server.brotli else "gzip")
+        assert f"max-age={server.ASSET_MAX_AGE}" in headers["Cache-Control"]
+        status, headers, body = _get(f"{base}/_static/icons.woff2", **{"Accept-Encoding": "gzip"})
+        assert "Content-Encoding" not in headers and body == font
+        # revalidation: the same ETag, or no change since Last-Modified, is a 304 with no body
+        status, headers, _ = _get(f"{base}/index.html", **{"Accept-Encoding": "gzip"})
+        tag, modified = headers["ETag"], headers["Last-Modified"]
+        status, again, body = _get(f"{base}/index.html", **{"If-None-Match": tag, "Accept-Encoding": "gzip"})
+        assert status == 304 and body == b"" and again["ETag"] == tag
+        status, _, body = _get(f"{base}/index.html", **{"If-Modified-Since": modified})
+        assert status == 304 and body == b""
+        # a changed file is sent again, with a new ETag, even to a browser that holds the old one
+        (tmp_path / "index.html").write_text(page + "<p>new</p>", encoding="utf-8")
+        status, headers, body = _get(f"{base}/index.html", **{"If-None-Match": tag})
+        assert status == 200 and headers["ETag"] != tag and body.decode("utf-8").endswith("<p>new</p>")
+        assert _get(f"{base}/missing.html")[0] == 404
+        assert _get(f"{base}/../../etc/passwd")[0] == 404
+
+
+def test_accept_encoding_is_read_with_its_weights():
+    assert server.choose_encoding("gzip, deflate") == "gzip"
+    assert server.choose_encoding("gzip;q=0, deflate") is None
+    assert server.choose_encoding(None) is None
+    assert server.choose_encoding("br;q=1.0, gzip;q=0.8") == ("br" if server.brotli else "gzip")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_phone_section_produces_its_figures_with_their_budgets(tmp_path, site):
+    output = tmp_path / "phone.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "phone", "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    results = json.loads(output.read_text(encoding="utf-8"))
+    assert results["sections"] == ["phone"] and run.missing_figures(results) == []
+    figures = {f["key"]: f for f in results["figures"]}
+    assert set(figures) == set(run.EXPECTED["phone"])
+    budgets = {k: f["budget"] for k, f in figures.items() if f["budget"] is not None}
+    assert budgets == {
+        "phone.lcp_ms_median": 2500,
+        "phone.chart_ms_median": 3500,
+        "phone.second_lcp_ms_median": 2500,
+        "phone.second_chart_ms_median": 2500,
+        "phone.first_kB_median": 450,
+        "phone.first_kB_max": 450,
+    }
+    details = results["details"]["phone"]["pages"]
+    assert {page.split("/")[0] for page in details} == {"fr", "en"}
+    for page, d in details.items():
+        assert d["first"]["bytes"] > 0 and d["first"]["chart_ms"] > 0 and d["first"]["lcp_ms"] > 0
+        # the page, Vega and the stylesheets came compressed
+        compressed = d["first"]["compressed"]
+        assert any(url.endswith(page) for url in compressed), compressed
+        assert any("/vendor/vega" in url for url in compressed) and any(".css" in url for url in compressed)
+        # the second chart page reused the cache: far fewer bytes than the first visit
+        assert d["second"]["bytes"] < d["first"]["bytes"] / 3, d
+    assert any("vega" in url for url, _ in next(iter(details.values()))["first"]["largest"])
+
+
+def test_the_phone_profile_is_the_mobile_one_of_web_performance_tools():
+    assert phone.CPU_SLOWDOWN == 4 and phone.ROUND_TRIP_MS == 150
+    assert (phone.DOWN_BITS_PER_S, phone.UP_BITS_PER_S) == (1.6e6, 0.75e6)
+    assert phone.PHONE["viewport"] == {"width": 390, "height": 844} and phone.PHONE["is_mobile"]
+
+
+FONT_AWESOME = re.compile(
+    r"url\([^)]*(fontawesome|fa-(solid|brands|regular)-\d+)|@font-face\s*\{[^}]*Font Awesome", re.I
+)
+
+
+@pytest.mark.parametrize("language", ("fr", "en"))
+def test_no_page_links_font_awesome_fonts_or_script(site, language):
+    for page in site_pages(site, language):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"fontawesome", html, re.I), page.relative_to(site)
+    for css in (site / language / "_static").rglob("*.css"):
+        assert not FONT_AWESOME.search(css.read_text(encoding="utf-8")), css.relative_to(site)
+    assert not list((site / language / "_static").rglob("fa-*.woff2"))
+    assert not (site / language / "_static" / "scripts" / "fontawesome.js").exists()
+
+
+def test_the_icons_stylesheet_is_the_one_the_theme_s_font_awesome_gives():
+    from bookbuild import icons
+
+    assert icons.ICONS_CSS.read_text(encoding="utf-8") == icons.stylesheet(icons.icon_paths(icons._theme_fontawesome()))
+    trimmed = icons.trim_stylesheet(
+        '.a{color:red}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}'
+        "@font-face{font-display:block;font-family:Font Awesome\\ 6 Free;src:url(x.woff2)}.b{color:blue}"
+    )
+    assert trimmed == ".a{color:red}.b{color:blue}"
+
+
+#: Every pseudo-element the theme draws an icon in (its font is Font Awesome's), and whether it draws
+#: it as a mask (no character: the fonts are gone, a character would show as a missing glyph).
+ICONS = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll("*")) {
+    for (const pseudo of ["::before", "::after"]) {
+      const style = getComputedStyle(el, pseudo);
+      if (!style.content || style.content === "none" || style.content === "normal") continue;
+      if (!/Awesome/.test(style.fontFamily)) continue;
+      const mask = style.maskImage || style.webkitMaskImage;
+      const named = el.closest("[aria-label],[title]");
+      found.push({what: el.tagName.toLowerCase() + "." + [...el.classList].join(".") + pseudo,
+                  glyph: style.content !== '""', mask: !!mask && mask.startsWith("url("),
+                  name: named ? named.getAttribute("aria-label") || named.getAttribute("title") : ""});
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["fr/chapters/fr/01-marshall-district.html", "en/chapters/en/04-measuring-clusters.html", "en/search.html"]
+)
+def test_every_icon_is_drawn_by_a_mask_and_no_font_is_fetched(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(f"{server}/{path}", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    drawn = page.evaluate(ICONS)
+    context.close()
+    assert not [u for u in fetched if re.search(r"\.(woff2?|ttf|otf)(\?|$)|fontawesome", u)], fetched
+    header = [d for d in drawn if "fa-" in d["what"]]
+    assert len(header) >= 10, drawn  # the header's buttons, sidebars, back-to-top…
+    assert [d for d in drawn if d["glyph"] or not d["mask"]] == []
+    # the header's buttons keep their names (fullscreen, download, theme, search, repository, sidebars)
+    names = {d["name"] for d in header}
+    assert len([n for n in names if n]) >= 5, names
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language, word", [("fr", "Marshall"), ("en", "Marshall")])
+def test_the_search_page_still_finds_a_word(browser, server, language, word):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/{language}/search.html?q={word}", wait_until="load")
+    page.wait_for_function("() => document.querySelectorAll('#search-results ul.search li').length > 0", timeout=30_000)
+    hits = page.locator("#search-results ul.search li a").evaluate_all("links => links.map(a => a.href)")
+    context.close()
+    assert any("01-marshall-district.html" in h for h in hits), hits
+
+
+@pytest.mark.browser
+def test_a_chapter_loads_the_search_index_only_when_the_reader_opens_the_search(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(f"{server}/en/chapters/en/01-marshall-district.html", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "searchindex.js" in u or "searchtools.js" in u]
+    page.keyboard.press("Control+k")
+    page.wait_for_function("() => typeof Search !== 'undefined' && Search._index !== null", timeout=30_000)
+    assert [u for u in fetched if u.endswith("/en/searchindex.js")]
+    assert page.locator("#pst-search-dialog input[name=q]").is_visible()
+    context.close()
