@@ -7,6 +7,9 @@
 * Mathematics as MathML written at build time (:mod:`bookbuild.mathml`): no script needed.
 * No dead controls: the ipywidgets state that notebooks store for JupyterLab is not sent
   to the website, whose widget outputs are notes (see :mod:`bookbuild.mime`).
+* Keyboard and screen readers: folded code cells are named in the page's language, and
+  ``cl-scrollers.js`` lets the keyboard reach the regions that scroll (wide tables, code, formulas,
+  charts), named with the catalogues' words (``book.scroll.*``).
 * The reference appendix (autodoc): :mod:`clusterlab.charts` lists its own chart functions; the data
   a chart draws, computed by a model and re-exported there, is described once, with its model. A
   parameter and its description are separated by a dash, and in French the labels of the fields

@@ -9,9 +9,9 @@
   // What may scroll, and the kind of name it gets (the first selector that matches wins).
   const KINDS = [
     ["table", ".pst-scrollable-table-container, .cell_output .output.text_html, table"],
-    ["code", "div.highlight pre, pre, .cell_output .output"],
+    ["chart", ".cl-chart, .cl-chart-target, .cell_output .output.cl-chart-output"],
     ["math", "div.math, math"],
-    ["chart", ".cl-chart, .cl-chart-target"],
+    ["code", "div.highlight pre, pre, .cell_output .output"],
   ];
   const SELECTOR = KINDS.map(([, selector]) => selector).join(", ");
   const MARK = "clScroller";
@@ -28,17 +28,22 @@
     return x || y;
   }
 
+  // A region's name tells its kind and, as regions must be told apart, its rank among the page's
+  // regions of that kind ("Scrollable table 2").
   function update() {
     const main = document.getElementById("main-content") || document.body;
+    const counts = {};
     for (const element of main.querySelectorAll(SELECTOR)) {
       if (scrolls(element)) {
-        if (element.dataset[MARK]) continue;
-        element.dataset[MARK] = "true";
-        element.tabIndex = 0;
-        if (!element.hasAttribute("role")) element.setAttribute("role", "region");
-        if (!element.hasAttribute("aria-label") && !element.hasAttribute("aria-labelledby")) {
-          element.setAttribute("aria-label", names[kindOf(element)] || names.other || "");
+        if (!element.dataset[MARK]) {
+          if (element.hasAttribute("role") || element.hasAttribute("aria-label")) continue;
+          element.dataset[MARK] = "true";
+          element.tabIndex = 0;
+          element.setAttribute("role", "region");
         }
+        const kind = kindOf(element);
+        counts[kind] = (counts[kind] || 0) + 1;
+        element.setAttribute("aria-label", `${names[kind] || names.other || ""} ${counts[kind]}`);
       } else if (element.dataset[MARK]) {
         delete element.dataset[MARK];
         element.tabIndex = -1;
