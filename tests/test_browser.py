@@ -64,6 +64,9 @@ class Visit:
             "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.rendered)",
             timeout=15000,
         )
+        # The page's scripts settle at the next frames: the regions that scroll once the charts are drawn
+        # are made reachable by the keyboard (cl-scrollers.js).
+        self.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
     def close(self):
         self.context.close()
