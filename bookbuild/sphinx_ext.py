@@ -7,7 +7,8 @@
 * Mathematics as MathML written at build time (:mod:`bookbuild.mathml`): no script needed.
 * No dead controls: the ipywidgets state that notebooks store for JupyterLab is not sent
   to the website, whose widget outputs are notes (see :mod:`bookbuild.mime`).
-* Keyboard and screen readers: folded code cells are named in the page's language, and
+* Keyboard and screen readers: folded code cells and the buttons that fold solutions
+  (``cl-toggles.js``) are named in the page's language, and
   ``cl-scrollers.js`` lets the keyboard reach the regions that scroll (wide tables, code, formulas,
   charts), named with the catalogues' words (``book.scroll.*``).
 * The reference appendix (autodoc): :mod:`clusterlab.charts` lists its own chart functions; the data
@@ -57,6 +58,8 @@ def _on_builder_inited(app: Sphinx) -> None:
     language = (app.config.language or "en")[:2]
     names = {f"data-{kind}": labels.label(f"book.scroll.{kind}", language) for kind in SCROLLER_KINDS}
     app.add_js_file("cl-scrollers.js", defer="defer", **names)
+    # the buttons that fold solutions and dropdown boxes, named in the edition's language
+    app.add_js_file("cl-toggles.js", defer="defer", **{"data-name": labels.label("book.toggle_button", language)})
 
 
 SCROLLER_KINDS = ("table", "code", "math", "chart", "other")

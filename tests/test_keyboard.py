@@ -128,7 +128,7 @@ def test_the_focused_control_shows_a_visible_ring(visit, language, scheme):
 # The book's own controls: the edition switch, charts' inputs and menus, folded cells' toggles.
 OWN_CONTROLS = (
     "a.cl-lang-switch, div.cl-chart .vega-bindings input, div.cl-chart .vega-bindings select, "
-    "details.hide > summary, details.toggle-details > summary"
+    "details.hide > summary, details.toggle-details > summary, button.toggle-button"
 )
 
 
@@ -148,3 +148,23 @@ def test_the_books_controls_are_touch_targets_of_24_px_on_a_phone(visit, languag
     assert sizes, "the page has none of the book's controls"
     small = [(html, round(w, 1), round(h, 1)) for html, w, h in sizes if w < 24 or h < 24]
     assert not small, f"touch targets smaller than 24 × 24 px: {small}"
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_folding_buttons_and_scrolling_regions_are_named_in_the_pages_language(visit, language):
+    from clusterlab import labels
+
+    v = visit(f"{language}/chapters/{language}/02-porter-cluster.html", width=390)
+    folds = v.page.eval_on_selector_all("button.toggle-button", "(all) => all.map((b) => b.getAttribute('aria-label'))")
+    assert folds and set(folds) == {labels.label("book.toggle_button", language)}
+    cells = v.page.eval_on_selector_all("details.hide > summary", "(all) => all.map((s) => s.innerText.trim())")
+    assert cells and all(
+        cell in {labels.label(f"book.cell_show_{k}", language) for k in ("output", "outputs", "source", "content")}
+        for cell in cells
+    )
+    regions = v.page.eval_on_selector_all(
+        "#main-content [role=region][tabindex='0']", "(all) => all.map((r) => r.getAttribute('aria-label'))"
+    )
+    chart = labels.label("book.scroll.chart", language)
+    assert f"{chart} 1" in regions, f"the charts wider than a phone are not regions the keyboard reaches: {regions}"
+    assert len(set(regions)) == len(regions)
