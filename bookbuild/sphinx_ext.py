@@ -10,6 +10,10 @@
 * Mathematics as MathML written at build time (:mod:`bookbuild.mathml`): no script needed.
 * No dead controls: the ipywidgets state that notebooks store for JupyterLab is not sent
   to the website, whose widget outputs are notes (see :mod:`bookbuild.mime`).
+* Keyboard and screen readers: folded code cells and the buttons that fold solutions
+  (``cl-toggles.js``) are named in the page's language, and
+  ``cl-scrollers.js`` lets the keyboard reach the regions that scroll (wide tables, code, formulas,
+  charts), named with the catalogues' words (``book.scroll.*``).
 * The reference appendix (autodoc): :mod:`clusterlab.charts` lists its own chart functions; the data
   a chart draws, computed by a model and re-exported there, is described once, with its model. A
   parameter and its description are separated by a dash, and in French the labels of the fields
@@ -53,6 +57,16 @@ def _on_builder_inited(app: Sphinx) -> None:
         return
     cache = Path(app.outdir).parent / ".vendor"
     app._cl_bundle = vega.write_bundle(app.config.clusterlab_vegalite_version, cache)
+    # Regions that scroll sideways (tables, code, formulas, charts) can be reached and scrolled with the
+    # keyboard; the script names them with the words of the edition, given as its data attributes.
+    language = (app.config.language or "en")[:2]
+    names = {f"data-{kind}": labels.label(f"book.scroll.{kind}", language) for kind in SCROLLER_KINDS}
+    app.add_js_file("cl-scrollers.js", defer="defer", **names)
+    # the buttons that fold solutions and dropdown boxes, named in the edition's language
+    app.add_js_file("cl-toggles.js", defer="defer", **{"data-name": labels.label("book.toggle_button", language)})
+
+
+SCROLLER_KINDS = ("table", "code", "math", "chart", "other")
 
 
 def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -75,6 +89,7 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         context["metatags"] = context.get("metatags", "") + (
             f'\n<link rel="alternate" hreflang="{other}" href="{url}" />'
         )
+    context["cl_home_label"] = labels.label("book.home_landmark", language)
     body = context.get("body", "")
     # Docutils marks bibliography entries role="doc-biblioentry" inside role="list"; that role
     # is deprecated in DPUB-ARIA 1.1 and axe-core does not accept it as a list item.
@@ -97,9 +112,30 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         body = re.sub(r'<dt class="(field-(?:odd|even))">', r'<dt class="\1" lang="fr">', body)
         body = body.replace('<span class="colon">:</span>', '<span class="colon">\u00a0:</span>')
         context["body"] = body
+    # myst-nb writes a folded cell's prompts and the name of its toggle in English on every page; the
+    # toggle is named by what it shows (WCAG 2.5.3), in the page's language.
+    if FOLDED_CELL.search(body):
+        body = FOLDED_CELL.sub(lambda m: _folded_cell(m, language), body)
+        context["body"] = body
     if 'class="cl-chart"' in body:
         app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module", **{"async": "async"})
         app.add_js_file("clusterlab-charts.js", type="module", **{"async": "async"})
+
+
+FOLDED_CELL = re.compile(
+    r'<summary aria-label="Toggle hidden content">\n'
+    r'<p class="collapsed admonition-title">Show code cell (content|source|outputs?)</p>\n'
+    r'<p class="expanded admonition-title">Hide code cell \1</p>'
+)
+
+
+def _folded_cell(match: re.Match, language: str) -> str:
+    kind = match.group(1)
+    show = labels.label(f"book.cell_show_{kind}", language)
+    hide = labels.label(f"book.cell_hide_{kind}", language)
+    return (
+        f'<summary>\n<p class="collapsed admonition-title">{show}</p>\n<p class="expanded admonition-title">{hide}</p>'
+    )
 
 
 def _on_build_finished(app: Sphinx, exception) -> None:

@@ -1,6 +1,6 @@
 """Every page of both editions in Debian's Chromium, with every request to another host blocked:
 charts draw, nothing fails, the switcher leads to the twin page, bound controls move charts,
-and axe-core finds no serious or critical accessibility violation."""
+and axe-core, with its full rule sets, finds no accessibility violation on a phone or a desktop screen."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import EDITIONS, SITE, site_pages
 
-BLOCKING = ("serious", "critical")
+# axe's full rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, its best practices, and its
+# experimental rules (which run only when their tag is asked for). Every violation fails, whatever
+# its impact.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice", "experimental"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
 # Accessibility exceptions: (rule id, CSS selector of the element, reason). Empty means none.
 AXE_EXCEPTIONS: list[tuple[str, str, str]] = []
@@ -27,12 +31,16 @@ def all_pages() -> list[str]:
 
 PAGES = all_pages()
 
+# A phone and a desktop screen (width: height), both checked by axe on every page.
+VIEWPORTS = {390: 844, 1280: 900}
+
 
 class Visit:
     """One page load: what it requested, what it logged, what was blocked."""
 
-    def __init__(self, browser, base: str, path: str, color_scheme: str = "light"):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+    def __init__(self, browser, base: str, path: str, color_scheme: str = "light", width: int = 1280):
+        height = VIEWPORTS.get(width, 900)
+        self.context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
         self.page = self.context.new_page()
         self.blocked: list[str] = []
         self.errors: list[str] = []
@@ -56,6 +64,9 @@ class Visit:
             "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.rendered)",
             timeout=15000,
         )
+        # The page's scripts settle at the next frames: the regions that scroll once the charts are drawn
+        # are made reachable by the keyboard (cl-scrollers.js).
+        self.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
     def close(self):
         self.context.close()
@@ -96,15 +107,14 @@ def test_page_loads_only_from_the_site_and_draws_every_chart(visit, site, path):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", sorted(VIEWPORTS))
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_accessibility_violation(visit, path):
-    v = visit(path)
-    result = Axe().run(v.page)
+def test_page_has_no_accessibility_violation(visit, path, width):
+    v = visit(path, width=width)
+    result = Axe().run(v.page, options=AXE_OPTIONS)
     assert result.response["passes"], "axe-core ran no check on the page"
     problems = []
     for violation in result.response["violations"]:
-        if violation["impact"] not in BLOCKING:
-            continue
         for node in violation["nodes"]:
             target = " ".join(map(str, node["target"]))
             if any(rule == violation["id"] and sel in target for rule, sel, _ in AXE_EXCEPTIONS):
