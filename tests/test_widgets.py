@@ -218,3 +218,29 @@ def test_policy_explorer_recomputes_the_panel_and_tabulates_every_estimate():
         assert labels.fmt_number(value, 2) in html
     assert labels.label("policy.across") in html
     labels.set_language("en")
+
+
+def test_lq_explorer_maps_nuts2_regions_and_says_plainly_when_a_file_has_none():
+    from clusterlab import data, measures
+
+    labels.set_language("fr")
+    sbs = data.load("eurostat_sbs_regions_2015")
+    nuts2 = (sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ")
+    rows = sbs[nuts2 & sbs["nace"].isin(["C23", "C30"])].dropna(subset=["persons_employed"])
+    start = measures.lq_table(
+        rows.rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
+    )
+    explorer = widgets.lq_explorer(start, industries=["C23", "C30"])
+    charts_shown = [o["data"] for o in explorer.output.outputs if "application/vnd.vegalite.v5+json" in o["data"]]
+    assert len(charts_shown) == 2  # the bars, then the map
+    the_map = charts_shown[1]["application/vnd.vegalite.v5+json"]
+    assert the_map["vconcat"][0]["projection"]["type"] == "azimuthalEqualArea"
+    assert "bind" not in str(the_map["params"])  # the explorer's sliders set it, not inputs of its own
+    explorer._controls["threshold"].value = 3.5
+    the_map = explorer.output.outputs[2]["data"]["application/vnd.vegalite.v5+json"]
+    assert {p["name"]: p["value"] for p in the_map["params"]}["threshold"] == 3.5
+    # communes: the bars, and a note instead of a map
+    _upload(explorer, "communes.csv", b"region;industry;employment\n76540;x;10\n76540;y;5\n76217;x;1\n76217;y;20\n")
+    outputs = explorer.output.outputs
+    assert sum("application/vnd.vegalite.v5+json" in o["data"] for o in outputs) == 1
+    assert "Pas de carte" in outputs[-1]["data"]["text/html"]

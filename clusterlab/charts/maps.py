@@ -75,6 +75,12 @@ def note_under(text: str, width: int = WIDTH) -> alt.TitleParams:
     return alt.TitleParams(lines, orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#444")
 
 
+def draws_regions(codes) -> bool:
+    """Whether any of these codes is a NUTS-2 region of the map (a reader's communes are not)."""
+    feature = data.describe(SHAPES)["topojson"]["object"]
+    return bool(set(map(str, codes)) & _ids(data.shapes(SHAPES), feature))
+
+
 def _in_list(field: str, codes: Sequence[str]) -> str:
     return f"indexof([{', '.join(js_string(c) for c in codes)}], {field}) >= 0"
 
@@ -104,6 +110,7 @@ def lq_map(
     industry: str | None = None,
     above: alt.TopLevelMixin | None = None,
     width: int = WIDTH,
+    interactive: bool = True,
 ) -> alt.VConcatChart:
     """The location quotient of every NUTS-2 region for the chosen industry, on a map of Europe.
 
@@ -116,7 +123,8 @@ def lq_map(
 
     ``above`` is a view drawn above the map that holds the parameters ``industry``, ``threshold`` and
     ``min_employment`` (the bar chart of :func:`~clusterlab.charts.lq_chart`): the map follows them, so
-    that both views agree. Without it the map has its own menu and sliders.
+    that both views agree. Without it the map has its own menu and sliders (``interactive=False``: the
+    same parameters without inputs, for a JupyterLab explorer that sets them).
     """
     industries = list(industries)
     if not industries:
@@ -129,9 +137,11 @@ def lq_map(
     if above is None:
         names = {c: data.industry_name(c, with_code=False) for c in industries}
         params = [
-            choice("industry", "lq.industry", industry, industries, lambda c: f"{c} {names[c]}"),
-            slider("threshold", "lq.threshold", threshold, 1, 6, 0.25),
-            slider("min_employment", "lq.min_employment", min_employment, 0, 5000, 100),
+            choice(
+                "industry", "lq.industry", industry, industries, lambda c: f"{c} {names[c]}", interactive=interactive
+            ),
+            slider("threshold", "lq.threshold", threshold, 1, 6, 0.25, interactive=interactive),
+            slider("min_employment", "lq.min_employment", min_employment, 0, 5000, 100, interactive=interactive),
         ]
     regions = data.load("nuts2_regions")
     outside = sorted(regions.loc[regions["has_geometry"] & ~regions["in_employment_table"], "geo"])

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from clusterlab import charts, data, labels
+from clusterlab.charts import maps
 from clusterlab.errors import InputError
 from clusterlab.labels import label
 from clusterlab.widgets.base import Explorer, error_note, industry_options, without_empty
@@ -20,7 +21,9 @@ def lq_explorer(
 
     It starts with ``lq`` (a table from :func:`clusterlab.measures.lq_table`); a file chosen with the
     upload button is read with :func:`clusterlab.data.read_employment` and replaces it, and any
-    :class:`clusterlab.data.DataError` is shown with what to fix.
+    :class:`clusterlab.data.DataError` is shown with what to fix. Under the bars, the map of every
+    region's quotient (:func:`clusterlab.charts.lq_map`) when the regions are NUTS-2 regions; for other
+    regions (a reader's communes), a note says why there is no map.
     """
     import html
     import io
@@ -45,6 +48,7 @@ def lq_explorer(
     }
 
     prepared: dict[str, charts.Prepared] = {}  # one chart per industry of the current table
+    mapped: dict[str, charts.Prepared] = {}  # and its map, when the regions are NUTS-2 regions
 
     def draw(industry: str, threshold: float, min_employment: int) -> list:
         if industry not in prepared:
@@ -55,7 +59,14 @@ def lq_explorer(
             )
             state["checked"] = True
         chart = prepared[industry].with_params(threshold=threshold, min_employment=min_employment)
-        return [HTML(f"<p>{html.escape(state['note'])}</p>"), chart]  # the note names the reader's file
+        shown = [HTML(f"<p>{html.escape(state['note'])}</p>"), chart]  # the note names the reader's file
+        if not maps.draws_regions(state["lq"]["region"].unique()):
+            return [*shown, HTML(f"<p>{html.escape(label('map.not_nuts2'))}</p>")]
+        if industry not in mapped:
+            mapped[industry] = charts.Prepared(
+                charts.lq_map(state["lq"], [industry], industry=industry, interactive=False), validate=False
+            )
+        return [*shown, mapped[industry].with_params(threshold=threshold, min_employment=min_employment)]
 
     explorer = Explorer(controls, draw, title="lq_explorer")
     upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description=label("lq.upload"))
@@ -84,6 +95,7 @@ def lq_explorer(
             )
         state["lq"], state["note"] = table, note
         prepared.clear()
+        mapped.clear()
         codes = sorted(table["industry"].unique())
         controls["industry"].options = industry_options(codes)
         controls["industry"].value = codes[0]
