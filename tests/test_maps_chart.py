@@ -187,3 +187,12 @@ def test_an_outermost_region_is_drawn_alone_and_communes_get_no_map():
     assert spec["projection"]["type"] == "mercator" and 'datum.id == \\"ES70\\"' in json.dumps(spec["layer"][0])
     communes = pd.DataFrame({"region": ["76540", "76217"], "lq": [1.5, 0.8]})
     assert maps.region_map(communes, "76540") is None
+
+
+def test_a_region_map_on_its_own_says_what_it_shows_and_whose_boundaries_it_draws():
+    labels.set_language("fr")
+    values = pd.DataFrame({"region": ["ITH5", "FR62"], "lq": [1.7, 0.4]})
+    spec = maps.region_map(values, "ITH5").to_dict()
+    assert "ITH5 Émilie-Romagne" in spec["description"] and spec["description"].startswith("Carte des régions")
+    note = " ".join(spec["title"]["text"])
+    assert "© EuroGeographics pour les limites administratives" in note and "Canaries" in note

@@ -402,8 +402,12 @@ def region_map(
     """The location quotient of every region in ``values`` (columns ``region``, ``lq``) on the map of
     Europe, the region ``highlight`` outlined in orange; no kernel, no control. ``None`` when the regions
     are not NUTS-2 regions of the map (a reader's communes, say): the caller says so instead of a map."""
-    panel = region_map_panel(values, highlight, width, title)
-    return None if panel is None else panel[0].properties(datasets=panel[1])
+    under = note_under(f"{label('map.outermost_apart')} {label('map.attribution_regions')}", width)
+    panel = region_map_panel(values, highlight, width, title if title is not None else under)
+    if panel is None:
+        return None
+    name = str(data.region_names([highlight]).iloc[0])
+    return panel[0].properties(datasets=panel[1], description=message("map.region_description", region=name))
 
 
 def region_map_panel(
