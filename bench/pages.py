@@ -11,7 +11,9 @@ For each page, in a fresh browser context (empty cache):
 * the chart runtime itself, measured once: what a reader downloads on the first chart page they open;
 * chart time: from the start of navigation until every chart of the page has drawn (the page
   sets the performance mark ``clusterlab:charts-drawn``, see bookbuild/static/clusterlab-charts.js);
-* load time: until the ``load`` event; on pages without a chart it is the floor.
+* load time: until the ``load`` event; on pages without a chart it is the floor;
+* map redraw: on chapter 4's page, the time from a new industry in the menu to the bars and the map
+  drawn again (performance marks around the change and the view's run), once per industry.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.stats import median
+from bench.stats import median, percentile
 from bookbuild.browser import CHROMIUM_ARGS, require_chromium
 from bookbuild.editions import EDITIONS, ROOT
 from bookbuild.site import served, site_pages
@@ -82,6 +84,38 @@ def visit(browser, url: str) -> dict:
     return {"charts": charts, "assets": assets, "load_ms": timing["load"], "chart_ms": timing["drawn"]}
 
 
+MAP_PAGE = "chapters/{language}/04-measuring-clusters.html"
+#: The chart of the page that has a menu and draws shapes (Vega "shape" marks: the map).
+MAP_BLOCK = """() => {
+  const shapes = (mark) => mark.marktype === "shape" || (mark.items || []).some(
+    (item) => (item.items || []).some(shapes));
+  return [...document.querySelectorAll("div.cl-chart")].find(
+    (b) => b.querySelector("select") && b.clChart && shapes(b.clChart.scenegraph().root));
+}"""
+MAP_REDRAW = """async (option) => {
+  const block = (FIND_MAP)();
+  const select = block.querySelector("select");
+  performance.mark("clusterlab:menu");
+  select.selectedIndex = option;
+  select.dispatchEvent(new Event("change"));
+  await block.clChart.runAsync();
+  performance.mark("clusterlab:redrawn");
+  return performance.measure("clusterlab:map", "clusterlab:menu", "clusterlab:redrawn").duration;
+}""".replace("FIND_MAP", MAP_BLOCK)
+
+
+def map_redraws(browser, url: str, rounds: int) -> list[float]:
+    """Milliseconds from a new industry in chapter 4's menu to its bars and map drawn again."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_DRAWN, timeout=60000)
+    options = page.evaluate(f"() => ({MAP_BLOCK})().querySelector('select').options.length")
+    times = [page.evaluate(MAP_REDRAW, k % options) for k in range(1, rounds * options + 1)]
+    context.close()
+    return times
+
+
 def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     from playwright.sync_api import sync_playwright
 
@@ -111,6 +145,10 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
                 runtimes[language] = chart_runtime(loads, with_charts)
                 for name, specific in page_specific(loads, with_charts).items():
                     details[name]["specific_bytes"] = specific
+            redraws = []
+            for language in EDITIONS:
+                url = f"{base}/{language}/" + MAP_PAGE.format(language=language)
+                redraws += map_redraws(browser, url, 1 if quick else 4)
             browser.close()
     chart_pages = {k: v for k, v in details.items() if v["charts"]}
     plain_pages = {k: v for k, v in details.items() if not v["charts"]}
@@ -165,6 +203,18 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
             "key": "pages.chart_ms_max",
             "label": f"charts drawn, slowest ({slowest})",
             "value": chart_pages[slowest]["chart_ms"],
+            "unit": "ms",
+        },
+        {
+            "key": "pages.map_redraw_ms_median",
+            "label": "chapter 4 map: industry menu, bars and map drawn again, median",
+            "value": median(redraws),
+            "unit": "ms",
+        },
+        {
+            "key": "pages.map_redraw_ms_p95",
+            "label": "chapter 4 map: industry menu, bars and map drawn again, 95th percentile",
+            "value": percentile(redraws, 95),
             "unit": "ms",
         },
         {

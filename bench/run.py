@@ -38,6 +38,7 @@ BUDGETS = {
     "pages.specific_kB_median": 300,
     "pages.specific_kB_max": 1000,
     "pages.chart_runtime_kB": 650,
+    "pages.map_redraw_ms_p95": 100,
     "phone.lcp_ms_median": 2500,
     "phone.chart_ms_median": 3500,
     "phone.second_chart_ms_median": 2500,
@@ -61,6 +62,8 @@ EXPECTED = {
         "pages.chart_runtime_kB",
         "pages.chart_ms_median",
         "pages.chart_ms_max",
+        "pages.map_redraw_ms_median",
+        "pages.map_redraw_ms_p95",
         "pages.floor_ms",
     ],
     "phone": [

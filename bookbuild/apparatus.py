@@ -71,9 +71,9 @@ def markdown_of(path: Path) -> str:
 # --------------------------------------------------------------------------- which code reads which table
 
 
-def _loaded_tables(node: ast.AST, tables: set[str]) -> set[str]:
-    """Names of tables (or maps) passed as a literal to ``load(...)`` / ``data.load(...)`` (``shapes(...)``)
-    inside ``node``."""
+def _loaded_tables(node: ast.AST, tables: set[str], constants: dict[str, str] | None = None) -> set[str]:
+    """Names of tables (or maps) passed to ``load(...)`` / ``data.load(...)`` (``shapes(...)``) inside
+    ``node``: as a literal, or as a module's constant (``SHAPES = "nuts2_shapes"``) named in ``constants``."""
     found = set()
     for call in ast.walk(node):
         if not isinstance(call, ast.Call) or not call.args:
@@ -81,9 +81,23 @@ def _loaded_tables(node: ast.AST, tables: set[str]) -> set[str]:
         func = call.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
         arg = call.args[0]
-        if name in ("load", "shapes") and isinstance(arg, ast.Constant) and arg.value in tables:
-            found.add(arg.value)
+        value = arg.value if isinstance(arg, ast.Constant) else (constants or {}).get(getattr(arg, "id", None))
+        if name in ("load", "shapes") and value in tables:
+            found.add(value)
     return found
+
+
+def _constants(tree: ast.Module) -> dict[str, str]:
+    """A module's top-level string constants: ``{"SHAPES": "nuts2_shapes"}``."""
+    return {
+        node.targets[0].id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    }
 
 
 def _called(node: ast.AST, module: str, modules: set[str]) -> set[tuple[str, str]]:
@@ -102,11 +116,17 @@ def _called(node: ast.AST, module: str, modules: set[str]) -> set[tuple[str, str
 
 
 def _modules() -> dict[str, ast.Module]:
-    return {
+    """The package's modules by the name a notebook or another module calls them with: a module by its
+    file's name (``maps``), a subpackage by its folder's (``charts``, whose ``__init__`` re-exports its
+    modules' functions); the subpackage wins over a module of the same name elsewhere."""
+    found = {
         path.stem: ast.parse(path.read_text(encoding="utf-8"))
         for path in sorted(PACKAGE.rglob("*.py"))
         if path.stem != "__init__"
     }
+    for path in sorted(PACKAGE.glob("*/__init__.py")):
+        found[path.parent.name] = ast.parse(path.read_text(encoding="utf-8"))
+    return found
 
 
 def function_tables(tables: set[str]) -> dict[tuple[str, str], set[str]]:
@@ -116,10 +136,11 @@ def function_tables(tables: set[str]) -> dict[tuple[str, str], set[str]]:
     direct: dict[tuple[str, str], set[str]] = {}
     calls: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for module, tree in modules.items():
+        constants = _constants(tree)
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 key = (module, node.name)
-                direct.setdefault(key, set()).update(_loaded_tables(node, tables))
+                direct.setdefault(key, set()).update(_loaded_tables(node, tables, constants))
                 calls.setdefault(key, set()).update(_called(node, module, set(modules)))
             # a function imported from another module of the package is that function (audit.eurostat_employment)
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("clusterlab."):

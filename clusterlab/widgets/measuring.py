@@ -48,7 +48,9 @@ def lq_explorer(
     }
 
     prepared: dict[str, charts.Prepared] = {}  # one chart per industry of the current table
-    mapped: dict[str, charts.Prepared] = {}  # and its map, when the regions are NUTS-2 regions
+    # and one map for every industry of the current table (its parameters choose), when the regions are
+    # NUTS-2 regions: made once, so that a new industry only sets a parameter
+    mapped: dict[str, charts.Prepared] = {}
 
     def draw(industry: str, threshold: float, min_employment: int) -> list:
         if industry not in prepared:
@@ -62,11 +64,15 @@ def lq_explorer(
         shown = [HTML(f"<p>{html.escape(state['note'])}</p>"), chart]  # the note names the reader's file
         if not maps.draws_regions(state["lq"]["region"].unique()):
             return [*shown, HTML(f"<p>{html.escape(label('map.not_nuts2'))}</p>")]
-        if industry not in mapped:
-            mapped[industry] = charts.Prepared(
-                charts.lq_map(state["lq"], [industry], industry=industry, interactive=False), validate=False
+        if "map" not in mapped:
+            codes = [code for _, code in controls["industry"].options]  # the menu's industries
+            mapped["map"] = charts.Prepared(
+                charts.lq_map(state["lq"], codes, industry=industry, interactive=False), validate=False
             )
-        return [*shown, mapped[industry].with_params(threshold=threshold, min_employment=min_employment)]
+        return [
+            *shown,
+            mapped["map"].with_params(industry=industry, threshold=threshold, min_employment=min_employment),
+        ]
 
     explorer = Explorer(controls, draw, title="lq_explorer")
     upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description=label("lq.upload"))
