@@ -34,8 +34,7 @@ def visit_math(self, node: nodes.math) -> None:
 
 
 def visit_displaymath(self, node: nodes.math_block) -> None:
-    # A formula wider than a phone's screen scrolls in its own box (book.css); the keyboard reaches it.
-    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight", tabindex="0"))
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
     if node.get("number"):
         number = get_node_equation_number(self, node)
         self.body.append(f'<span class="eqno">({number})')

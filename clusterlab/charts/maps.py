@@ -158,7 +158,7 @@ def lq_map(
         shapes = alt.Chart(_shapes()).transform_filter(keep)
         base = shapes.transform_calculate(
             status=f"{_in_list('datum.id', outside)} ? {js_string(not_in_table)} : {js_string(no_figure)}"
-        ).mark_geoshape(stroke=BORDER, strokeWidth=0.4)
+        ).mark_geoshape(stroke=BORDER, strokeWidth=0.4, aria=False)  # the figures layer speaks for the map
         base = base.encode(
             color=alt.Color(
                 "status:N",
@@ -175,7 +175,7 @@ def lq_map(
             .transform_calculate(
                 specialised=f"datum.lq >= threshold && datum.employment >= min_employment ? {js_string(yes)} : {js_string(no)}"
             )
-            .mark_geoshape(strokeJoin="round")
+            .mark_geoshape(strokeJoin="round", aria=legends)  # the boxes' figures are in the data table
             .encode(
                 shape=alt.Shape("geo:G"),
                 color=alt.Color(
@@ -267,13 +267,13 @@ def markets_map(markets: pd.DataFrame, above: alt.TopLevelMixin | None = None, t
     yes, no = label("map.top_yes"), label("map.top_no")
     base = (
         alt.Chart(world)
-        .mark_geoshape(fill=NO_FIGURE, stroke=BORDER, strokeWidth=0.4)
+        .mark_geoshape(fill=NO_FIGURE, stroke=BORDER, strokeWidth=0.4, aria=False)
         .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("markets.partner"))])
     )
     home_shape = (
         alt.Chart(world)
         .transform_filter("datum.id == home")
-        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4)
+        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4, aria=False)
         .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("markets.home"))])
     )
     figures = (
@@ -351,13 +351,13 @@ def maghreb_map(flows: pd.DataFrame, exporter: str = "MAR") -> alt.LayerChart:
     value = label("maghreb.value")
     base = (
         alt.Chart(countries)
-        .mark_geoshape(fill=OUTSIDE, stroke="#c8c8c8", strokeWidth=0.4)
+        .mark_geoshape(fill=OUTSIDE, stroke="#c8c8c8", strokeWidth=0.4, aria=False)
         .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("maghreb.importer"))])
     )
     home = (
         alt.Chart(countries)
         .transform_filter("datum.id == exporter")
-        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4)
+        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4, aria=False)
         .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("maghreb.exporter"))])
     )
     figures = (
@@ -430,7 +430,7 @@ def region_map_panel(
         mainland = f"datum.id == {js_string(highlight)}"
         projection = {"type": "mercator", "center": _centre(data.shapes(SHAPES), feature, highlight)}
     shapes = alt.Chart(_shapes()).transform_filter(mainland)
-    base = shapes.mark_geoshape(fill=NO_FIGURE, stroke=BORDER, strokeWidth=0.3)
+    base = shapes.mark_geoshape(fill=NO_FIGURE, stroke=BORDER, strokeWidth=0.3, aria=False)
     lookup = alt.LookupData(alt.Data(name=SHAPES, format=alt.DataFormat(type="topojson", feature=feature)), key="id")
     figures = (
         alt.Chart(alt.Data(name=FIGURES))
@@ -452,7 +452,7 @@ def region_map_panel(
         )
     )
     chosen = figures.transform_filter(f"datum.region == {js_string(highlight)}").mark_geoshape(
-        fillOpacity=0, stroke=ORANGE, strokeWidth=2.5
+        fillOpacity=0, stroke=ORANGE, strokeWidth=2.5, aria=False
     )
     properties = {"width": width, "height": round(width * 1.05)}
     if title is not None:
