@@ -505,6 +505,6 @@ def chart_tables_html(spec: dict, vega_spec: dict | None, language: str) -> str:
     summary = html.escape(labels.label("book.chart.summary", language))
     return (
         f'<details class="cl-chart-data"><summary>{summary}</summary>'
-        f'<div class="cl-chart-table-box" role="region" aria-label="{summary}" tabindex="0">{"".join(blocks)}</div>'
+        f'<div class="cl-chart-table-box">{"".join(blocks)}</div>'
         "</details>"
     )

@@ -29,7 +29,7 @@ from clusterlab.employment_file import read_employment, summary
 from clusterlab.errors import DataError
 
 __all__ = ["DataError", "country_names", "data_dir", "describe", "eurostat_employment", "industry_name", "load"]
-__all__ += ["read_employment", "region_names", "summary", "tables"]
+__all__ += ["read_employment", "region_names", "shape_files", "shapes", "summary", "tables"]
 
 
 # --------------------------------------------------------------------------- shipped tables

@@ -292,7 +292,7 @@ def test_a_menu_changes_the_table_of_the_location_quotients(page, language):
     assert len(found["cells"]) == len(found["data"]) == 15  # one industry's fifteen regions
     # the threshold slider re-colours the bars: the table's "specialised?" column follows, as the chart has it
     status = [
-        c["field"] for c in json.loads(block.locator("table.cl-chart-table").get_attribute("data-columns"))
+        c["field"] for c in json.loads(block.locator("table.cl-chart-table").first.get_attribute("data-columns"))
     ].index("status")
     before = [row[status] for row in found["cells"]]
     block.locator("input[type=range]").first.fill("6")

@@ -6,7 +6,21 @@ from __future__ import annotations
 
 import pytest
 from conftest import EDITIONS
-from test_browser import visit as visit_fixture  # noqa: F401  (pytest finds it by its name, "visit")
+from test_browser import Visit
+
+
+@pytest.fixture
+def visit(browser, server):
+    opened = []
+
+    def _visit(path, **kw):
+        opened.append(Visit(browser, server, path, **kw))
+        return opened[-1]
+
+    yield _visit
+    for v in opened:
+        v.close()
+
 
 # Every item of the drawing with its datum: the mark's name and role, and the fields the tests read.
 ITEMS = """(index) => {
@@ -57,7 +71,7 @@ def test_each_map_draws_its_shapes_and_its_attribution(visit, language, stem):
     shapes = [x for x in items if x["type"] == "shape"]
     assert len(shapes) >= MAP_PAGES[stem][1], len(shapes)
     notes = " ".join(x["text"] or "" for x in items if x["type"] == "text")
-    notes += " " + v.page.locator("div.cl-chart").nth(maps[0]).locator("svg").inner_text()
+    notes += " " + (v.page.locator("div.cl-chart").nth(maps[0]).locator("svg").first.text_content() or "")
     assert ("EuroGeographics" in notes) or ("Natural Earth" in notes), notes[:300]
 
 

@@ -8,7 +8,7 @@
 
   // What may scroll, and the kind of name it gets (the first selector that matches wins).
   const KINDS = [
-    ["table", ".pst-scrollable-table-container, .cell_output .output.text_html, table"],
+    ["table", ".cl-chart-table-box, .pst-scrollable-table-container, .cell_output .output.text_html, table"],
     ["chart", ".cl-chart, .cl-chart-target, .cell_output .output.cl-chart-output"],
     ["math", "div.math, math"],
     ["code", "div.highlight pre, pre, .cell_output .output"],

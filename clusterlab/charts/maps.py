@@ -12,7 +12,7 @@ at its own place, so none is dropped. The world is drawn with the Equal Earth pr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -75,7 +75,7 @@ def note_under(text: str, width: int = WIDTH) -> alt.TitleParams:
     return alt.TitleParams(lines, orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#444")
 
 
-def draws_regions(codes) -> bool:
+def draws_regions(codes: Iterable[str]) -> bool:
     """Whether any of these codes is a NUTS-2 region of the map (a reader's communes are not)."""
     feature = data.describe(SHAPES)["topojson"]["object"]
     return bool(set(map(str, codes)) & _ids(data.shapes(SHAPES), feature))
