@@ -16,6 +16,10 @@ from clusterlab.jupyter.reader import ROLE, remove_answers
 
 LABEL = re.compile(r"^:label: (\S+)", re.M)
 
+# Making the handouts reads and writes every notebook of both editions (several seconds): `make test`
+# runs these tests, `make check` leaves them out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
