@@ -21,6 +21,8 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.geometry.polygon import orient
 
+from clusterlab import shapes
+
 
 @dataclass
 class Feature:
@@ -29,24 +31,6 @@ class Feature:
     id: str
     geometry: shapely.Geometry
     properties: dict = field(default_factory=dict)
-
-
-def _absolute_arcs(topo: dict) -> list[list[tuple[float, float]]]:
-    """The arcs of a topology as lists of longitude/latitude points (delta-decoded, untransformed)."""
-    transform = topo.get("transform")
-    arcs = []
-    for arc in topo["arcs"]:
-        if transform is None:
-            arcs.append([(float(x), float(y)) for x, y, *_ in arc])
-            continue
-        (kx, ky), (dx, dy) = transform["scale"], transform["translate"]
-        x = y = 0
-        points = []
-        for step in arc:
-            x, y = x + step[0], y + step[1]
-            points.append((x * kx + dx, y * ky + dy))
-        arcs.append(points)
-    return arcs
 
 
 def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
@@ -69,7 +53,7 @@ def _polygon(rings: list[list[int]], arcs) -> Polygon:
 
 def features(topo: dict, name: str) -> list[Feature]:
     """The polygons of the TopoJSON object ``name``, in the file's order."""
-    arcs = _absolute_arcs(topo)
+    arcs = shapes.arcs(topo)
     out = []
     for item in topo["objects"][name]["geometries"]:
         kind = item["type"]
@@ -150,7 +134,7 @@ def topology(items: list[Feature], name: str, quantization: float = 1e4, simplif
         topology=True,
         presimplify=False,
     ).to_dict()
-    arcs = _absolute_arcs(topo)
+    arcs = shapes.arcs(topo)
     for item in topo["objects"][name]["geometries"]:
         item["id"] = item["properties"].pop("id")
         polygons = [item["arcs"]] if item["type"] == "Polygon" else item["arcs"]

@@ -128,6 +128,23 @@ def test_the_markets_map_follows_the_home_menu_and_the_weights_of_the_bars(marke
     assert "datum.rank <= 15" in json.dumps(figures["transform"])
     assert spec["datasets"][maps.WORLD] == data.shapes("world_shapes")
     assert len(spec["datasets"][maps.MARKETS]) == len(markets)
+    # the bars and the map read the same rows, held once in the page
+    assert list(spec["datasets"]) == [maps.WORLD, maps.MARKETS]
+    assert bars["data"] == {"name": maps.MARKETS}
+
+
+def test_the_markets_map_draws_in_vega(markets):
+    # Vega-Lite can order the two views' data so that Vega meets a name before its definition
+    # ("Undefined data set name"): drawing the chart proves it does not
+    import vl_convert
+
+    labels.set_language("en")
+    spec = charts.markets_chart(markets, home="MAR", with_map=True).to_dict()
+    svg = vl_convert.vegalite_to_svg(spec, vl_version="5.20")
+    partners = markets[markets["home"] == "MAR"]["partner"]
+    drawn = {g["id"] for g in data.shapes("world_shapes")["objects"]["countries"]["geometries"]}
+    # one shape per country in the background, one per partner drawn, one for the home country
+    assert svg.count("<path") >= len(drawn) + len(set(partners) & drawn) + 1
 
 
 def test_partners_too_small_for_the_world_map_are_named_under_it(markets):

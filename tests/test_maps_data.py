@@ -160,3 +160,15 @@ def test_the_world_map_keeps_natural_earths_arcs_as_world_atlas_wrote_them():
     assert [g["arcs"] for g in world["objects"]["countries"]["geometries"]] == [
         g["arcs"] for g in source["objects"]["countries"]["geometries"]
     ]
+
+
+def test_a_shape_s_bounds_are_read_in_degrees():
+    from clusterlab import shapes
+
+    topology = data.shapes("nuts2_shapes")
+    feature = data.describe("nuts2_shapes")["topojson"]["object"]
+    west, south, east, north = shapes.bounds(topology, feature, "ES70")  # Canarias
+    assert -18.5 < west < east < -13.0
+    assert 27.0 < south < north < 29.5
+    with pytest.raises(KeyError, match="XX99"):
+        shapes.bounds(topology, feature, "XX99")

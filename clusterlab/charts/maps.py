@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab import data
+from clusterlab import data, shapes
 from clusterlab.charts.base import WIDTH, choice, js_string, require_columns, slider
 from clusterlab.errors import InputError
 from clusterlab.labels import label, message, plural
@@ -54,17 +54,8 @@ def _shapes() -> alt.Data:
 
 def _centre(topology: dict, feature: str, code: str) -> list[float]:
     """The middle of a shape's bounding box, in degrees (each small map is centred there)."""
-    (kx, ky), (dx, dy) = topology["transform"]["scale"], topology["transform"]["translate"]
-    item = next(g for g in topology["objects"][feature]["geometries"] if g["id"] == code)
-    rings = item["arcs"] if item["type"] == "Polygon" else [r for p in item["arcs"] for r in p]
-    xs, ys = [], []
-    for index in {i if i >= 0 else ~i for ring in rings for i in ring}:
-        x = y = 0
-        for step in topology["arcs"][index]:
-            x, y = x + step[0], y + step[1]
-            xs.append(x * kx + dx)
-            ys.append(y * ky + dy)
-    return [round((min(xs) + max(xs)) / 2, 2), round((min(ys) + max(ys)) / 2, 2)]
+    west, south, east, north = shapes.bounds(topology, feature, code)
+    return [round((west + east) / 2, 2), round((south + north) / 2, 2)]
 
 
 def note_under(text: str, width: int = WIDTH) -> alt.TitleParams:
@@ -86,20 +77,12 @@ def _in_list(field: str, codes: Sequence[str]) -> str:
 
 
 def region_map_rows(lq: pd.DataFrame, industries: Sequence[str]) -> pd.DataFrame:
-    """The rows a map embeds: region, industry, quotient and employment of every NUTS-2 region
-    for ``industries`` (not only the top of the ranking: a map shows every region)."""
-    require_columns(lq, "lq")
-    part = lq[lq["industry"].isin(list(industries)) & (lq["region"].str.len() == 4)]
-    names = "region_label" if "region_label" in part.columns else "region"
-    return pd.DataFrame(
-        {
-            "region": part["region"].astype(str),
-            "name": part[names].astype(str),
-            "industry": part["industry"].astype(str),
-            "employment": part["employment"].astype(float),
-            "lq": part["lq"].astype(float).round(3),
-        }
-    ).reset_index(drop=True)
+    """The rows a map embeds: every NUTS-2 region of ``industries`` (a map shows every region, not only
+    the top of the ranking), with its code, name, quotient and employment."""
+    from clusterlab.charts.measures import lq_rows
+
+    rows = lq_rows(lq, industries)
+    return rows[rows["region"].str.len() == 4].reset_index(drop=True)
 
 
 def lq_map(
@@ -262,20 +245,10 @@ def markets_map(markets: pd.DataFrame, above: alt.TopLevelMixin | None = None, t
         return markets_chart(markets, top=top, with_map=True)
     feature = data.describe(WORLD)["topojson"]["object"]
     world = alt.Data(name=WORLD, format=alt.DataFormat(type="topojson", feature=feature))
-    rows = markets[["home", "partner", "name", "distance", "border", "language", "colony", "market"]]
+    rows = markets[["home", "partner", "name", "distance", "border", "language", "colony", "market", "dist_km"]]
     index_title, top_title = label("markets.index"), plural("map.markets_top", int(top))
     yes, no = label("map.top_yes"), label("map.top_no")
-    base = (
-        alt.Chart(world)
-        .mark_geoshape(fill=NO_FIGURE, stroke=BORDER, strokeWidth=0.4, aria=False)
-        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("markets.partner"))])
-    )
-    home_shape = (
-        alt.Chart(world)
-        .transform_filter("datum.id == home")
-        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4, aria=False)
-        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("markets.home"))])
-    )
+    base, home_shape = _backdrop(world, "home", NO_FIGURE, BORDER, label("markets.partner"), label("markets.home"))
     figures = (
         scored(alt.Chart(alt.Data(name=MARKETS)))
         .transform_lookup(lookup="partner", from_=alt.LookupData(world, key="id"), as_="geo")
@@ -322,6 +295,31 @@ def markets_map(markets: pd.DataFrame, above: alt.TopLevelMixin | None = None, t
     )
 
 
+def _backdrop(
+    shapes: alt.Data, home: str, fill: str, stroke: str, country: str, home_title: str
+) -> tuple[alt.Chart, alt.Chart]:
+    """The decorative layers of a map of countries (hidden from screen readers: the figures' layer and the
+    data table carry the map): every country in ``fill``, and the country chosen by the parameter ``home``
+    in dark. Their tooltips give the country's name, titled ``country`` or ``home_title``.
+
+    The name is read in the mark's tooltip expression: a field of the shapes' ``properties`` in the
+    encoding would make Vega-Lite add a step to the shapes, and a lookup of the shapes by another layer
+    would then read them before that step is defined ("Undefined data set name")."""
+
+    def tooltip(title: str) -> alt.ExprRef:
+        return alt.ExprRef(expr=f"{{{js_string(title)}: datum.properties.name}}")
+
+    every = alt.Chart(shapes).mark_geoshape(
+        fill=fill, stroke=stroke, strokeWidth=0.4, aria=False, tooltip=tooltip(country)
+    )
+    chosen = (
+        alt.Chart(shapes)
+        .transform_filter(f"datum.id == {home}")
+        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4, aria=False, tooltip=tooltip(home_title))
+    )
+    return every, chosen
+
+
 def _ids(topology: dict, feature: str) -> set[str]:
     return {str(g.get("id", "")) for g in topology["objects"][feature]["geometries"]} - {""}
 
@@ -349,16 +347,8 @@ def maghreb_map(flows: pd.DataFrame, exporter: str = "MAR") -> alt.LayerChart:
     countries = alt.Data(name=EUROMED, format=alt.DataFormat(type="topojson", feature=feature))
     rows = flows[["exporter", "importer", "importer_name", "value_musd", "maghreb_share"]]
     value = label("maghreb.value")
-    base = (
-        alt.Chart(countries)
-        .mark_geoshape(fill=OUTSIDE, stroke="#c8c8c8", strokeWidth=0.4, aria=False)
-        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("maghreb.importer"))])
-    )
-    home = (
-        alt.Chart(countries)
-        .transform_filter("datum.id == exporter")
-        .mark_geoshape(fill=HOME_FILL, stroke=BORDER, strokeWidth=0.4, aria=False)
-        .encode(tooltip=[alt.Tooltip("properties.name:N", title=label("maghreb.exporter"))])
+    base, home = _backdrop(
+        countries, "exporter", OUTSIDE, "#c8c8c8", label("maghreb.importer"), label("maghreb.exporter")
     )
     figures = (
         alt.Chart(alt.Data(name=FLOWS))

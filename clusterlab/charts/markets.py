@@ -83,8 +83,15 @@ def markets_chart(
     params += [
         slider(name, f"markets.{name}", value, 0, 3, 0.5, interactive=interactive) for name, value in weights_given
     ]
+    if with_map:
+        from clusterlab.charts.maps import MARKETS
+
+        # the bars and the map read one set of rows, which the map's chart holds once
+        source = alt.Data(name=MARKETS)
+    else:
+        source = markets
     bars = (
-        scored(alt.Chart(markets))
+        scored(alt.Chart(source))
         .transform_filter(f"datum.rank <= {int(top)}")
         .mark_bar()
         .encode(

@@ -14,18 +14,24 @@ from clusterlab.errors import InputError
 from clusterlab.labels import label
 
 
-def _top_regions(lq: pd.DataFrame, industries: Sequence[str], top: int) -> pd.DataFrame:
+def lq_rows(lq: pd.DataFrame, industries: Sequence[str], top: int | None = None) -> pd.DataFrame:
+    """The rows a chart of location quotients embeds: ``region`` (code), ``name`` (the ``region_label``
+    column when there is one), ``industry``, ``employment`` and ``lq`` (3 decimals) for ``industries``;
+    only the ``top`` regions of each industry by quotient when ``top`` is given (a ranking), every region
+    otherwise (a map)."""
     require_columns(lq, "lq")
     unknown = sorted(set(industries) - set(lq["industry"]))
     if unknown:
         raise InputError("charts.unknown_industries", unknown=unknown)
-    part = lq[lq["industry"].isin(industries)]
-    part = part.sort_values(["industry", "lq"], ascending=[True, False]).groupby("industry", sort=False).head(top)
-    label_col = "region_label" if "region_label" in part.columns else "region"
+    part = lq[lq["industry"].isin(list(industries))]
+    if top is not None:
+        part = part.sort_values(["industry", "lq"], ascending=[True, False]).groupby("industry", sort=False).head(top)
+    names = "region_label" if "region_label" in part.columns else "region"
     return pd.DataFrame(
         {
+            "region": part["region"].astype(str),
+            "name": part[names].astype(str),
             "industry": part["industry"].astype(str),
-            "region": part[label_col].astype(str),
             "employment": part["employment"].astype(float),
             "lq": part["lq"].astype(float).round(3),
         }
@@ -63,7 +69,8 @@ def lq_chart(
     for code in industries:
         if code not in names:
             names[code] = data.industry_name(code, with_code=False)
-    frame = _top_regions(lq, industries, top)
+    # the bars name each region by its label
+    frame = lq_rows(lq, industries, top)[["industry", "name", "employment", "lq"]].rename(columns={"name": "region"})
     industry = industry or industries[0]
     if industry not in industries:
         raise InputError("charts.not_among", name="industry", value=industry, among=industries)
