@@ -23,7 +23,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-JUPYTER_CONFIG := jupyter-config/jupyter_server_config.d/clusterlab.json jupyter-config/lab/settings/overrides.d/clusterlab.json
+LABEXT := jupyter-config/labextensions/clusterlab-questions
+JUPYTER_CONFIG := jupyter-config/jupyter_server_config.d/clusterlab.json jupyter-config/lab/settings/overrides.d/clusterlab.json \
+	$(LABEXT)/package.json $(LABEXT)/static/remoteEntry.js clusterlab/questions/form.js clusterlab/questions/form.css
 
 $(BOOK_STAMP): requirements.txt requirements-book.txt pyproject.toml $(JUPYTER_CONFIG) | $(PY)
 	$(PIP) install --quiet -r requirements.txt -r requirements-book.txt
@@ -31,6 +33,8 @@ $(BOOK_STAMP): requirements.txt requirements-book.txt pyproject.toml $(JUPYTER_C
 	@# an editable install leaves out the package's data files: the reader's Jupyter configuration
 	install -D -m 644 jupyter-config/jupyter_server_config.d/clusterlab.json $(VENV)/etc/jupyter/jupyter_server_config.d/clusterlab.json
 	install -D -m 644 jupyter-config/lab/settings/overrides.d/clusterlab.json $(VENV)/share/jupyter/lab/settings/overrides.d/clusterlab.json
+	install -D -m 644 $(LABEXT)/package.json $(VENV)/share/jupyter/labextensions/clusterlab-questions/package.json
+	install -D -m 644 -t $(VENV)/share/jupyter/labextensions/clusterlab-questions/static $(LABEXT)/static/remoteEntry.js clusterlab/questions/form.js clusterlab/questions/form.css
 	touch $@
 
 $(TEST_STAMP): $(BOOK_STAMP) requirements-test.txt

@@ -9,6 +9,8 @@
   follow it as tables folded under it (``bookbuild.chart_text``).
 * ``application/vnd.jupyter.widget-view+json``, an ipywidgets control, needs a live Python
   kernel: on the website it becomes a short note that says where to run it, never a dead control.
+* ``application/vnd.clusterlab.question+json``, a self-check question (``questions.ask``), becomes its
+  data and a plain copy, which ``cl-questions.js`` turns into a form answered in the browser.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from sphinx.errors import ExtensionError
 from bookbuild.chart_text import chart_tables_html
 from bookbuild.chart_text import description as chart_description
 from bookbuild.vega import VegaVersionError, compile_spec
-from clusterlab import labels
+from clusterlab import labels, questions
 
 VEGALITE_MIMES = tuple(f"application/vnd.vegalite.v{v}+json" for v in (3, 4, 5, 6))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+QUESTION_MIME = questions.MIME
 
 
 def _env(renderer):
@@ -89,3 +92,26 @@ class WidgetNoteRenderer:
         text = labels.label("book.widget_note", language[:2])
         note = nodes.note("", nodes.paragraph(text=text), classes=["cl-kernel-note"])
         return [note]
+
+
+class QuestionRenderer:
+    """Self-check questions (:mod:`clusterlab.questions`) → the question's data and a plain copy of it, which
+    ``cl-questions.js`` turns into a form that answers in the browser (no kernel, nothing sent)."""
+
+    mime_priority_overrides: ClassVar = [("html", QUESTION_MIME, 1)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != QUESTION_MIME:
+            return None
+        payload = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+        plain = "".join(f"<li>{html.escape(o['text'])}</li>" for o in payload.get("options", []))
+        markup = (
+            f'<div class="cl-question" data-question="{html.escape(payload["id"])}"'
+            f' data-chapter="{html.escape(payload["chapter"])}">'
+            f'<script type="application/json" class="cl-question-data">{text}</script>'
+            f'<p><strong>{html.escape(payload["words"]["heading"])}</strong> {html.escape(payload["text"])}</p>'
+            f"{f'<ul>{plain}</ul>' if plain else ''}</div>"
+        )
+        return [nodes.raw(text=markup, format="html", classes=["output", "cl-question-output"])]

@@ -32,7 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from bookbuild import citations, icons, mathml, readerlinks, vega
-from clusterlab import labels
+from clusterlab import labels, questions
 
 HERE = Path(__file__).parent
 
@@ -120,6 +120,9 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if 'class="cl-chart"' in body:
         app.add_js_file(f"vendor/{app._cl_bundle.name}", type="module", **{"async": "async"})
         app.add_js_file("clusterlab-charts.js", type="module", **{"async": "async"})
+    if 'class="cl-question"' in body:
+        app.add_js_file("cl-questions.js", defer="defer")
+        app.add_css_file("cl-questions.css")
 
 
 FOLDED_CELL = re.compile(
@@ -145,6 +148,9 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy2(app._cl_bundle, vendor / app._cl_bundle.name)
     icons.trim_theme(Path(app.outdir) / "_static")
+    # the self-check questions' form, the very files JupyterLab's renderer loads (clusterlab/questions/)
+    for suffix in (".js", ".css"):
+        shutil.copy2(questions.FOLDER / f"form{suffix}", Path(app.outdir) / "_static" / f"cl-questions{suffix}")
     _name_sidebar_toggles(Path(app.outdir), app.config.language)
     # what citations, terms and references read as, for the notebooks opened in JupyterLab
     readerlinks.dump(app)
