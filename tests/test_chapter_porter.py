@@ -131,6 +131,8 @@ def test_the_expected_employment_question_is_eurostat_s():
     expected = machines["industry_total"] / machines["total"] * machines["region_total"]
     assert q.answer.value == pytest.approx(round(expected, -2), abs=q.answer.tolerance)
     assert abs(expected - q.answer.value) <= q.answer.tolerance  # a reader who rounds to the hundred is right
+    rounded_share = round(machines["industry_total"] / machines["total"], 3) * machines["region_total"]
+    assert abs(round(rounded_share, -2) - q.answer.value) <= q.answer.tolerance  # and one who rounds the share first
     assert expected == pytest.approx(machines["employment"] / machines["lq"])
     multiplied, excess = q.answer.wrong
     assert multiplied.value == pytest.approx(machines["employment"] * machines["lq"], abs=multiplied.tolerance)
