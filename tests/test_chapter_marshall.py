@@ -135,3 +135,101 @@ def test_emilia_romagna_in_eurostat_s_lens():
     assert (
         higher == 48 and "the 48 regions with a higher quotient" in en and "les 48 régions au quotient plus élevé" in fr
     )
+
+
+# --- the chapter's self-check questions (clusterlab/questions/01-marshall-district.yml) -----------------------
+
+
+def question(qid: str):
+    from clusterlab import questions
+
+    found = questions.all_questions()[qid]
+    assert found.chapter == STEM
+    return found
+
+
+def wrong_values(q) -> list[float]:
+    return [w.value for w in q.answer.wrong]
+
+
+def test_the_pooling_questions_by_hand_are_the_formula_s():
+    q = question("md-pooling-gain-by-hand")
+    tol = q.answer.tolerance
+    assert q.answer.value == pytest.approx(lp.profit_gain(4, 1, 2.0, 1.0), abs=tol)
+    no_factor, s_not_squared, one_over_n = wrong_values(q)
+    assert no_factor == pytest.approx(2.0**2 / 2, abs=tol)  # the factor 1 − 1/n forgotten
+    assert s_not_squared == pytest.approx((1 - 1 / 4) * 2.0 / 2, abs=tol)  # s instead of s²
+    assert one_over_n == pytest.approx((1 / 4) * 2.0**2 / 2, abs=tol)  # 1/n instead of 1 − 1/n
+    q = question("md-pooling-more-firms")
+    ratio = lp.profit_gain(12, 1, 1.5, 1.0) / lp.profit_gain(6, 1, 1.5, 1.0)
+    assert q.answer.value == pytest.approx(ratio, abs=q.answer.tolerance)
+    assert lp.profit_gain(12, 1, 3.0, 2.0) / lp.profit_gain(6, 1, 3.0, 2.0) == pytest.approx(ratio)  # s and b cancel
+    doubled, inverse_factor, upside_down = wrong_values(q)
+    assert (doubled, inverse_factor) == (12 / 6, (1 / 12) / (1 / 6))
+    assert upside_down == pytest.approx(1 / ratio, abs=q.answer.tolerance)
+
+
+def chart_reading(n_firms: int, shock_sd: float):
+    """The bars the pooling chart draws for these slider values, as its tooltips show them (two decimals)."""
+    simulated = labour_pooling.pooling_data().set_index(["n_firms", "shock_sd", "setting"])
+    return simulated.loc[(n_firms, shock_sd)].round(2)
+
+
+def test_the_pooling_chart_questions_read_what_the_chart_draws():
+    q = question("md-read-unemployment-gap")
+    assert q.chart["cell"] == "cell-08" and q.chart["controls"] == {"n_firms": 4, "shock_sd": 3.0}
+    bars = chart_reading(4, 3.0)
+    pooled, alone = bars.loc["pooled", "unemployment"], bars.loc["isolated", "unemployment"]
+    assert q.answer.value == pytest.approx(alone - pooled, abs=q.answer.tolerance)
+    ratio, pooled_only, alone_only = wrong_values(q)
+    assert ratio == pytest.approx(alone / pooled, abs=0.005)
+    assert (pooled_only, alone_only) == (pooled, alone)
+    q = question("md-read-small-shocks")
+    assert q.chart["controls"] == {"n_firms": 12, "shock_sd": 0.5}
+    bars = chart_reading(12, 0.5)
+    gain = bars.loc["pooled", "profit"] - bars.loc["isolated", "profit"]
+    assert q.answer.value == pytest.approx(gain, abs=q.answer.tolerance)
+    assert wrong_values(q) == [bars.loc["pooled", "profit"]]
+    # "tiny even with 12 firms": far below the gain of the smallest pool with the largest shocks
+    small_pool = chart_reading(2, 3.0)
+    assert small_pool.loc["pooled", "profit"] - small_pool.loc["isolated", "profit"] > 20 * gain
+    # the controls are values the sliders take: the simulated grid
+    for control in ("md-read-unemployment-gap", "md-read-small-shocks"):
+        n, s = question(control).chart["controls"].values()
+        assert n in (2, 4, 6, 8, 10, 12) and s in (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+
+
+def test_the_pooling_choice_questions_match_the_model():
+    # workers: less risk, the same average wage
+    six = labour_pooling.pooling_data(n_firms=[6], shock_sds=[1.5]).set_index("setting").round(2)
+    assert six.loc["pooled", "wage_sd"] < six.loc["isolated", "wage_sd"]
+    assert six.loc["pooled", "unemployment"] < six.loc["isolated", "unemployment"]
+    pooled = lp.summary(6, 1, workers=60.0, shock_sd=1.5, value=20.0, draws=4000, seed=1890)
+    alone = lp.summary(6, 6, workers=60.0, shock_sd=1.5, value=20.0, draws=4000, seed=1890)
+    assert pooled["wage"] == pytest.approx(alone["wage"], abs=0.05)
+    q = question("md-pooling-workers")
+    assert [o.correct for o in q.options] == [True, False, False]
+    # what raises the gain: larger shocks and more firms do, a higher slope b does not
+    assert lp.profit_gain(6, 1, 2.0) > lp.profit_gain(6, 1, 1.5)
+    assert lp.profit_gain(8, 1, 1.5) > lp.profit_gain(6, 1, 1.5)
+    assert lp.profit_gain(6, 1, 1.5, slope=2.0) < lp.profit_gain(6, 1, 1.5, slope=1.0)
+    q = question("md-pooling-what-raises")
+    assert q.multiple and [o.correct for o in q.options] == [True, True, False, False]
+
+
+def test_the_emilia_question_quotes_the_chapter_s_figures():
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq()
+    minerals = lq[lq["industry"] == "C23"].sort_values("lq", ascending=False).reset_index(drop=True)
+    row = minerals[minerals["region"] == "ITH5"].iloc[0]
+    q = question("md-emilia-diluted")
+    assert "49th of 278" in q.text["en"] and "49ᵉ sur 278" in q.text["fr"] and "(1.70)" in q.text["en"]
+    assert int(minerals.index[minerals["region"] == "ITH5"][0]) + 1 == 49 and len(minerals) == 278
+    assert round(row["lq"], 2) == 1.70
+    assert minerals.sort_values("employment", ascending=False)["region"].tolist()[1] == "ITH5"
+    assert "431,940" in q.options[0].feedback["en"] and f"{int(row['region_total']):,}" == "431,940"
+    t = tiles()
+    q = question("md-export-shares-sources")
+    assert t[(2003, "italy", "export_share")][:2] == (72, "of_production") and "72%" in q.text["en"]
+    assert t[(2023, "italy", "export_share")][:2] == (85, "of_turnover_about") and "about 85%" in q.text["en"]

@@ -63,3 +63,95 @@ def test_the_opening_cell_prints_every_figure_the_text_quotes():
         nb = json.loads((ROOT / "chapters" / language / "03-new-economic-geography.ipynb").read_text(encoding="utf-8"))
         [hook] = [c for c in nb["cells"] if c["cell_type"] == "code" and "top10_share" in "".join(c["source"])]
         assert "".join(hook["outputs"][0]["text"]).strip() == expected
+
+
+# --- the chapter's self-check questions (clusterlab/questions/03-new-economic-geography.yml) ------------------
+
+
+def question(qid: str):
+    from clusterlab import questions
+
+    found = questions.all_questions()[qid]
+    assert found.chapter == "03-new-economic-geography"
+    return found
+
+
+def near(value: float, q) -> bool:
+    return abs(value - q.answer.value) <= q.answer.tolerance + 1e-12
+
+
+def test_the_questions_by_hand_are_the_models():
+    q = question("neg-freeness-by-hand")
+    assert near(1.25 ** (1 - 5), q)
+    exponent_reversed, one_over_t, minus_sigma = (w.value for w in q.answer.wrong)
+    assert round(1.25 ** (5 - 1), 2) == exponent_reversed
+    assert round(1 / 1.25, 2) == one_over_t and round(1.25**-5, 2) == minus_sigma
+    q = question("neg-break-point-by-hand")
+    assert near(cp.break_point(0.2, 6), q)
+    rho = 5 / 6
+    no_second_factor, second_factor_only = (w.value for w in q.answer.wrong)
+    assert round((rho - 0.2) / (rho + 0.2), 3) == no_second_factor and round(0.8 / 1.2, 3) == second_factor_only
+    q = question("neg-fe-break-point-by-hand")
+    assert near(fe.break_point(0.3, 4), q)
+    a, b = 0.3 / 3, 0.3 / 4
+    assert fe.break_point(0.3, 4) == pytest.approx((1 - a) * (1 - b) / ((1 + a) * (1 + b)))
+    core_periphery_formula, first_factor_only = (w.value for w in q.answer.wrong)
+    assert (
+        round(cp.break_point(0.3, 4), 3) == core_periphery_formula and round((1 - a) / (1 + a), 3) == first_factor_only
+    )
+    # the black hole: σ(1 − μ) = 1 is refused
+    assert 2 * (1 - 0.5) == 1
+    with pytest.raises(ValueError, match="black hole"):
+        cp.break_point(0.5, 2)
+    assert [o.correct for o in question("neg-black-hole").options] == [True, False, False]
+
+
+def test_the_trade_cost_stories_are_the_model_s():
+    # φ from 0.05 to 0.50: only the spread, then only the two agglomerations
+    assert cp.equilibria(0.05, 0.4, 5) == [(0.5, True)]
+    assert [lam for lam, stable in cp.equilibria(0.5, 0.4, 5) if stable] == [0.0, 1.0]
+    assert [o.correct for o in question("neg-freer-trade").options] == [True, False, False]
+    # back at φ = 0.12 the core is still a stable equilibrium (hysteresis)
+    assert (1.0, True) in [(lam, bool(s)) for lam, s in cp.equilibria(0.12, 0.4, 5)]
+    assert [o.correct for o in question("neg-hysteresis-not-mistake").options] == [True, False, False]
+
+
+def chart_points(model: str, preset: str, phi: float):
+    """What the lower panel's caption writes (φ_S and φ_B to three decimals) for these controls, as the chart
+    filters its rows (abs(datum.phi − phi) < 0.005), and the stable equilibria the top panel draws at φ."""
+    tomahawk, gaps = cp.neg_data()
+    [row] = gaps[
+        (gaps["model"] == model) & (gaps["preset"] == preset) & ((gaps["phi"] - phi).abs() < 0.005)
+    ].itertuples()
+    lines = tomahawk[(tomahawk["model"] == model) & (tomahawk["preset"] == preset)]
+    spans = lines.groupby(["branch", "stable"])["phi"].agg(["min", "max"]).reset_index()
+    solid = spans[spans["stable"] & (spans["min"] <= phi) & (spans["max"] >= phi)]["branch"].tolist()
+    return round(row.phi_s, 3), round(row.phi_b, 3), sorted(solid)
+
+
+def test_the_tomahawk_questions_read_what_the_chart_draws():
+    grid = [round(0.02 * k, 2) for k in range(1, 50)]
+    q = question("neg-read-stable-cp")
+    controls = q.chart["controls"]
+    assert q.chart["cell"] == "cell-10" and controls == {"model": "cp", "preset": "0.3-4", "phi": 0.22}
+    phi_s, phi_b, solid = chart_points(**controls)
+    assert (phi_s, phi_b) == (0.195, 0.231) and phi_s < controls["phi"] < phi_b
+    assert len(solid) == 3 and [lam for lam, s in cp.equilibria(0.22, 0.3, 4) if s] == [0.0, 0.5, 1.0]
+    assert [o.correct for o in q.options] == [True, False, False]
+    q = question("neg-read-overlap")
+    controls = q.chart["controls"]
+    phi_s, phi_b, solid = chart_points(**controls)
+    assert (phi_s, phi_b) == (0.395, 0.409) and near(phi_b - phi_s, q)
+    assert near(cp.break_point(0.2, 6) - cp.sustain_point(0.2, 6), q)  # the exact width rounds the same way
+    other_preset, summed = (w.value for w in q.answer.wrong)
+    assert round(cp.break_point(0.4, 5) - cp.sustain_point(0.4, 5), 3) == other_preset
+    assert round(phi_s + phi_b, 3) == summed and len(solid) == 3  # φ = 0.40 is inside the overlap
+    q = question("neg-read-footloose")
+    controls = q.chart["controls"]
+    assert controls == {"model": "fe", "preset": "0.4-5", "phi": 0.7}
+    phi_s, phi_b, solid = chart_points(**controls)
+    assert q.answer.value == len(solid) == len([lam for lam, s in fe.equilibria(0.7, 0.4, 5) if s]) == 2
+    assert phi_b == 0.697 < controls["phi"]
+    assert [w.value for w in q.answer.wrong] == [1, 3]
+    for qid in ("neg-read-stable-cp", "neg-read-overlap", "neg-read-footloose"):
+        assert question(qid).chart["controls"]["phi"] in grid

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import ROOT
 
 from clusterlab import labels
@@ -60,3 +61,80 @@ def test_the_scorecard_reference_follows_the_account_s_summary():
     assert "does not mention chance or government" in prose("en") and "ne mentionne ni le hasard" in prose("fr")
     assert "records that silence" in labels.label("diamond.sassuolo.chance", "en")
     assert "enregistre ce silence" in labels.label("diamond.sassuolo.government", "fr")
+
+
+# --- the chapter's self-check questions (clusterlab/questions/02-porter-cluster.yml) --------------------------
+
+
+def question(qid: str):
+    from clusterlab import questions
+
+    found = questions.all_questions()[qid]
+    assert found.chapter == STEM
+    return found
+
+
+def test_the_scorecard_questions_read_the_gap_the_chart_computes():
+    reference = diamond.CASES["sassuolo"]["scores"]
+    q = question("pc-read-diamond-all-threes")
+    controls = dict(q.chart["controls"])
+    assert q.chart["cell"] == "cell-07" and controls.pop("reveal") is True
+    assert set(controls) == set(diamond.DETERMINANTS) and all(
+        v in range(diamond.LOW, diamond.HIGH + 1) for v in controls.values()
+    )
+    # the chart's rule: the sum over the six rows of |yours − reference|
+    gap = sum(abs(controls[k] - reference[k]) for k in diamond.DETERMINANTS)
+    assert q.answer.value == gap
+    account_total, own_total = (w.value for w in q.answer.wrong)
+    assert account_total == sum(reference.values()) == len(diamond.DETERMINANTS) * diamond.HIGH - gap
+    assert own_total == sum(controls.values())
+    q = question("pc-read-diamond-silence")
+    controls = dict(q.chart["controls"])
+    assert controls.pop("reveal") is True and set(controls.values()) == {0}
+    agree = [k for k in diamond.DETERMINANTS if reference[k] == controls[k]]
+    assert agree == ["chance", "government"] and [o.correct for o in q.options] == [True, False, False]
+    assert (reference["factors"], reference["demand"]) == (2, 3)  # the gaps the third option's feedback gives
+
+
+def test_the_profile_questions_read_what_the_chart_draws():
+    from bench.callbacks import chapter_lq
+    from clusterlab import charts
+
+    lq = chapter_lq()
+    regions = ["ITH5", "DE11", "FR62", "ITI3", "ES52", "FR71"]
+    profiles = charts.profile_data(lq, regions)
+    q = question("pc-read-stuttgart-count")
+    assert q.chart == {"cell": "cell-15", "controls": {"region": "DE11"}}
+    stuttgart = profiles[profiles["region"] == "DE11"].sort_values("lq", ascending=False)
+    above = int((stuttgart["lq"] >= 1).sum())  # the chart's rule: datum.lq >= 1 is the darker colour
+    assert q.answer.value == above == 4
+    assert [w.value for w in q.answer.wrong] == [2, len(stuttgart) - above]
+    assert [f"{v:.2f}" for v in stuttgart["lq"].head(4)] == ["3.55", "2.68", "1.28", "1.20"]
+    q = question("pc-read-valencia-minerals")
+    assert q.chart["controls"] == {"region": "ES52"} and q.options[0].correct
+    keyed = lq.set_index(["region", "industry"])
+    valencia, emilia = keyed.loc[("ES52", "C23")], keyed.loc[("ITH5", "C23")]
+    assert (round(valencia["lq"], 2), int(valencia["employment"])) == (2.68, 23833)
+    assert (round(emilia["lq"], 2), int(emilia["employment"])) == (1.70, 30110)
+    assert valencia["lq"] > emilia["lq"] and valencia["employment"] < emilia["employment"]
+    assert valencia["region_total"] < emilia["region_total"]  # "its smaller manufacturing economy"
+    assert "23,833" in q.options[0].text["en"] and "23\u202f833" in q.options[0].text["fr"]
+
+
+def test_the_expected_employment_question_is_eurostat_s():
+    from bench.callbacks import chapter_lq
+
+    machines = chapter_lq().set_index(["region", "industry"]).loc[("DE11", "C28")]
+    counts = (int(machines["employment"]), int(machines["region_total"]), int(machines["industry_total"]))
+    assert counts + (int(machines["total"]),) == (159827, 568493, 2991004, 28523022)
+    q = question("pc-stuttgart-expected-machinery")
+    expected = machines["industry_total"] / machines["total"] * machines["region_total"]
+    assert q.answer.value == pytest.approx(round(expected, -2), abs=q.answer.tolerance)
+    assert abs(expected - q.answer.value) <= q.answer.tolerance  # a reader who rounds to the hundred is right
+    rounded_share = round(machines["industry_total"] / machines["total"], 3) * machines["region_total"]
+    assert abs(round(rounded_share, -2) - q.answer.value) <= q.answer.tolerance  # and one who rounds the share first
+    assert expected == pytest.approx(machines["employment"] / machines["lq"])
+    multiplied, excess = q.answer.wrong
+    assert multiplied.value == pytest.approx(machines["employment"] * machines["lq"], abs=multiplied.tolerance)
+    assert excess.value == pytest.approx(machines["employment"] - expected, abs=excess.tolerance)
+    assert round(machines["industry_total"] / machines["total"], 3) == 0.105 and round(machines["lq"], 2) == 2.68
