@@ -92,3 +92,95 @@ def test_the_exercise_solutions_run(lq):
     assert means.round(10).unique().tolist() == [1.0]
     assert round(measures.location_quotient(6000, 120000, 1800000, 40000000), 2) == 1.11
     assert measures.hoover([0, 0, 1], [0.5, 0.3, 0.2]) == pytest.approx(0.8)
+
+
+# --- the chapter's self-check questions (clusterlab/questions/04-measuring-clusters.yml) -----------------
+
+
+def _question(qid):
+    from clusterlab import questions
+
+    return questions.all_questions()[qid]
+
+
+def _right(question):
+    return [i for i, option in enumerate(question.options) if option.correct]
+
+
+def _specialised(rows, controls):
+    """The rows the chart colours as specialised under ``controls``: the browser's rule, on the rounded quotient."""
+    part = rows[rows["industry"] == controls["industry"]]
+    return part[(part["lq"] >= controls["threshold"]) & (part["employment"] >= controls["min_employment"])]
+
+
+def test_question_lq_by_hand_share_and_its_wrong_answers():
+    q = _question("lq-by-hand-share")
+    assert q.answer.value == pytest.approx(
+        measures.location_quotient(12500, 250000, 400000, 20000000), abs=q.answer.tolerance
+    )
+    inverse, share = (w.value for w in q.answer.wrong)
+    assert inverse == pytest.approx(1 / measures.location_quotient(12500, 250000, 400000, 20000000), abs=1e-9)
+    assert share == pytest.approx(12500 / 400000)  # the region's share of the industry: concentration
+
+
+def test_question_stuttgart_sixth(lq):
+    c29 = lq[lq["industry"] == "C29"]
+    assert c29.sort_values("employment", ascending=False)["region"].iloc[0] == "DE11"
+    assert ranking(lq, "C29", 6).index("DE11") == 5
+    assert _right(_question("lq-stuttgart-sixth")) == [0, 1]
+
+
+def test_question_read_the_map_c30(lq):
+    from clusterlab.charts.maps import LEFT_OUT, region_map_rows
+
+    q = _question("lq-read-specialised-c30")
+    regions = data.load("nuts2_regions")
+    drawn = set(regions.loc[regions["has_geometry"], "geo"])
+    rows = region_map_rows(lq, ["C30", "C22", "C15", "C13", "C29", "C23"])
+    rows = rows[rows["region"].isin(drawn) & ~rows["region"].str[:2].isin(LEFT_OUT)]
+    assert len(_specialised(rows, q.chart["controls"])) == pytest.approx(q.answer.value, abs=q.answer.tolerance)
+
+
+def test_question_read_the_bars_c22(lq):
+    from clusterlab.charts.measures import _top_regions
+
+    q = _question("lq-read-min-employment-c22")
+    controls = q.chart["controls"]
+    bars = _top_regions(lq, ["C30", "C22", "C15", "C13", "C29", "C23"], 15)  # the rows the bar chart draws
+    blue = _specialised(bars, controls)
+    assert len(blue) == q.answer.value
+    # the wrong answer 5: Åland counted, as with a minimum employment of 0
+    [forgot] = q.answer.wrong
+    assert len(_specialised(bars, controls | {"min_employment": 0})) == forgot.value
+    aland = lq.query("region == 'FI20' and industry == 'C22'").iloc[0]
+    assert aland["lq"] >= controls["threshold"] and aland["employment"] == 194
+    assert set(blue["region"]) == {"FR72", "DE93", "DE91", "DEB2"}  # Auvergne and three German regions
+
+
+def test_question_tiny_region(lq):
+    aland = lq.query("region == 'FI20' and industry == 'C22'").iloc[0]
+    assert (aland["employment"], aland["region_total"], round(aland["lq"], 1)) == (194, 873, 3.8)
+    assert ranking(lq, "C22", 2) == ["FR72", "FI20"]
+    assert _right(_question("lq-tiny-region")) == [0]
+
+
+def test_question_hoover_by_hand():
+    q = _question("hoover-by-hand")
+    value = measures.hoover([0.2, 0.3, 0.5], [0.6, 0.3, 0.1])
+    assert q.answer.value == pytest.approx(value, abs=q.answer.tolerance)
+    no_half, percent = (w.value for w in q.answer.wrong)
+    assert no_half == pytest.approx(2 * value) and percent == pytest.approx(100 * value)
+
+
+def test_question_maup_figures():
+    sbs = data.load("eurostat_sbs_regions_2015")
+    keep = (sbs["geo"].str.len() == 2) & sbs["nace"].str.fullmatch(r"C\d{2}")
+    countries = (
+        sbs[keep]
+        .dropna(subset=["persons_employed"])
+        .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
+    )
+    france = measures.lq_table(countries).query("region == 'FR' and industry == 'C30'")["lq"].iloc[0]
+    assert round(france) == 2
+    assert _right(_question("maup-france-midi-pyrenees")) == [0]
+    assert _right(_question("raw-concentration-large-plants")) == [0]

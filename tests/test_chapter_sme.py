@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import ROOT
 
 from clusterlab import charts, data
@@ -82,3 +83,88 @@ def test_the_first_five_printed_and_described():
     assert {pdist.rank(h, PAIRS, GDP).attrs["left_out"] for h in charts.MARKET_HOMES} == {33}
     [cell] = [c for c in notebook("en")["cells"] if c["cell_type"] == "code" and "first_five" in "".join(c["source"])]
     assert "".join(cell["outputs"][0]["text"]).splitlines()[0] == "FRA: CHE, BEL, CAN, DEU, USA"
+
+
+# --- the chapter's self-check questions (clusterlab/questions/05-sme-internationalisation.yml) --------------
+
+
+def _question(qid):
+    from clusterlab import questions
+
+    return questions.all_questions()[qid]
+
+
+def _right(question):
+    return [i for i, option in enumerate(question.options) if option.correct]
+
+
+def _as_the_chart_ranks(controls):
+    """The partners of the chosen home with index, appeal and rank, as the browser computes them from the
+    chart's rows (charts.scored): index = weighted mean of the components, appeal = w_market × market − index."""
+    markets = charts.markets_data(PAIRS, GDP, data.load("geodist_countries"))
+    part = markets[markets["home"] == controls["home"]].copy()
+    names = ("distance", "border", "language", "colony")
+    total = sum(controls[f"w_{k}"] for k in names)
+    weighted = sum(controls[f"w_{k}"] * part[k] for k in names)
+    part["index"] = weighted / total if total > 0 else 0.0
+    part["score"] = controls["w_market"] * part["market"] - part["index"]
+    part = part.sort_values(["score", "partner"], ascending=[False, True]).reset_index(drop=True)
+    part["rank"] = part.index + 1
+    return part.set_index("partner")
+
+
+def test_question_fixed_cost_small_firm():
+    q = _question("fixed-cost-small-firm")
+    assert q.answer.value == 100 * 20000 / 100000
+    other_firm, as_share = (w.value for w in q.answer.wrong)
+    assert other_firm == 100 * 20000 / 1000000 and as_share == 20000 / 100000
+
+
+def test_question_index_without_language():
+    q = _question("index-without-language")
+    comp = pdist.components("MAR", PAIRS).set_index("partner")
+    weights = {"distance": 1, "border": 1, "language": 0, "colony": 1}
+    assert round(comp.loc["ESP", "distance"], 2) == 0.24  # as the question gives it
+    assert q.answer.value == pytest.approx(pdist.index(comp, weights)["ESP"], abs=q.answer.tolerance)
+    assert q.answer.value == pytest.approx((0.24 + 1 + 1) / 3, abs=q.answer.tolerance)
+    by_four, summed, equal = (w.value for w in q.answer.wrong)
+    assert by_four == pytest.approx((0.24 + 1 + 1) / 4, abs=0.001) and summed == pytest.approx(0.24 + 1 + 1)
+    assert equal == round(pdist.index(comp)["ESP"], 2)
+
+
+def test_question_france_closer_than_spain():
+    comp = pdist.components("MAR", PAIRS).set_index("partner")
+    assert comp.loc["FRA", ["language", "colony"]].tolist() == [0, 0]
+    assert comp.loc["ESP", ["border", "language", "colony"]].tolist() == [1, 1, 1]
+    assert _right(_question("france-closer-than-spain")) == [0]
+
+
+def test_question_markets_read_no_colony():
+    q = _question("markets-read-no-colony")
+    ranked = _as_the_chart_ranks(q.chart["controls"])
+    first = ranked.index[0]
+    assert [o.text["en"] for o in q.options if o.correct] == ["Algeria"] and first == "DZA"
+    assert ranked.loc["FRA", "rank"] == 2
+    assert (round(ranked.loc["DZA", "index"], 2), round(ranked.loc["FRA", "index"], 2)) == (0.10, 0.48)
+    assert ranked.loc["ESP", "rank"] > 1 and ranked.loc["USA", "rank"] > 1
+    # with the colonial component, France first: the equal-weight ranking of the chapter
+    assert _as_the_chart_ranks(q.chart["controls"] | {"w_colony": 1}).index[0] == "FRA"
+
+
+def test_question_markets_read_appeal_tunisia():
+    q = _question("markets-read-appeal-tunisia")
+    ranked = _as_the_chart_ranks(q.chart["controls"])
+    france = ranked.loc["FRA"]
+    assert ranked.index[0] == "FRA"
+    assert q.answer.value == pytest.approx(france["score"], abs=q.answer.tolerance)
+    assert (round(france["market"], 3), round(france["index"], 3), round(france["score"], 3)) == (0.844, 0.335, 0.508)
+    index, size, added = (w.value for w in q.answer.wrong)
+    assert index == round(france["index"], 2) and size == round(france["market"], 2)
+    assert added == round(france["market"] + france["index"], 2)
+
+
+def test_question_trade_history():
+    tradhist = data.load("tradhist_france")
+    s = charts.trade_shares(tradhist, data.load("geodist_countries")).set_index(["partner", "year"])["share"]
+    assert (round(s[("DZA", 1960)], 1), round(s[("DZA", 1970)], 1)) == (18.6, 3.8)
+    assert _right(_question("germany-left-out")) == [0] and _right(_question("algeria-share-fall")) == [0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import ROOT
 
 from clusterlab import charts, data
@@ -84,3 +85,77 @@ def test_the_escp_figures_are_quoted_with_their_source():
     for text in ("2\u202f700", "3\u202f010", "39 protocoles", "370 rencontres", "45 projets", "12\u202f000"):
         assert text in fr
     assert en.count("eccp2018clusters") == fr.count("eccp2018clusters") >= 2
+
+
+# --- the chapter's self-check questions (clusterlab/questions/06-cluster-springboard.yml) --------------------
+
+
+def _question(qid):
+    from clusterlab import questions
+
+    return questions.all_questions()[qid]
+
+
+def _right(question):
+    return [i for i, option in enumerate(question.options) if option.correct]
+
+
+@pytest.fixture(scope="module")
+def curves():
+    return diffusion.diffusion_data()  # what the chart embeds
+
+
+def _curve(curves, controls):
+    chosen = curves[(curves["pipelines"] == controls["pipelines"]) & (curves["local_ties"] == controls["local_ties"])]
+    return chosen.sort_values("period")
+
+
+def _half_at(curve):
+    """The chart's caption: the first period whose share is at least one half, or None."""
+    hit = curve.loc[curve["share"] >= 0.5, "period"]
+    return int(hit.min()) if len(hit) else None
+
+
+def test_question_consortium_size():
+    q = _question("consortium-size")
+    assert q.answer.value == consortium.min_partners(fixed_cost=100, profit=30)
+    down, fraction, inverse = (w.value for w in q.answer.wrong)
+    assert down == 100 // 30 and not consortium.exports(fixed_cost=100, profit=30, n_firms=3)
+    assert fraction == pytest.approx(100 / 30, abs=0.01) and inverse == pytest.approx(30 / 100)
+
+
+def test_question_diffusion_four_pipelines(curves):
+    q = _question("diffusion-read-four-pipelines")
+    controls = q.chart["controls"]
+    assert _half_at(_curve(curves, controls)) == q.answer.value
+    two, none = (w.value for w in q.answer.wrong)
+    assert _half_at(_curve(curves, controls | {"pipelines": 2})) == two
+    assert _half_at(_curve(curves, controls | {"pipelines": 0})) == none
+
+
+def test_question_diffusion_no_local_ties(curves):
+    q = _question("diffusion-read-no-local-ties")
+    curve = _curve(curves, q.chart["controls"])
+    assert curve["period"].iloc[-1] == 30 and _half_at(curve) is None
+    assert 100 * curve["share"].iloc[-1] == pytest.approx(q.answer.value, abs=q.answer.tolerance)
+    one_tie, share = (w.value for w in q.answer.wrong)
+    assert round(100 * _curve(curves, q.chart["controls"] | {"local_ties": 1})["share"].iloc[-1]) == one_tie
+    assert share == pytest.approx(q.answer.value / 100)
+
+
+def test_question_maghreb_map_morocco():
+    q = _question("maghreb-map-read-morocco")
+    flows = charts.maghreb_trade(data.load("baci_maghreb_trade"), data.load("geodist_countries"))
+    names = {"MRT": "Mauritania", "DZA": "Algeria", "TUN": "Tunisia", "LBY": "Libya"}
+    shown = flows[flows["exporter"] == q.chart["controls"]["exporter"]].set_index("importer")["value_musd"]
+    assert [o.text["en"] for o in q.options if o.correct] == [names[shown.idxmax()]]
+    assert shown.to_dict() == {"DZA": 215.8, "LBY": 85.0, "MRT": 236.7, "TUN": 144.7}  # the figures the feedback quotes
+    tunisia = flows[flows["exporter"] == "TUN"].set_index("importer")["value_musd"]
+    assert tunisia.idxmax() == "LBY"  # "Tunisia's largest customer in the Maghreb"
+
+
+def test_the_other_questions_have_their_right_options():
+    assert _right(_question("buzz-and-pipelines")) == [0, 1]
+    for qid in ("district-firms-export-more", "consortium-complementary", "diffusion-model-lesson", "escp-counts"):
+        assert _right(_question(qid)) == [0]
+    assert _right(_question("maghreb-shares-reading")) == [0]

@@ -119,3 +119,19 @@ def test_french_typography_is_checked(tmp_path, monkeypatch):
             questions.chapter_questions("x")
     finally:
         questions.chapter_file.cache_clear()
+
+
+@pytest.mark.parametrize("question", [q for q in questions.all_questions().values() if q.chart], ids=lambda q: q.id)
+def test_a_chart_question_asks_for_settings_its_controls_can_take(question):
+    for language in labels.LANGUAGES:
+        cell = cells(language, question.chapter)[question.chart["cell"]]
+        spec = next(o["data"] for o in cell["outputs"] if "application/vnd.vegalite.v5+json" in o.get("data", {}))
+        bound = {p["name"]: p["bind"] for p in _params(spec["application/vnd.vegalite.v5+json"]) if "bind" in p}
+        for name, value in question.chart["controls"].items():
+            bind = bound[name]
+            if bind["input"] == "select":
+                assert value in bind["options"], f"{question.id}: {name} must be one of {bind['options']}"
+            else:
+                assert bind["input"] == "range" and bind["min"] <= value <= bind["max"], f"{question.id}: {name}"
+                steps = (value - bind["min"]) / bind["step"]
+                assert abs(steps - round(steps)) < 1e-9, f"{question.id}: {name} off the slider's step {bind['step']}"
