@@ -111,7 +111,7 @@ class QuestionRenderer:
             f'<div class="cl-question" data-question="{html.escape(payload["id"])}"'
             f' data-chapter="{html.escape(payload["chapter"])}">'
             f'<script type="application/json" class="cl-question-data">{text}</script>'
-            f'<p><strong>{html.escape(payload["words"]["heading"])}</strong> {html.escape(payload["text"])}</p>'
+            f"<p><strong>{html.escape(payload['words']['heading'])}</strong> {html.escape(payload['text'])}</p>"
             f"{f'<ul>{plain}</ul>' if plain else ''}</div>"
         )
         return [nodes.raw(text=markup, format="html", classes=["output", "cl-question-output"])]

@@ -222,7 +222,9 @@ def all_questions() -> dict[str, Question]:
 def chapter_file(chapter: str) -> dict:
     path = FOLDER / f"{chapter}.yml"
     if not path.is_file():
-        raise FileNotFoundError(f"no question file {path.name}: chapters with questions are {[p.stem for p in files()]}")
+        raise FileNotFoundError(
+            f"no question file {path.name}: chapters with questions are {[p.stem for p in files()]}"
+        )
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
