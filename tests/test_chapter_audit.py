@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import ROOT
 
-from clusterlab import audit, data
+from clusterlab import audit, data, questions
+from clusterlab.models import gvc
 
 STEM = "09-audit"
 
@@ -64,3 +66,69 @@ def test_the_norte_exercise_answer_holds():
     en, fr = prose("en"), prose("fr")
     assert "47,208 people, a location quotient of 9.28, 4th of the 189 regions" in en
     assert "47\u202f208 personnes, un quotient de localisation de 9,28, au 4ᵉ rang des 189 régions" in fr
+
+
+# --- the self-check questions (clusterlab/questions/09-audit.yml) --------------------------------------------
+
+
+def right_options(qid: str) -> list[int]:
+    return [i for i, option in enumerate(questions.all_questions()[qid].options) if option.correct]
+
+
+def test_the_numeric_questions_answers_are_the_audit_s():
+    table = audit.eurostat_employment()
+    r = audit.run(table, "ITH5", "C23", home="ITA")
+    region_share = 100 * r.employment / r.region_total
+    reference = r.lq_all.iloc[0]
+    reference_share = 100 * reference["industry_total"] / reference["total"]
+
+    q = questions.all_questions()["audit-region-share"]
+    assert q.answer.value == pytest.approx(region_share, abs=q.answer.tolerance)
+    concentration, fraction, quotient = (w.value for w in q.answer.wrong)
+    assert concentration == round(r.share, 1) and fraction == pytest.approx(region_share / 100, abs=0.0005)
+    assert quotient == round(r.lq, 2)
+
+    q = questions.all_questions()["audit-reference-share"]
+    assert q.answer.value == pytest.approx(reference_share, abs=q.answer.tolerance)
+    assert q.answer.value == pytest.approx(7.0 / 1.70, abs=q.answer.tolerance)  # from the question's numbers
+    assert region_share / reference_share == pytest.approx(r.lq)
+    multiplied, concentration = (w.value for w in q.answer.wrong)
+    assert multiplied == pytest.approx(7.0 * 1.70, abs=0.05) and concentration == round(r.share, 1)
+
+    q = questions.all_questions()["audit-lq-tiny-region"]
+    tiny = r.lq_all[r.lq_all["region"] == "ES64"].iloc[0]
+    assert (tiny["employment"], tiny["region_total"]) == (51, 258)
+    assert q.answer.value == pytest.approx(tiny["lq"], abs=q.answer.tolerance)
+    assert q.answer.value == pytest.approx(100 * 51 / 258 / 4.1, abs=q.answer.tolerance)  # the question's numbers
+    inverse, numerator = (w.value for w in q.answer.wrong)
+    assert inverse == pytest.approx(4.1 / (100 * 51 / 258), abs=0.05) and numerator == round(100 * 51 / 258, 1)
+    assert tiny["lq"] / r.lq == pytest.approx(2.8, abs=0.1)  # "nearly three times Emilia-Romagna's 1.70"
+
+
+def test_the_choice_questions_answers_are_the_audit_s():
+    table = audit.eurostat_employment()
+    r = audit.run(table, "ITH5", "C23", home="ITA")
+    ahead = r.lq_all.head(r.rank - 1)
+    assert len(ahead) == 48 and (ahead["employment"] < r.employment).all()  # each of the 48 has fewer jobs
+    assert r.rank_employment == 2
+    assert right_options("audit-rank-by-quotient") == [0]
+    assert round(r.hoover, 3) == 0.202 and right_options("audit-hoover-and-lq") == [0]
+    assert right_options("audit-quotient-understates") == [0, 1]
+
+    assert gvc.governance("high", "high", "low") == "captive"
+    assert gvc.governance("high", "low", "low") == "hierarchy" and gvc.governance("high", "high", "high") == "modular"
+    assert right_options("audit-governance-setting") == [0]
+    assert right_options("audit-plant-sizes") == [0]
+
+    tiles = data.load("italian_tiles")
+    shares = tiles[tiles["indicator"] == "export_share"].set_index(["scope", "year"])["value"]
+    assert (shares["italy", 2015], shares["district", 2003]) == (84.4, 72)  # national in 2015; Sassuolo, 2003
+    assert right_options("audit-export-share-scope") == [0]
+
+    markets = r.markets.set_index("partner")
+    usa, deu = markets.loc["USA"], markets.loc["DEU"]
+    assert (usa["rank"], deu["rank"]) == (4, 5)
+    assert (round(usa["index"], 3), round(deu["index"], 3)) == (0.944, 0.841)
+    assert (round(usa["market"], 3), round(deu["market"], 3)) == (1.0, 0.868)
+    assert right_options("audit-first-markets") == [0]
+    assert right_options("audit-judge-a-lever") == [0]

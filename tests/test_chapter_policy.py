@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import ROOT
 
+from clusterlab import questions
 from clusterlab.models import policy
 
 STEM = "08-cluster-policy"
@@ -124,3 +126,100 @@ def test_policy_facts_are_quoted_with_their_sources():
     ):
         assert en.count(key) == fr.count(key) >= 1, key
     assert "**made up**" in en and "**inventées**" in fr  # the synthetic panel says so on the page
+
+
+# --- the self-check questions (clusterlab/questions/08-cluster-policy.yml) -----------------------------------
+
+
+def chart_controls(cell_id: str) -> dict[str, dict]:
+    """The bound parameters of the chart a cell draws, by name (the committed output, English edition)."""
+    nb = json.loads((ROOT / "chapters" / "en" / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["id"] == cell_id)
+    spec = next(o["data"]["application/vnd.vegalite.v5+json"] for o in cell["outputs"] if "data" in o)
+    return {p["name"]: p["bind"] for c in spec["vconcat"] for p in c.get("params", [])} | {
+        p["name"]: p["bind"] for p in spec.get("params", []) if "bind" in p
+    }
+
+
+def settable(bind: dict, value) -> bool:
+    """Whether a reader can set a control to ``value``: a menu's option, a slider's step."""
+    if "options" in bind:
+        return value in bind["options"]
+    steps = (value - bind["min"]) / bind["step"]
+    return bind["min"] <= value <= bind["max"] and abs(steps - round(steps)) < 1e-9
+
+
+def right_options(qid: str) -> list[int]:
+    return [i for i, option in enumerate(questions.all_questions()[qid].options) if option.correct]
+
+
+def shown(estimates, controls: dict, estimator: str) -> float:
+    """The number the chart writes beside a bar for these settings (format '+.1f' of the stored value)."""
+    row = estimates[
+        (estimates["strength"] == controls["strength"])
+        & (estimates["effect"] == controls["effect"])
+        & (estimates["decline"] == controls["decline"])
+        & (estimates["estimator"] == estimator)
+    ]
+    assert len(row) == 1
+    return round(float(row["value"].iloc[0]), 1)
+
+
+def test_the_chart_questions_set_controls_the_chart_has():
+    for q in questions.chapter_questions(STEM):
+        if q.chart:
+            binds = chart_controls(q.chart["cell"])
+            assert set(q.chart["controls"]) == {"strength", "effect", "decline"}
+            for name, value in q.chart["controls"].items():
+                assert settable(binds[name], value), f"{q.id}: {name} cannot be set to {value!r}"
+
+
+def test_the_arithmetic_questions_answers_hold():
+    q = questions.all_questions()["policy-share-supported-declining"]
+    p_dec, p_stable = policy.selection_probabilities(3)
+    exact = 100 * p_dec / (p_dec + p_stable)  # half of the firms in declining sectors: Bayes' rule
+    assert q.answer.value == pytest.approx(exact, abs=q.answer.tolerance)
+    assert q.answer.value == pytest.approx(100 * 0.88 / (0.88 + 0.02), abs=q.answer.tolerance)  # the rounded 88%, 2%
+    assert 100 * (p_dec * 0.5) == pytest.approx(44, abs=0.5) and 100 * (p_stable * 0.5) == pytest.approx(1, abs=0.5)
+    inverse, fraction, half = (w.value for w in q.answer.wrong)
+    assert inverse == round(100 * p_dec) and fraction == pytest.approx(q.answer.value / 100) and half == 50
+    # the panel itself puts that share of its supported firms in declining sectors
+    firms = policy.panel(strength=3, effect=2.0, decline=2.0, firms=5000, seed=1).drop_duplicates("firm")
+    assert 100 * firms.loc[firms["supported"], "declining"].mean() == pytest.approx(exact, abs=1)
+
+    q = questions.all_questions()["policy-expected-before-after"]
+    effect, decline, share = 2.0, 1.0, 0.9
+    assert q.answer.value == pytest.approx(effect - 3 * decline * share, abs=1e-9)
+    one_year, true, everyone, added = (w.value for w in q.answer.wrong)
+    assert one_year == pytest.approx(effect - decline * share) and true == effect
+    assert everyone == pytest.approx(effect - 3 * decline) and added == pytest.approx(effect + 3 * decline * share)
+    # the package's formula is the one the feedback uses (at strength 0, half of the supported firms decline)
+    assert policy.expected_naive(0, effect, decline) == pytest.approx(effect - 3 * decline * 0.5)
+
+
+def test_the_chart_read_answers_are_the_chart_s():
+    _, estimates = policy.policy_data()
+    q = questions.all_questions()["policy-read-no-selection"]
+    c = q.chart["controls"]
+    naive = shown(estimates, c, "naive")
+    assert q.answer.value == pytest.approx(naive, abs=q.answer.tolerance)
+    true, sign = (w.value for w in q.answer.wrong)
+    assert true == shown(estimates, c, "true") == shown(estimates, c, "did") and sign == -naive
+
+    q = questions.all_questions()["policy-read-zero-effect"]
+    c = q.chart["controls"]
+    assert c["effect"] == 0 and shown(estimates, c, "naive") == -8.8 and shown(estimates, c, "did") == 0.0
+    assert -3 * c["decline"] == -9  # "three years of 3 points of decline are 9 points"
+    assert right_options("policy-read-zero-effect") == [0]
+
+
+def test_the_choice_questions_right_options():
+    assert right_options("policy-why-support") == [0]
+    assert right_options("policy-evaluations-found") == [0, 1]
+    assert right_options("policy-selection-not-effect") == [0]
+    assert right_options("policy-parallel-trends") == [0]
+    assert right_options("policy-biased-comparisons") == [0, 1, 2]
+    assert right_options("policy-maghreb-figures") == [0]
+    en = prose("en")
+    for text in ("20 legally constituted consortia", "120 member firms", "4,757 firms", "11,000 jobs"):
+        assert text in en

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 from conftest import ROOT
 
+from clusterlab import labels, questions
 from clusterlab.models import gvc, lockin
 
 STEM = "07-threats"
@@ -64,3 +66,92 @@ def test_the_ruhr_and_case_figures_are_quoted_with_their_sources():
     ):
         assert en.count(key) == fr.count(key) >= 1
     assert "25% of Italy's exports of woollen products" in en and "25\u202f% des exportations italiennes" in fr
+
+
+# --- the self-check questions (clusterlab/questions/07-threats.yml) ---------------------------------------
+
+
+def chart_controls(cell_id: str) -> dict[str, dict]:
+    """The bound parameters of the chart a cell draws, by name (the committed output, English edition)."""
+    nb = json.loads((ROOT / "chapters" / "en" / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["id"] == cell_id)
+    spec = next(o["data"]["application/vnd.vegalite.v5+json"] for o in cell["outputs"] if "data" in o)
+    return {p["name"]: p["bind"] for p in spec["params"] if "bind" in p}
+
+
+def settable(bind: dict, value) -> bool:
+    """Whether a reader can set a control to ``value``: a menu's or a radio's option, a slider's step."""
+    if "options" in bind:
+        return value in bind["options"]
+    steps = (value - bind["min"]) / bind["step"]
+    return bind["min"] <= value <= bind["max"] and abs(steps - round(steps)) < 1e-9
+
+
+def right_options(qid: str) -> list[int]:
+    return [i for i, option in enumerate(questions.all_questions()[qid].options) if option.correct]
+
+
+def test_the_chart_questions_set_controls_the_charts_have():
+    for q in questions.chapter_questions(STEM):
+        if q.chart:
+            binds = chart_controls(q.chart["cell"])
+            for name, value in q.chart["controls"].items():
+                assert settable(binds[name], value), f"{q.id}: {name} cannot be set to {value!r}"
+
+
+def test_the_urn_questions_answers_are_the_simulation_s():
+    finals = lockin.polya_shares(runs=2000, draws=500, seed=1)
+    quarters = np.histogram(100 * finals, bins=[0, 25, 50, 75, 100])[0]
+    assert quarters[1] + quarters[2] == 994  # "only 994 of the 2,000 runs end between 25% and 75%"
+    assert right_options("urn-limit-uniform") == [0]
+    q = questions.all_questions()["urn-read-run-4"]
+    shares = lockin.urn_data()
+    run = shares[shares["run"] == q.chart["controls"]["urn_run"]]
+    final = float(run.loc[run["draw"] == shares["draw"].max(), "share"].iloc[0])
+    shown = round(final, 1)  # the caption writes format(share, '.1f')
+    assert q.answer.value == pytest.approx(shown, abs=q.answer.tolerance)
+    blue, fraction, even = (w.value for w in q.answer.wrong)
+    assert blue == pytest.approx(100 - shown) and fraction == pytest.approx(shown / 100) and even == 50
+    assert run.loc[run["draw"] <= 30, "share"].max() < 35  # "its first draws went to blue"
+    others = shares.loc[shares["draw"] == shares["draw"].max(), "share"]
+    assert sorted(others)[-3:] == pytest.approx([87.65, 89.44, 92.63])  # "other runs end near 90% red"
+
+
+def test_the_arthur_questions_answers_are_the_model_s():
+    q = questions.all_questions()["arthur-win-probability"]
+    kwargs = dict(a_R=1, b_R=0.8, a_S=0.7, b_S=1, r=0.01)
+    assert lockin.barriers(**kwargs) == (-20.0, 30.0)
+    p = lockin.win_probability(**kwargs)
+    assert q.answer.value == pytest.approx(p, abs=q.answer.tolerance)
+    swapped, even, percent = (w.value for w in q.answer.wrong)
+    assert swapped == pytest.approx(lockin.win_probability(a_R=1, b_R=0.7, a_S=0.8, b_S=1, r=0.01))
+    assert even == lockin.win_probability(r=0.01) and percent == pytest.approx(100 * p)
+
+    _, table = lockin.arthur_data()
+    q = questions.all_questions()["arthur-read-lock-in-adopter"]
+    c = q.chart["controls"]
+    row = table[(table["r"] == c["returns"]) & (table["run"] == c["run"])].iloc[0]
+    assert (row["tech"], q.answer.value) == ("B", row["at"])
+    assert sorted(w.value for w in q.answer.wrong) == [row["lower"], row["upper"]] == [-10, 10]
+
+    q = questions.all_questions()["arthur-read-run-not-locked"]
+    c = q.chart["controls"]
+    same_r = table[table["r"] == c["returns"]]
+    assert list(same_r.loc[same_r["tech"] == "", "run"]) == [c["run"]]  # the only run of twelve not locked in
+    assert (same_r["lower"].iloc[0], same_r["upper"].iloc[0]) == (-20, 20)
+    assert right_options("arthur-read-run-not-locked") == [0]
+    assert round(100 - 90.5, 1) == 9.5  # the table's 90.5% (tested above) locked in within 1,000 adopters
+    assert right_options("lock-in-lessons") == [0, 1]
+
+
+def test_the_value_chain_questions_answers_are_the_table_s():
+    for qid, governance in (("gvc-read-relational", "relational"), ("gvc-read-none", "none")):
+        q = questions.all_questions()[qid]
+        c = q.chart["controls"]
+        assert gvc.governance(c["complexity"], c["codifiability"], c["capability"]) == governance
+        assert right_options(qid) == [0]
+    relational = questions.all_questions()["gvc-read-relational"].options[0]
+    for language in labels.LANGUAGES:
+        assert relational.text[language] == labels.label("gvc.relational", language) + "."
+    assert right_options("upgrading-in-captive-chain") == [0, 1]
+    assert right_options("ruhr-kind-of-lock-in") == [0] and right_options("collective-efficiency-joint-action") == [0]
