@@ -142,11 +142,11 @@ def test_question_read_the_map_c30(lq):
 
 
 def test_question_read_the_bars_c22(lq):
-    from clusterlab.charts.measures import _top_regions
+    from clusterlab.charts.measures import lq_rows
 
     q = _question("lq-read-min-employment-c22")
     controls = q.chart["controls"]
-    bars = _top_regions(lq, ["C30", "C22", "C15", "C13", "C29", "C23"], 15)  # the rows the bar chart draws
+    bars = lq_rows(lq, ["C30", "C22", "C15", "C13", "C29", "C23"], 15)  # the rows the bar chart draws
     blue = _specialised(bars, controls)
     assert len(blue) == q.answer.value
     # the wrong answer 5: Åland counted, as with a minimum employment of 0

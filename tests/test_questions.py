@@ -129,8 +129,10 @@ def test_a_chart_question_asks_for_settings_its_controls_can_take(question):
         bound = {p["name"]: p["bind"] for p in _params(spec["application/vnd.vegalite.v5+json"]) if "bind" in p}
         for name, value in question.chart["controls"].items():
             bind = bound[name]
-            if bind["input"] == "select":
+            if bind["input"] in ("select", "radio"):
                 assert value in bind["options"], f"{question.id}: {name} must be one of {bind['options']}"
+            elif bind["input"] == "checkbox":
+                assert isinstance(value, bool), f"{question.id}: {name} is a check box: true or false"
             else:
                 assert bind["input"] == "range" and bind["min"] <= value <= bind["max"], f"{question.id}: {name}"
                 steps = (value - bind["min"]) / bind["step"]
