@@ -7,7 +7,9 @@
   (source, licence, attribution, columns and units, cleaning steps) and the chapters whose code reads
   it, found in the notebooks' code (directly, or through a ``clusterlab`` function that loads it);
 * the index of key terms, ``chapters/<lang>/key-terms.md``: every glossary entry, its equivalent in
-  the other language, and the chapters that use it with ``{term}``.
+  the other language, and the chapters that use it with ``{term}``;
+* in the instructor's guide, between two comment lines, the self-check questions of each chapter: how
+  many of each kind, and the misconceptions they target (``clusterlab/questions/``), with their sections.
 
 The pages are committed; ``tests/test_apparatus.py`` fails when they differ from what this module
 writes today (then run ``make apparatus``).
@@ -404,6 +406,65 @@ def terms_page(language: str) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- self-check questions
+
+SELF_CHECK = ("<!-- self-check questions: written by make apparatus from clusterlab/questions/ -->", "<!-- end -->")
+_HEADING_LABEL = re.compile(r"^\(([\w-]+)\)=\n#+ ", re.M)
+
+
+def _sections(path: Path) -> dict[str, str]:
+    """The label of the section each cell of a chapter belongs to (the last labelled heading above it)."""
+    nb = nbformat.read(path, as_version=4)
+    found, current = {}, None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            labelled = _HEADING_LABEL.findall(cell.source)
+            current = labelled[-1] if labelled else current
+        found[cell.get("id")] = current
+    return found
+
+
+def self_check_block(language: str) -> str:
+    """The instructor's guide's list of the self-check questions: per chapter, how many of each kind, and the
+    misconceptions its wrong options are built on, with the sections whose questions target each."""
+    from clusterlab import questions
+
+    colon = _colon(language)
+    lines = [SELF_CHECK[0], ""]
+    for number, label, path in chapters(language):
+        found = questions.chapter_questions(path.stem)
+        if not found:
+            continue
+        sections = _sections(path)
+        choice = sum(q.kind == "choice" for q in found)
+        charts = sum(q.reads_chart for q in found)
+        counts = word("selfcheck_kinds", language, total=len(found), choice=choice, numeric=len(found) - choice)
+        if charts:
+            counts += ", " + labels.plural("book.apparatus.selfcheck_chart", charts, language)
+        title = word("selfcheck_chapter", language, n=number, title=f"{{ref}}`{label}`")
+        lines += [f"**{title}**{colon} {counts}.", ""]
+        for key, text in questions.misconceptions(path.stem).items():
+            where = list(dict.fromkeys(sections[q.after] for q in found if key in q.misconceptions))
+            refs = ", ".join(f"{{ref}}`{s}`" for s in where if s)
+            sentence = text[language].rstrip(".")
+            lines.append(f"- {sentence}" + (f" ({word('selfcheck_where', language)} {refs})." if refs else "."))
+        lines.append("")
+    lines.append(SELF_CHECK[1])
+    return "\n".join(lines)
+
+
+def instructor_guide(language: str) -> str:
+    """The instructor's guide with its generated list of self-check questions in place."""
+    path = ROOT / "chapters" / language / "instructor-guide.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.find(SELF_CHECK[0]), text.find(SELF_CHECK[1])
+    if start < 0 or end < start:
+        raise SystemExit(
+            f"{path.relative_to(ROOT)} has no place for the self-check list: {SELF_CHECK[0]} … {SELF_CHECK[1]}"
+        )
+    return text[:start] + self_check_block(language) + text[end + len(SELF_CHECK[1]) :]
+
+
 # --------------------------------------------------------------------------- all pages
 
 
@@ -412,6 +473,7 @@ def pages() -> dict[Path, str]:
     for language in EDITIONS:
         out.update(data_pages(language))
         out[ROOT / "chapters" / language / "key-terms.md"] = terms_page(language)
+        out[ROOT / "chapters" / language / "instructor-guide.md"] = instructor_guide(language)
     return out
 
 
