@@ -269,3 +269,50 @@ def test_every_notebook_reads_as_a_book_page_and_is_left_as_it_was(browser, tmp_
     # opened, read, closed: no notebook changed
     changed = [str(p.relative_to(tmp_path)) for p, data in before.items() if p.read_bytes() != data]
     assert changed == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_self_check_questions_answer_the_same_way_in_jupyterlab(browser, tmp_path, language):
+    """The committed notebook opened in the reader's JupyterLab, every other host blocked: each question is
+    drawn by the book's renderer extension with its data-question id, and answers as on the website."""
+    from test_questions_browser import answer, sample, typed, verdict
+
+    from clusterlab import labels, questions
+
+    chapter = "07-threats"
+    found = questions.chapter_questions(chapter)
+    shutil.copy(ROOT / "chapters" / language / f"{chapter}.ipynb", tmp_path)
+    settings = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+    with running_lab(tmp_path, settings) as (base, token):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        blocked: list[str] = []
+        only_this_host(page, blocked)
+        try:
+            page.goto(f"{base}/lab/tree/{chapter}.ipynb?reset&token={token}")
+            page.wait_for_function(
+                "n => document.querySelectorAll('.jp-Notebook .cl-question form').length >= n",
+                arg=len(found),
+                timeout=60000,
+            )
+            ids = page.eval_on_selector_all(".jp-Notebook .cl-question", "hosts => hosts.map(h => h.dataset.question)")
+            assert ids == [q.id for q in found]
+            right_word, wrong_word = labels.label("question.right", language), labels.label("question.wrong", language)
+            for q in sample(found):
+                host = page.locator(f'.jp-Notebook .cl-question[data-question="{q.id}"]')
+                host.scroll_into_view_if_needed()
+                if q.kind == "choice":
+                    wrong = next(i for i, o in enumerate(q.options) if not o.correct)
+                    answer(host, q, [wrong] if q.multiple else wrong)
+                    assert verdict(host) == ("wrong", f"{wrong_word} {q.options[wrong].feedback[language]}")
+                    right = [i for i, o in enumerate(q.options) if o.correct]
+                    answer(host, q, right if q.multiple else right[0])
+                    assert verdict(host)[0] == "right"
+                else:
+                    answer(host, q, typed(q.answer.value, language))
+                    assert verdict(host) == ("right", f"{right_word} {q.answer.feedback[language]}")
+            assert blocked == [], f"JupyterLab asked other hosts for: {blocked}"
+            stop_kernels(base, token)
+        finally:
+            context.close()

@@ -149,7 +149,9 @@ function narrowMarks(marks, scales, rows, height) {
     // a note set apart wraps; text placed on a scale (rows of a list, labels beside data) stays on its line,
     // where wrapping would run into the next row
     const placed = update && ((update.y && update.y.scale) || (update.y2 && update.y2.scale));
-    const listed = placed && update.y && ["point", "band"].includes(scales[update.y.scale]) && height && mark.name;
+    // only text grows a row: a bar drawn on a band scale keeps its height
+    const listed =
+      mark.type === "text" && placed && update.y && ["point", "band"].includes(scales[update.y.scale]) && height && mark.name;
     if (listed) rows[mark.name] = height;
     if (mark.type === "text" && update && update.text && update.text.signal && (!placed || listed)) {
       const size = (update.fontSize && update.fontSize.value) || 12;
@@ -303,8 +305,11 @@ async function fitTo(block, state, column) {
           moved = true;
         }
       }
-      if (state.narrow && titleWidth > 100) {
-        titleWidth = Math.max(100, titleWidth - excess);
+      // titles and notes narrow too, but keep three quarters of the column: what is still too wide is
+      // then something else, and a note squeezed into a thin column is hard to read
+      const titleFloor = Math.max(100, Math.round(column * 0.75));
+      if (state.narrow && titleWidth > titleFloor) {
+        titleWidth = Math.max(titleFloor, titleWidth - excess);
         moved = true;
       }
       if (!moved) break;
