@@ -137,3 +137,13 @@ def test_a_chart_question_asks_for_settings_its_controls_can_take(question):
                 assert bind["input"] == "range" and bind["min"] <= value <= bind["max"], f"{question.id}: {name}"
                 steps = (value - bind["min"]) / bind["step"]
                 assert abs(steps - round(steps)) < 1e-9, f"{question.id}: {name} off the slider's step {bind['step']}"
+
+
+def test_every_computed_answer_is_recomputed_by_a_chapter_test():
+    """A numeric answer, and every answer read on a chart, is recomputed from the package by the chapter's
+    test (tests/test_chapter_*.py), which names the question."""
+    tests = " ".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_chapter_*.py"))
+    missing = [
+        q.id for q in questions.all_questions().values() if (q.kind == "numeric" or q.chart) and f'"{q.id}"' not in tests
+    ]
+    assert missing == []
