@@ -144,6 +144,8 @@ def test_every_computed_answer_is_recomputed_by_a_chapter_test():
     test (tests/test_chapter_*.py), which names the question."""
     tests = " ".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_chapter_*.py"))
     missing = [
-        q.id for q in questions.all_questions().values() if (q.kind == "numeric" or q.chart) and f'"{q.id}"' not in tests
+        q.id
+        for q in questions.all_questions().values()
+        if (q.kind == "numeric" or q.chart) and f'"{q.id}"' not in tests
     ]
     assert missing == []
