@@ -184,3 +184,42 @@ def test_the_score_is_kept_in_the_browser_until_cleared(visit):
     page.locator("button.cl-question-clear").click()
     assert page.locator(".cl-question-score .cl-score-value").inner_text() == f"0 / {len(found)}"
     assert page.evaluate(f"() => localStorage.getItem('clusterlab.questions.{chapter}')") is None
+
+
+def test_a_question_is_answered_with_the_keyboard_alone(visit):
+    q = questions.all_questions()["lq-meaning"]
+    page = visit(page_of("fr", "04-measuring-clusters")).page
+    host = page.locator('.cl-question[data-question="lq-meaning"]')
+    # from the element before the question, Tab reaches its options, the arrows choose, Tab and Enter check
+    host.locator("input[data-option]").first.focus()
+    page.keyboard.press("ArrowDown")
+    chosen = host.locator("input[data-option]:checked").get_attribute("value")
+    assert chosen == "1"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('cl-question-check')")
+    page.keyboard.press("Enter")
+    assert verdict(host) == ("wrong", f"{labels.label('question.wrong', 'fr')} {q.options[1].feedback['fr']}")
+    # a number typed and Enter pressed in its box checks it too
+    number = page.locator('.cl-question[data-question="lq-by-hand-share"]')
+    number.locator("input[data-number]").focus()
+    page.keyboard.type("2,5")
+    page.keyboard.press("Enter")
+    assert verdict(number)[0] == "right"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_answered_questions_keep_the_page_free_of_accessibility_violations(visit, width):
+    """axe's full rule sets, as on every page, once the questions show their verdicts and feedback."""
+    from conftest import axe_problems, axe_scan
+    from test_browser import AXE_OPTIONS
+
+    chapter = "07-threats"
+    page = visit(page_of("fr", chapter), width=width).page
+    for q in questions.chapter_questions(chapter):
+        host = page.locator(f'.cl-question[data-question="{q.id}"]')
+        if q.kind == "choice":
+            wrong = next(i for i, o in enumerate(q.options) if not o.correct)
+            answer(host, q, [wrong] if q.multiple else wrong)
+        else:
+            answer(host, q, typed(q.answer.value, "fr"))
+    assert axe_problems(axe_scan(page, AXE_OPTIONS)) == []
