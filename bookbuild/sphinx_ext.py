@@ -45,6 +45,13 @@ def _other_language(language: str, editions: list[str]) -> str | None:
 def _on_config_inited(app: Sphinx, config) -> None:
     config.templates_path.append(str(HERE / "templates"))
     config.html_static_path.append(str(HERE / "static"))
+    # the self-check questions' form: the very files JupyterLab's renderer loads (clusterlab/questions/),
+    # served as the site's own static files (so that each page names them with their checksum)
+    form = Path(app.outdir).parent / ".questions-form"
+    form.mkdir(parents=True, exist_ok=True)
+    for suffix in (".js", ".css"):
+        shutil.copy2(questions.FOLDER / f"form{suffix}", form / f"cl-questions{suffix}")
+    config.html_static_path.append(str(form))
     for css in ("book.css", "icons.css"):
         if css not in [c if isinstance(c, str) else c[0] for c in config.html_css_files]:
             config.html_css_files.append(css)
@@ -148,9 +155,6 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy2(app._cl_bundle, vendor / app._cl_bundle.name)
     icons.trim_theme(Path(app.outdir) / "_static")
-    # the self-check questions' form, the very files JupyterLab's renderer loads (clusterlab/questions/)
-    for suffix in (".js", ".css"):
-        shutil.copy2(questions.FOLDER / f"form{suffix}", Path(app.outdir) / "_static" / f"cl-questions{suffix}")
     _name_sidebar_toggles(Path(app.outdir), app.config.language)
     # what citations, terms and references read as, for the notebooks opened in JupyterLab
     readerlinks.dump(app)
