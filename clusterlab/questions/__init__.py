@@ -249,7 +249,7 @@ def _texts(value: object, where: str) -> dict[str, str]:
     for lang, text in value.items():
         if not isinstance(text, str) or not text.strip():
             raise QuestionFileError(f"{where}: the {lang} text is empty")
-        if lang == "fr" and re.search(r"(?<![\u00a0\u202f]):|[ ][;!?]|(?<![\u202f\u00a0])[;!?](?=\s|$)|« | »", text):
+        if lang == "fr" and re.search(r"(?<![\u00a0\u202f]):|[ ][;!?]|(?<!\u202f)[;!?](?=\s|$)|« | »", text):
             raise QuestionFileError(
                 f"{where}: French typography: no-break space (U+00A0) before ':' and inside « », narrow no-break "
                 f"space (U+202F) before ; ! ? — in {text!r}"
