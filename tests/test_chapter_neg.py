@@ -55,6 +55,25 @@ def test_the_exercise_answers_hold():
         cp.break_point(0.8, 4)
 
 
+@pytest.mark.parametrize("language, sep", [("en", "."), ("fr", "{,}")])
+def test_the_bombing_exercise_is_the_model_s(language, sep):
+    """Exercise ex-neg-bombs: at φ = 0.12 a shock to λ = 0.9 ends in the core, one to λ = 0.6 is undone;
+    below the sustain point (φ = 0.08) the spread is the only equilibrium."""
+    eq = cp.equilibria(0.12, 0.4, 5)
+    unstable = [lam for lam, stable in eq if not stable]
+    assert [round(lam, 3) for lam in unstable] == [0.167, 0.833] and (1.0, True) in [(lam, bool(s)) for lam, s in eq]
+    # from λ = 0.9 workers keep moving to region 1 all the way to the core; from λ = 0.6 they move back to ½
+    assert all(cp.wage_gap(lam, 0.12, 0.4, 5) > 0 for lam in (0.84, 0.9, 0.95, 1.0))
+    assert all(cp.wage_gap(lam, 0.12, 0.4, 5) < 0 for lam in (0.51, 0.6, 0.7, 0.8, 0.83))
+    assert round(cp.wage_gap(0.9, 0.12, 0.4, 5), 3) == 0.007 and round(cp.wage_gap(0.6, 0.12, 0.4, 5), 3) == -0.005
+    assert 0.08 < cp.sustain_point(0.4, 5) and cp.equilibria(0.08, 0.4, 5) == [(0.5, True)]
+    text = prose(language)
+    assert "ex-neg-bombs" in text and "(neg-evidence)=" in text
+    for quoted in (f"0{sep}167", f"0{sep}833", f"\\approx 0{sep}007", f"\\approx -0{sep}005"):
+        assert quoted in text, quoted
+    assert "equilibria(0.08, 0.4, 5)" in text and "wage_gap(0.9, 0.12, 0.4, 5)" in text
+
+
 def test_the_opening_cell_prints_every_figure_the_text_quotes():
     for language, expected in (
         ("en", "273 29,049,079 17.7 ITC4 897,520 46"),
