@@ -68,9 +68,13 @@ def test_the_tile_history_quotes_each_figure_with_its_own_source():
     for key, (value, source, citation) in quoted.items():
         assert t[key][0] == value and t[key][2] == source, key
         assert citation in en and citation in fr
-    assert t[(2003, "italy", "export_share")][1] == "of_production"  # the text warns: not comparable to turnover
-    assert "for Italy it is a share of production, not of turnover" in en
-    assert "pour l'Italie, c'est une part de la production, pas du chiffre d'affaires" in fr
+    # 2003, 2015 and 2023 export shares are all shares of turnover, so the text compares them
+    assert t[(2003, "italy", "export_share")] == (72, "of_turnover", "assopiastrelle2004c")
+    assert "72% of the industry's turnover in 2003" in en and "assopiastrelle2004cersaie" in en
+    assert "72\u202f% du chiffre d'affaires de l'industrie en 2003" in fr and "assopiastrelle2004cersaie" in fr
+    assert t[(2003, "district", "export_share")][1] == "as_given"  # the text warns: base not stated
+    assert "a share whose base its source does not state" in en
+    assert "une part dont la source ne précise pas la base" in fr
     assert "from 200 to 572 million square metres between 1973 and 1997" in en
     assert "394.8 in 2015" in en and "394,8 en 2015" in fr
 
@@ -231,5 +235,5 @@ def test_the_emilia_question_quotes_the_chapter_s_figures():
     assert "431,940" in q.options[0].feedback["en"] and f"{int(row['region_total']):,}" == "431,940"
     t = tiles()
     q = question("md-export-shares-sources")
-    assert t[(2003, "italy", "export_share")][:2] == (72, "of_production") and "72%" in q.text["en"]
+    assert t[(2003, "italy", "export_share")][:2] == (72, "of_turnover") and "72%" in q.text["en"]
     assert t[(2023, "italy", "export_share")][:2] == (85, "of_turnover_about") and "about 85%" in q.text["en"]

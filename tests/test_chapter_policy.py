@@ -80,6 +80,8 @@ def test_policy_facts_are_quoted_with_their_sources():
         "1.5 billion euros",
         "750 million",
         "130 had been labelled",
+        "12 May 2009",
+        "20 November 2025",
         "17 October 2008",
         "8 March 2016",
         "9 February 2012",
@@ -97,6 +99,8 @@ def test_policy_facts_are_quoted_with_their_sources():
         "1,5 milliard d'euros",
         "750 millions",
         "130 avaient été",
+        "12 mai 2009",
+        "20 novembre 2025",
         "17 octobre 2008",
         "8 mars 2016",
         "9 février 2012",
@@ -122,6 +126,7 @@ def test_policy_facts_are_quoted_with_their_sources():
         "unido_consortia_sheet",
         "mfcpole_fiche",
         "kapitalis2025mfc",
+        "wmc2025mfc",
         "tap2010pmn",
     ):
         assert en.count(key) == fr.count(key) >= 1, key

@@ -38,7 +38,7 @@ def test_the_diffusion_figures_quoted_are_the_model_s():
         assert text in en
     for text in (
         "informées à la période 12",
-        "à la période 10, huit canaux à la période 7",
+        "à la période 10, huit pipelines à la période 7",
         "l'avancent à la période 8",
         "19,7\u202f% des entreprises",
         "avec huit, 67,3\u202f%",
