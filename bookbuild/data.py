@@ -698,10 +698,10 @@ def shapes(src: Path) -> list[Table]:
     wdi_codes = set(wdi(src)[0].frame["iso3"])
 
     def drawn(name: str, items: list[maps.Feature], simplify: float = 0.0, **values) -> Table:
-        """The description of ``name`` with its shapes listed and written (TopoJSON, 100,000 steps)."""
+        """The description of ``name`` with its shapes listed and written (TopoJSON, 20,000 steps)."""
         listed = pd.DataFrame({"id": [i.id for i in items], "name": [i.properties.get("name", "") for i in items]})
         t = described(name, listed[[f["name"] for f in descriptions()[name].fields]], **values)
-        return dataclasses.replace(t, content=maps.topology(items, t.shapes_object, 1e5, simplify))
+        return dataclasses.replace(t, content=maps.requantized(maps.topology(items, t.shapes_object, 1e5, simplify), 2e4))
 
     countries = pd.DataFrame(
         sorted({(f.id, f.properties["name"]) for f in world + close}), columns=["iso3", "name_natural_earth"]
@@ -720,7 +720,7 @@ def shapes(src: Path) -> list[Table]:
                 n_world=len(world),
                 n_world_no_code=sum(not f.id for f in world),
             ),
-            content=maps.rekeyed(world_topo, "countries", _iso3),
+            content=maps.requantized(maps.rekeyed(world_topo, "countries", _iso3), 1e4),
         ),
         drawn("euromed_shapes", close, simplify=0.05, n_close=len(close), window=", ".join(f"{v:g}" for v in EUROMED)),
         described(

@@ -146,3 +146,31 @@ def topology(items: list[Feature], name: str, quantization: float = 1e4, simplif
                     rings[k] = [~i for i in reversed(ring)]
     text = json.dumps(topo, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.encode("utf-8") + b"\n"
+
+
+def requantized(text: bytes, steps: float) -> bytes:
+    """A TopoJSON file (as :func:`topology` or :func:`rekeyed` write it) with its coordinates quantized again
+    to ``steps`` across the map: the same objects, rings and shared arcs, each arc's points rounded to the
+    coarser grid (consecutive points that fall together kept once, every arc keeping two points), written
+    again as delta-encoded whole numbers. A map drawn a few hundred pixels wide needs no finer grid, and a
+    coarser one writes fewer digits."""
+    topo = json.loads(text)
+    points = shapes.arcs(topo)
+    xs = [x for arc in points for x, _ in arc]
+    ys = [y for arc in points for _, y in arc]
+    x0, y0 = min(xs), min(ys)
+    kx, ky = ((max(xs) - x0) / (steps - 1)) or 1.0, ((max(ys) - y0) / (steps - 1)) or 1.0
+    arcs = []
+    for arc in points:
+        grid = [(round((x - x0) / kx), round((y - y0) / ky)) for x, y in arc]
+        kept = [grid[0]]
+        for point in grid[1:]:
+            if point != kept[-1]:
+                kept.append(point)
+        if len(kept) < 2:
+            kept.append(kept[0])
+        arcs.append([list(kept[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in zip(kept, kept[1:])])
+    topo["arcs"] = arcs
+    topo["transform"] = {"scale": [kx, ky], "translate": [x0, y0]}
+    out = json.dumps(topo, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return out.encode("utf-8") + b"\n"
