@@ -49,11 +49,12 @@ def pytest_collection_modifyitems(config, items):
     The tests that only read a page (the ``shown`` fixture) run one after another by width and page, where
     the first of them stands, so that each page is loaded once per width for all of them; those that scan
     it with axe (marked ``axe``) come last. With pytest-xdist
-    (``--dist loadgroup``, as `make test` runs), each width's readers are one group, and every other test
-    stays with the tests of its file (a notebook's cells run in order, in one kernel)."""
+    (``--dist loadgroup``, as `make test` runs), the readers of an edition's pages at one width are one
+    group, and every other test stays with the tests of its file (a notebook's cells run in order, in one
+    kernel)."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        if fixtures & {"browser", "shown"}:
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
         if fixtures & {"site", "server"}:
             item.add_marker(pytest.mark.build)
@@ -71,7 +72,8 @@ def pytest_collection_modifyitems(config, items):
     if config.pluginmanager.hasplugin("xdist"):
         for item in items:
             if "shown" in getattr(item, "fixturenames", ()):
-                group = f"pages at {_page_and_width(item)[0]} px"
+                width, path = _page_and_width(item)
+                group = f"{path.split('/')[0]} pages at {width} px"  # the edition's (fr/, en/), or the landing page
             else:
                 group = item.path.relative_to(config.rootpath).as_posix()
             item.add_marker(pytest.mark.xdist_group(group))
