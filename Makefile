@@ -50,14 +50,13 @@ browser:
 	fi
 	@"$(CHROMIUM)" --version
 
-# The tests run in TEST_WORKERS processes (pytest-xdist; auto: one per core, 0: this process only), in
-# groups (tests/conftest.py): a file's tests together (a notebook's cells in one kernel), and the pages of
-# the site read at one width together (each loaded once).
+# The tests run in TEST_WORKERS processes (pytest-xdist; auto: one per core, 0: this process only), each
+# file's tests in one of them, in order (a notebook's cells run in one kernel).
 TEST_WORKERS ?= auto
 
 test: $(TEST_STAMP) browser lint
 	$(PY) -m bookbuild.site
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup \
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
 
 # Ruff, configured in pyproject.toml: lint and format, clean.

@@ -47,11 +47,8 @@ def pytest_collection_modifyitems(config, items):
     ``lab`` (a real JupyterLab), ``build`` (the built site), ``notebooks`` (nbval runs a notebook).
 
     The tests that only read a page (the ``shown`` fixture) run one after another by width and page, where
-    the first of them stands, so that each page is loaded once per width for all of them; those that scan
-    it with axe (marked ``axe``) come last. With pytest-xdist
-    (``--dist loadgroup``, as `make test` runs), the readers of an edition's pages at one width are one
-    group, and every other test stays with the tests of its file (a notebook's cells run in order, in one
-    kernel)."""
+    the first of them stands, so that a process loads each page once per width for all of them; those that
+    scan it with axe (marked ``axe``) come last."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
@@ -68,15 +65,6 @@ def pytest_collection_modifyitems(config, items):
         first = next(i for i, item in enumerate(items) if "shown" in getattr(item, "fixturenames", ()))
         others = [item for item in items if "shown" not in getattr(item, "fixturenames", ())]
         items[:] = others[:first] + readers + others[first:]
-
-    if config.pluginmanager.hasplugin("xdist"):
-        for item in items:
-            if "shown" in getattr(item, "fixturenames", ()):
-                width, path = _page_and_width(item)
-                group = f"{path.split('/')[0]} pages at {width} px"  # the edition's (fr/, en/), or the landing page
-            else:
-                group = item.path.relative_to(config.rootpath).as_posix()
-            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True)
