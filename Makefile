@@ -54,9 +54,14 @@ browser:
 	fi
 	@"$(CHROMIUM)" --version
 
+# The tests run in TEST_WORKERS processes (pytest-xdist; auto: one per core, 0: this process only), each
+# file's tests in one of them, in order (a notebook's cells run in one kernel).
+TEST_WORKERS ?= auto
+
 test: $(TEST_STAMP) browser lint
 	$(PY) -m bookbuild.site
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile \
+	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
 
 # Ruff, configured in pyproject.toml: lint and format, clean.
 lint: $(TEST_STAMP)

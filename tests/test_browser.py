@@ -4,11 +4,8 @@ and axe-core, with its full rule sets, finds no accessibility violation on a pho
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import EDITIONS, SITE, site_pages
+from conftest import DESKTOP, EDITIONS, SITE, axe_problems, axe_scan, site_pages
 
 # axe's full rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, its best practices, and its
 # experimental rules (which run only when their tag is asked for). Every violation fails, whatever
@@ -31,65 +28,14 @@ def all_pages() -> list[str]:
 
 PAGES = all_pages()
 
-# A phone and a desktop screen (width: height), both checked by axe on every page.
-VIEWPORTS = {390: 844, 1280: 900}
-
-
-class Visit:
-    """One page load: what it requested, what it logged, what was blocked."""
-
-    def __init__(self, browser, base: str, path: str, color_scheme: str = "light", width: int = 1280):
-        height = VIEWPORTS.get(width, 900)
-        self.context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
-        self.page = self.context.new_page()
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.failed: list[str] = []
-        host = urlparse(base).netloc
-
-        def route(r):
-            if urlparse(r.request.url).netloc == host or r.request.url.startswith(("data:", "blob:")):
-                r.continue_()
-            else:
-                self.blocked.append(r.request.url)
-                r.abort()
-
-        self.page.route("**/*", route)
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
-        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} → {r.status}"))
-        self.response = self.page.goto(f"{base}/{path}", wait_until="load")
-        self.page.wait_for_function(
-            "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.rendered)",
-            timeout=15000,
-        )
-        # The page's scripts settle at the next frames: the regions that scroll once the charts are drawn
-        # are made reachable by the keyboard (cl-scrollers.js).
-        self.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser, server):
-    opened = []
-
-    def _visit(path, **kw):
-        v = Visit(browser, server, path, **kw)
-        opened.append(v)
-        return v
-
-    yield _visit
-    for v in opened:
-        v.close()
+# A phone and a desktop screen (tests/conftest.py's SCREENS), both checked by axe on every page.
+AXE_WIDTHS = (390, DESKTOP)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_only_from_the_site_and_draws_every_chart(visit, site, path):
-    v = visit(path)
+def test_page_loads_only_from_the_site_and_draws_every_chart(shown, site, path):
+    v = shown(path)
     assert v.response.status == 200
     assert v.blocked == [], f"requests to other hosts: {v.blocked}"
     assert v.errors == [], f"console errors: {v.errors}"
@@ -107,19 +53,13 @@ def test_page_loads_only_from_the_site_and_draws_every_chart(visit, site, path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", sorted(VIEWPORTS))
+@pytest.mark.axe
+@pytest.mark.parametrize("width", AXE_WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_accessibility_violation(visit, path, width):
-    v = visit(path, width=width)
-    result = Axe().run(v.page, options=AXE_OPTIONS)
-    assert result.response["passes"], "axe-core ran no check on the page"
-    problems = []
-    for violation in result.response["violations"]:
-        for node in violation["nodes"]:
-            target = " ".join(map(str, node["target"]))
-            if any(rule == violation["id"] and sel in target for rule, sel, _ in AXE_EXCEPTIONS):
-                continue
-            problems.append(f"{violation['id']} ({violation['impact']}): {target}: {node['failureSummary'][:200]}")
+def test_page_has_no_accessibility_violation(shown, path, width):
+    response = axe_scan(shown(path, width).page, AXE_OPTIONS)
+    assert response["passes"], "axe-core ran no check on the page"
+    problems = axe_problems(response, exceptions=AXE_EXCEPTIONS)
     assert not problems, "\n".join(problems)
 
 

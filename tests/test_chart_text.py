@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EDITIONS, ROOT
+from conftest import EDITIONS, ROOT, SERIOUS, axe_problems, axe_scan
 
 from bookbuild import chart_text
 from bookbuild.vega import compile_spec
@@ -313,21 +313,14 @@ def test_the_built_pages_carry_the_tables(site):
 
 @pytest.mark.parametrize("language", EDITIONS)
 def test_open_tables_have_no_serious_accessibility_violation(page, language):
-    from axe_playwright_python.sync_playwright import Axe
-
     p = page(f"{language}/chapters/{language}/08-cluster-policy.html")
     opened = p.evaluate(
         "() => [...document.querySelectorAll('details.cl-chart-data')].map(d => (d.open = true)).length"
     )
     assert opened >= 1
-    result = Axe().run(p)
-    problems = [
-        f"{v['id']}: {' '.join(map(str, n['target']))}"
-        for v in result.response["violations"]
-        if v["impact"] in ("serious", "critical")
-        for n in v["nodes"]
-    ]
-    assert result.response["passes"] and not problems, problems
+    response = axe_scan(p)
+    problems = axe_problems(response, impacts=SERIOUS)
+    assert response["passes"] and not problems, "\n".join(problems)
 
 
 # --- in JupyterLab --------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import EDITIONS
-from test_browser import Visit
 
 pytestmark = pytest.mark.browser
 
@@ -23,20 +22,6 @@ DOCUMENT_ORDER = """(selector) => {
     .map((control) => window.clOrder.get(control));
 }"""
 FOCUSED = "() => window.clOrder.get(document.activeElement) ?? -1"
-
-
-@pytest.fixture
-def visit(browser, server):
-    opened = []
-
-    def _visit(path, **kw):
-        v = Visit(browser, server, path, **kw)
-        opened.append(v)
-        return v
-
-    yield _visit
-    for v in opened:
-        v.close()
 
 
 @pytest.mark.parametrize("language", EDITIONS)

@@ -6,21 +6,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import EDITIONS
-from test_browser import Visit
-
-
-@pytest.fixture
-def visit(browser, server):
-    opened = []
-
-    def _visit(path, **kw):
-        opened.append(Visit(browser, server, path, **kw))
-        return opened[-1]
-
-    yield _visit
-    for v in opened:
-        v.close()
-
 
 # Every item of the drawing with its datum: the mark's name and role, and the fields the tests read.
 ITEMS = """(index) => {

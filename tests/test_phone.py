@@ -1,19 +1,14 @@
 """Every page of both editions on a small phone (320 px), a common phone (390 px) and a laptop (1,280 px),
 in Debian's Chromium: no page scrolls sideways (WCAG 1.4.10, reflow), every chart fits its column,
 every control bound to a chart is on screen, sliders still move charts on a phone, and charts fit again
-when the window changes size. One browser context per width; its page loads one book page after another."""
+when the window changes size. The pages are read in the session's tab of each width (the ``shown`` fixture,
+shared with tests/test_browser.py: each page is loaded once per width)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from conftest import SCREENS, axe_problems, axe_scan
 from test_browser import PAGES
-
-WIDTHS = {320: 640, 390: 844, 1280: 900}
-
-CHARTS_DRAWN = "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.rendered)"
 
 # What overflows: the page's width, each shown chart's column and drawing, each bound control.
 MEASURE = """() => {
@@ -41,52 +36,6 @@ CHARTS_FIT = """() => [...document.querySelectorAll('div.cl-chart')].filter((b) 
 })"""
 
 
-class Screen:
-    """One browser context at one width; ``load`` opens a page of the site in it, with every request to
-    another host blocked (as test_browser.Visit does), and waits until its charts are drawn."""
-
-    def __init__(self, browser, base: str, width: int, height: int):
-        self.base = base
-        self.context = browser.new_context(viewport={"width": width, "height": height})
-        self.page = self.context.new_page()
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        host = urlparse(base).netloc
-
-        def route(r):
-            if urlparse(r.request.url).netloc == host or r.request.url.startswith(("data:", "blob:")):
-                r.continue_()
-            else:
-                self.blocked.append(r.request.url)
-                r.abort()
-
-        self.page.route("**/*", route)
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-
-    def load(self, path: str):
-        self.blocked.clear()
-        self.errors.clear()
-        response = self.page.goto(f"{self.base}/{path}", wait_until="load")
-        assert response.status == 200, path
-        self.page.wait_for_function(CHARTS_DRAWN, timeout=15000)
-        return self.page
-
-
-@pytest.fixture(scope="module")
-def screens(browser, server):
-    opened: dict[int, Screen] = {}
-
-    def _screen(width: int) -> Screen:
-        if width not in opened:
-            opened[width] = Screen(browser, server, width, WIDTHS[width])
-        return opened[width]
-
-    yield _screen
-    for screen in opened.values():
-        screen.context.close()
-
-
 def problems(measured: dict) -> list[str]:
     found = []
     width = measured["innerWidth"]
@@ -109,18 +58,19 @@ def problems(measured: dict) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("width", list(SCREENS))
 @pytest.mark.parametrize("path", PAGES)
-def test_page_reflows_and_its_charts_fit(screens, width, path):
-    screen = screens(width)
-    page = screen.load(path)
-    found = problems(page.evaluate(MEASURE))
+def test_page_reflows_and_its_charts_fit(shown, width, path):
+    tab = shown(path, width)
+    assert tab.response.status == 200, path
+    found = problems(tab.page.evaluate(MEASURE))
     assert not found, "\n".join(found)
-    assert screen.blocked == [], f"requests to other hosts: {screen.blocked}"
-    assert screen.errors == [], f"console errors: {screen.errors}"
+    assert tab.blocked == [], f"requests to other hosts: {tab.blocked}"
+    assert tab.errors == [], f"console errors: {tab.errors}"
 
 
 @pytest.mark.browser
+@pytest.mark.axe
 @pytest.mark.parametrize(
     "path",
     [
@@ -131,12 +81,12 @@ def test_page_reflows_and_its_charts_fit(screens, width, path):
         "en/chapters/en/clusterlab-reference.html",
     ],
 )
-def test_what_scrolls_in_its_own_box_is_reached_by_the_keyboard(screens, path):
-    page = screens(320).load(path)
-    result = Axe().run(page, options={"runOnly": ["scrollable-region-focusable"]})
-    assert result.response["passes"] or result.response["inapplicable"], "axe-core ran no check"
-    problems = [" ".join(map(str, node["target"])) for v in result.response["violations"] for node in v["nodes"]]
-    assert not problems, problems
+@pytest.mark.parametrize("width", [320])  # the narrowest screen: the most overflows
+def test_what_scrolls_in_its_own_box_is_reached_by_the_keyboard(shown, path, width):
+    response = axe_scan(shown(path, width).page, {"runOnly": ["scrollable-region-focusable"]})
+    assert response["passes"] or response["inapplicable"], "axe-core ran no check"
+    found = axe_problems(response)
+    assert not found, "\n".join(found)
 
 
 @pytest.mark.browser
@@ -144,8 +94,8 @@ def test_what_scrolls_in_its_own_box_is_reached_by_the_keyboard(screens, path):
     "path",
     ["en/chapters/en/how-this-book-works.html", "fr/chapters/fr/03-new-economic-geography.html"],
 )
-def test_a_bound_slider_still_moves_the_chart_on_a_phone(screens, path):
-    page = screens(390).load(path)
+def test_a_bound_slider_still_moves_the_chart_on_a_phone(visit, path):
+    page = visit(path, width=390).page
     chart = page.locator("div.cl-chart").filter(has=page.locator("input[type=range]")).first
     slider = chart.locator("input[type=range]").first
     assert slider.is_visible()
@@ -159,45 +109,37 @@ def test_a_bound_slider_still_moves_the_chart_on_a_phone(screens, path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["en/chapters/en/02-porter-cluster.html", "fr/chapters/fr/08-cluster-policy.html"])
-def test_charts_fit_again_after_the_window_shrinks_and_grows(browser, server, path):
-    screen = Screen(browser, server, 1280, 900)
-    try:
-        page = screen.load(path)
-        wide = page.evaluate(MEASURE)
-        assert not problems(wide)
-        assert all(chart["fit"] == "natural" for chart in wide["charts"]), wide["charts"]
-        natural = {c["id"]: c["svg"][1] - c["svg"][0] for c in wide["charts"]}
-        page.set_viewport_size({"width": 390, "height": 844})
-        page.wait_for_function(CHARTS_FIT, timeout=5000)
-        narrow = page.evaluate(MEASURE)
-        assert not problems(narrow), problems(narrow)
-        # the charts were wider than a phone's column, so they really were drawn again
-        column = narrow["charts"][0]["column"][1] - narrow["charts"][0]["column"][0]
-        assert max(natural.values()) > column
-        assert all(chart["fit"] in ("narrowed", "scaled") for chart in narrow["charts"]), narrow["charts"]
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.fit === 'natural' && !b.dataset.fitting)",
-            timeout=5000,
-        )
-        assert not problems(page.evaluate(MEASURE))
-    finally:
-        screen.context.close()
+def test_charts_fit_again_after_the_window_shrinks_and_grows(visit, path):
+    page = visit(path).page
+    wide = page.evaluate(MEASURE)
+    assert not problems(wide)
+    assert all(chart["fit"] == "natural" for chart in wide["charts"]), wide["charts"]
+    natural = {c["id"]: c["svg"][1] - c["svg"][0] for c in wide["charts"]}
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_function(CHARTS_FIT, timeout=5000)
+    narrow = page.evaluate(MEASURE)
+    assert not problems(narrow), problems(narrow)
+    # the charts were wider than a phone's column, so they really were drawn again
+    column = narrow["charts"][0]["column"][1] - narrow["charts"][0]["column"][0]
+    assert max(natural.values()) > column
+    assert all(chart["fit"] in ("narrowed", "scaled") for chart in narrow["charts"]), narrow["charts"]
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.fit === 'natural' && !b.dataset.fitting)",
+        timeout=5000,
+    )
+    assert not problems(page.evaluate(MEASURE))
 
 
 @pytest.mark.browser
-def test_a_reader_s_setting_survives_the_chart_being_drawn_again_narrower(browser, server):
-    screen = Screen(browser, server, 1280, 900)
-    try:
-        page = screen.load("en/chapters/en/how-this-book-works.html")
-        chart = page.locator("div.cl-chart").first
-        slider = chart.locator("input[type=range]")
-        slider.fill("60")
-        page.wait_for_timeout(300)
-        page.set_viewport_size({"width": 390, "height": 844})
-        page.wait_for_function(CHARTS_FIT, timeout=5000)
-        assert chart.get_attribute("data-fit") == "narrowed"
-        assert chart.locator("input[type=range]").input_value() == "60"
-        assert page.evaluate("document.querySelector('div.cl-chart').clChart.signal('profit')") == 60
-    finally:
-        screen.context.close()
+def test_a_reader_s_setting_survives_the_chart_being_drawn_again_narrower(visit):
+    page = visit("en/chapters/en/how-this-book-works.html").page
+    chart = page.locator("div.cl-chart").first
+    slider = chart.locator("input[type=range]")
+    slider.fill("60")
+    page.wait_for_timeout(300)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_function(CHARTS_FIT, timeout=5000)
+    assert chart.get_attribute("data-fit") == "narrowed"
+    assert chart.locator("input[type=range]").input_value() == "60"
+    assert page.evaluate("document.querySelector('div.cl-chart').clChart.signal('profit')") == 60
