@@ -701,7 +701,9 @@ def shapes(src: Path) -> list[Table]:
         """The description of ``name`` with its shapes listed and written (TopoJSON, 20,000 steps)."""
         listed = pd.DataFrame({"id": [i.id for i in items], "name": [i.properties.get("name", "") for i in items]})
         t = described(name, listed[[f["name"] for f in descriptions()[name].fields]], **values)
-        return dataclasses.replace(t, content=maps.requantized(maps.topology(items, t.shapes_object, 1e5, simplify), 2e4))
+        return dataclasses.replace(
+            t, content=maps.requantized(maps.topology(items, t.shapes_object, 1e5, simplify), 2e4)
+        )
 
     countries = pd.DataFrame(
         sorted({(f.id, f.properties["name"]) for f in world + close}), columns=["iso3", "name_natural_earth"]

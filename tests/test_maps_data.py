@@ -184,11 +184,16 @@ def test_requantizing_keeps_the_rings_and_rounds_each_point_to_the_grid():
         "type": "Topology",
         "transform": {"scale": [0.001, 0.001], "translate": [0, 0]},
         "arcs": [[[0, 0], [1000, 0], [1, 1], [0, 1000]], [[1001, 1001], [-1001, -1001]]],
-        "objects": {"x": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "id": "A", "arcs": [[0, 1]]}]}},
+        "objects": {
+            "x": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "id": "A", "arcs": [[0, 1]]}]}
+        },
     }
     coarse = json.loads(maps.requantized(json.dumps(topo).encode(), 11))
     assert coarse["objects"] == topo["objects"]
-    assert coarse["transform"]["scale"] == pytest.approx([0.1001, 0.1001]) and coarse["transform"]["translate"] == [0, 0]
+    assert coarse["transform"]["scale"] == pytest.approx([0.1001, 0.1001]) and coarse["transform"]["translate"] == [
+        0,
+        0,
+    ]
     # (1.000, 0) and (1.001, 0.001) fall on the same point of the coarse grid: kept once
     assert coarse["arcs"][0] == [[0, 0], [10, 0], [0, 10]]
     assert coarse["arcs"][1] == [[10, 10], [-10, -10]]
