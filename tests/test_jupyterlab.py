@@ -141,9 +141,10 @@ def test_run_all_cells_draws_the_charts_offline(browser, lab):
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         # every code cell ran (execution counts 1 to 4) ...
+        # (a cell whose code is folded, such as a self-check question's, shows its count on its output)
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-            ".every(p => /\\[\\d+\\]/.test(p.textContent))",
+            "() => [...document.querySelectorAll('.jp-CodeCell')].every(c => ['.jp-InputPrompt', '.jp-OutputPrompt']"
+            ".some(s => /\\[\\d+\\]/.test((c.querySelector(s) || {}).textContent || '')))",
             timeout=90000,
         )
         # ... and JupyterLab's own Vega drew the kernel-free chart and the widget's chart

@@ -8,7 +8,9 @@
     for (const button of document.querySelectorAll("button.toggle-button")) button.setAttribute("aria-label", name);
   };
   // The buttons are made when the page is parsed; this runs after the script that makes them.
+  // On a busy machine the toggles may be made later than that: name them again once the page has loaded.
   const later = () => setTimeout(rename, 0);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", later);
   else later();
+  if (document.readyState !== "complete") window.addEventListener("load", later);
 })();
