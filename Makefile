@@ -71,7 +71,7 @@ lint: $(TEST_STAMP)
 # The fast inner loop (under a minute): the linter, then the unit and property tests; no browser,
 # no JupyterLab, no site build, no notebook. `make test` runs everything.
 check: lint
-	$(PY) -m pytest -q -m "not browser and not lab and not slow and not build and not notebooks" tests
+	$(PY) -m pytest -q -n $(TEST_WORKERS) -m "not browser and not lab and not slow and not build and not notebooks" tests
 
 # The benchmark (bench/README.md): prints every figure beside its budget, writes bench/results.json.
 # QUICK=1: smaller workloads, checks that every figure is produced (make test runs it).
