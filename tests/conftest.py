@@ -214,3 +214,14 @@ def axe_problems(response: dict, impacts: tuple[str, ...] | None = None, excepti
                 continue
             problems.append(f"{violation['id']} ({violation['impact']}): {target}: {node['failureSummary'][:200]}")
     return problems
+
+
+def settable(bind: dict, value) -> bool:
+    """Whether a reader can set a chart's bound control to ``value``: a menu's or a radio's option, a
+    check box's true or false, a slider's value on its step grid within its range."""
+    if "options" in bind:
+        return value in bind["options"]
+    if bind.get("input") == "checkbox":
+        return isinstance(value, bool)
+    steps = (value - bind["min"]) / bind["step"]
+    return bind["min"] <= value <= bind["max"] and abs(steps - round(steps)) < 1e-9

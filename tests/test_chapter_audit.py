@@ -71,10 +71,6 @@ def test_the_norte_exercise_answer_holds():
 # --- the self-check questions (clusterlab/questions/09-audit.yml) --------------------------------------------
 
 
-def right_options(qid: str) -> list[int]:
-    return [i for i, option in enumerate(questions.all_questions()[qid].options) if option.correct]
-
-
 def test_the_numeric_questions_answers_are_the_audit_s():
     table = audit.eurostat_employment()
     r = audit.run(table, "ITH5", "C23", home="ITA")
@@ -111,24 +107,24 @@ def test_the_choice_questions_answers_are_the_audit_s():
     ahead = r.lq_all.head(r.rank - 1)
     assert len(ahead) == 48 and (ahead["employment"] < r.employment).all()  # each of the 48 has fewer jobs
     assert r.rank_employment == 2
-    assert right_options("audit-rank-by-quotient") == [0]
-    assert round(r.hoover, 3) == 0.202 and right_options("audit-hoover-and-lq") == [0]
-    assert right_options("audit-quotient-understates") == [0, 1]
+    assert questions.all_questions()["audit-rank-by-quotient"].right == [0]
+    assert round(r.hoover, 3) == 0.202 and questions.all_questions()["audit-hoover-and-lq"].right == [0]
+    assert questions.all_questions()["audit-quotient-understates"].right == [0, 1]
 
     assert gvc.governance("high", "high", "low") == "captive"
     assert gvc.governance("high", "low", "low") == "hierarchy" and gvc.governance("high", "high", "high") == "modular"
-    assert right_options("audit-governance-setting") == [0]
-    assert right_options("audit-plant-sizes") == [0]
+    assert questions.all_questions()["audit-governance-setting"].right == [0]
+    assert questions.all_questions()["audit-plant-sizes"].right == [0]
 
     tiles = data.load("italian_tiles")
     shares = tiles[tiles["indicator"] == "export_share"].set_index(["scope", "year"])["value"]
     assert (shares["italy", 2015], shares["district", 2003]) == (84.4, 72)  # national in 2015; Sassuolo, 2003
-    assert right_options("audit-export-share-scope") == [0]
+    assert questions.all_questions()["audit-export-share-scope"].right == [0]
 
     markets = r.markets.set_index("partner")
     usa, deu = markets.loc["USA"], markets.loc["DEU"]
     assert (usa["rank"], deu["rank"]) == (4, 5)
     assert (round(usa["index"], 3), round(deu["index"], 3)) == (0.944, 0.841)
     assert (round(usa["market"], 3), round(deu["market"], 3)) == (1.0, 0.868)
-    assert right_options("audit-first-markets") == [0]
-    assert right_options("audit-judge-a-lever") == [0]
+    assert questions.all_questions()["audit-first-markets"].right == [0]
+    assert questions.all_questions()["audit-judge-a-lever"].right == [0]

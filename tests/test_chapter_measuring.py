@@ -48,7 +48,8 @@ def test_the_small_denominator_trap(lq):
     assert (small.sort_values("lq", ascending=False)["lq"].head(2) > 4).all()
 
 
-def test_france_against_midi_pyrenees():
+def france_c30() -> float:
+    """France's quotient in C30 with the countries as regions (the chapter's MAUP comparison)."""
     sbs = data.load("eurostat_sbs_regions_2015")
     keep = (sbs["geo"].str.len() == 2) & sbs["nace"].str.fullmatch(r"C\d{2}")
     countries = (
@@ -56,7 +57,11 @@ def test_france_against_midi_pyrenees():
         .dropna(subset=["persons_employed"])
         .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
     )
-    france = measures.lq_table(countries).query("region == 'FR' and industry == 'C30'")["lq"].iloc[0]
+    return measures.lq_table(countries).query("region == 'FR' and industry == 'C30'")["lq"].iloc[0]
+
+
+def test_france_against_midi_pyrenees():
+    france = france_c30()
     assert round(france) == 2
 
 
@@ -103,10 +108,6 @@ def _question(qid):
     return questions.all_questions()[qid]
 
 
-def _right(question):
-    return [i for i, option in enumerate(question.options) if option.correct]
-
-
 def _specialised(rows, controls):
     """The rows the chart colours as specialised under ``controls``: the browser's rule, on the rounded quotient."""
     part = rows[rows["industry"] == controls["industry"]]
@@ -127,7 +128,7 @@ def test_question_stuttgart_sixth(lq):
     c29 = lq[lq["industry"] == "C29"]
     assert c29.sort_values("employment", ascending=False)["region"].iloc[0] == "DE11"
     assert ranking(lq, "C29", 6).index("DE11") == 5
-    assert _right(_question("lq-stuttgart-sixth")) == [0, 1]
+    assert _question("lq-stuttgart-sixth").right == [0, 1]
 
 
 def test_question_read_the_map_c30(lq):
@@ -161,7 +162,7 @@ def test_question_tiny_region(lq):
     aland = lq.query("region == 'FI20' and industry == 'C22'").iloc[0]
     assert (aland["employment"], aland["region_total"], round(aland["lq"], 1)) == (194, 873, 3.8)
     assert ranking(lq, "C22", 2) == ["FR72", "FI20"]
-    assert _right(_question("lq-tiny-region")) == [0]
+    assert _question("lq-tiny-region").right == [0]
 
 
 def test_question_hoover_by_hand():
@@ -173,14 +174,6 @@ def test_question_hoover_by_hand():
 
 
 def test_question_maup_figures():
-    sbs = data.load("eurostat_sbs_regions_2015")
-    keep = (sbs["geo"].str.len() == 2) & sbs["nace"].str.fullmatch(r"C\d{2}")
-    countries = (
-        sbs[keep]
-        .dropna(subset=["persons_employed"])
-        .rename(columns={"geo": "region", "nace": "industry", "persons_employed": "employment"})
-    )
-    france = measures.lq_table(countries).query("region == 'FR' and industry == 'C30'")["lq"].iloc[0]
-    assert round(france) == 2
-    assert _right(_question("maup-france-midi-pyrenees")) == [0]
-    assert _right(_question("raw-concentration-large-plants")) == [0]
+    assert round(france_c30()) == 2
+    assert _question("maup-france-midi-pyrenees").right == [0]
+    assert _question("raw-concentration-large-plants").right == [0]

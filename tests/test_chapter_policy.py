@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, settable
 
 from clusterlab import questions
 from clusterlab.models import policy
@@ -146,18 +146,6 @@ def chart_controls(cell_id: str) -> dict[str, dict]:
     }
 
 
-def settable(bind: dict, value) -> bool:
-    """Whether a reader can set a control to ``value``: a menu's option, a slider's step."""
-    if "options" in bind:
-        return value in bind["options"]
-    steps = (value - bind["min"]) / bind["step"]
-    return bind["min"] <= value <= bind["max"] and abs(steps - round(steps)) < 1e-9
-
-
-def right_options(qid: str) -> list[int]:
-    return [i for i, option in enumerate(questions.all_questions()[qid].options) if option.correct]
-
-
 def shown(estimates, controls: dict, estimator: str) -> float:
     """The number the chart writes beside a bar for these settings (format '+.1f' of the stored value)."""
     row = estimates[
@@ -215,16 +203,16 @@ def test_the_chart_read_answers_are_the_chart_s():
     c = q.chart["controls"]
     assert c["effect"] == 0 and shown(estimates, c, "naive") == -8.8 and shown(estimates, c, "did") == 0.0
     assert -3 * c["decline"] == -9  # "three years of 3 points of decline are 9 points"
-    assert right_options("policy-read-zero-effect") == [0]
+    assert questions.all_questions()["policy-read-zero-effect"].right == [0]
 
 
 def test_the_choice_questions_right_options():
-    assert right_options("policy-why-support") == [0]
-    assert right_options("policy-evaluations-found") == [0, 1]
-    assert right_options("policy-selection-not-effect") == [0]
-    assert right_options("policy-parallel-trends") == [0]
-    assert right_options("policy-biased-comparisons") == [0, 1, 2]
-    assert right_options("policy-maghreb-figures") == [0]
+    assert questions.all_questions()["policy-why-support"].right == [0]
+    assert questions.all_questions()["policy-evaluations-found"].right == [0, 1]
+    assert questions.all_questions()["policy-selection-not-effect"].right == [0]
+    assert questions.all_questions()["policy-parallel-trends"].right == [0]
+    assert questions.all_questions()["policy-biased-comparisons"].right == [0, 1, 2]
+    assert questions.all_questions()["policy-maghreb-figures"].right == [0]
     en = prose("en")
     for text in ("20 legally constituted consortia", "120 member firms", "4,757 firms", "11,000 jobs"):
         assert text in en

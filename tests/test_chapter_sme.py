@@ -94,10 +94,6 @@ def _question(qid):
     return questions.all_questions()[qid]
 
 
-def _right(question):
-    return [i for i, option in enumerate(question.options) if option.correct]
-
-
 def _as_the_chart_ranks(controls):
     """The partners of the chosen home with index, appeal and rank, as the browser computes them from the
     chart's rows (charts.scored): index = weighted mean of the components, appeal = w_market × market − index."""
@@ -136,7 +132,7 @@ def test_question_france_closer_than_spain():
     comp = pdist.components("MAR", PAIRS).set_index("partner")
     assert comp.loc["FRA", ["language", "colony"]].tolist() == [0, 0]
     assert comp.loc["ESP", ["border", "language", "colony"]].tolist() == [1, 1, 1]
-    assert _right(_question("france-closer-than-spain")) == [0]
+    assert _question("france-closer-than-spain").right == [0]
 
 
 def test_question_markets_read_no_colony():
@@ -167,4 +163,4 @@ def test_question_trade_history():
     tradhist = data.load("tradhist_france")
     s = charts.trade_shares(tradhist, data.load("geodist_countries")).set_index(["partner", "year"])["share"]
     assert (round(s[("DZA", 1960)], 1), round(s[("DZA", 1970)], 1)) == (18.6, 3.8)
-    assert _right(_question("germany-left-out")) == [0] and _right(_question("algeria-share-fall")) == [0]
+    assert _question("germany-left-out").right == [0] and _question("algeria-share-fall").right == [0]

@@ -96,10 +96,6 @@ def _question(qid):
     return questions.all_questions()[qid]
 
 
-def _right(question):
-    return [i for i, option in enumerate(question.options) if option.correct]
-
-
 @pytest.fixture(scope="module")
 def curves():
     return diffusion.diffusion_data()  # what the chart embeds
@@ -155,7 +151,7 @@ def test_question_maghreb_map_morocco():
 
 
 def test_the_other_questions_have_their_right_options():
-    assert _right(_question("buzz-and-pipelines")) == [0, 1]
+    assert _question("buzz-and-pipelines").right == [0, 1]
     for qid in ("district-firms-export-more", "consortium-complementary", "diffusion-model-lesson", "escp-counts"):
-        assert _right(_question(qid)) == [0]
-    assert _right(_question("maghreb-shares-reading")) == [0]
+        assert _question(qid).right == [0]
+    assert _question("maghreb-shares-reading").right == [0]

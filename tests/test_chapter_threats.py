@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from conftest import ROOT, settable
 
 from clusterlab import labels, questions
 from clusterlab.models import gvc, lockin
@@ -79,18 +79,6 @@ def chart_controls(cell_id: str) -> dict[str, dict]:
     return {p["name"]: p["bind"] for p in spec["params"] if "bind" in p}
 
 
-def settable(bind: dict, value) -> bool:
-    """Whether a reader can set a control to ``value``: a menu's or a radio's option, a slider's step."""
-    if "options" in bind:
-        return value in bind["options"]
-    steps = (value - bind["min"]) / bind["step"]
-    return bind["min"] <= value <= bind["max"] and abs(steps - round(steps)) < 1e-9
-
-
-def right_options(qid: str) -> list[int]:
-    return [i for i, option in enumerate(questions.all_questions()[qid].options) if option.correct]
-
-
 def test_the_chart_questions_set_controls_the_charts_have():
     for q in questions.chapter_questions(STEM):
         if q.chart:
@@ -103,7 +91,7 @@ def test_the_urn_questions_answers_are_the_simulation_s():
     finals = lockin.polya_shares(runs=2000, draws=500, seed=1)
     quarters = np.histogram(100 * finals, bins=[0, 25, 50, 75, 100])[0]
     assert quarters[1] + quarters[2] == 994  # "only 994 of the 2,000 runs end between 25% and 75%"
-    assert right_options("urn-limit-uniform") == [0]
+    assert questions.all_questions()["urn-limit-uniform"].right == [0]
     q = questions.all_questions()["urn-read-run-4"]
     shares = lockin.urn_data()
     run = shares[shares["run"] == q.chart["controls"]["urn_run"]]
@@ -139,9 +127,9 @@ def test_the_arthur_questions_answers_are_the_model_s():
     same_r = table[table["r"] == c["returns"]]
     assert list(same_r.loc[same_r["tech"] == "", "run"]) == [c["run"]]  # the only run of twelve not locked in
     assert (same_r["lower"].iloc[0], same_r["upper"].iloc[0]) == (-20, 20)
-    assert right_options("arthur-read-run-not-locked") == [0]
+    assert questions.all_questions()["arthur-read-run-not-locked"].right == [0]
     assert round(100 - 90.5, 1) == 9.5  # the table's 90.5% (tested above) locked in within 1,000 adopters
-    assert right_options("lock-in-lessons") == [0, 1]
+    assert questions.all_questions()["lock-in-lessons"].right == [0, 1]
 
 
 def test_the_value_chain_questions_answers_are_the_table_s():
@@ -149,9 +137,11 @@ def test_the_value_chain_questions_answers_are_the_table_s():
         q = questions.all_questions()[qid]
         c = q.chart["controls"]
         assert gvc.governance(c["complexity"], c["codifiability"], c["capability"]) == governance
-        assert right_options(qid) == [0]
+        assert questions.all_questions()[qid].right == [0]
     relational = questions.all_questions()["gvc-read-relational"].options[0]
     for language in labels.LANGUAGES:
         assert relational.text[language] == labels.label("gvc.relational", language) + "."
-    assert right_options("upgrading-in-captive-chain") == [0, 1]
-    assert right_options("ruhr-kind-of-lock-in") == [0] and right_options("collective-efficiency-joint-action") == [0]
+    assert questions.all_questions()["upgrading-in-captive-chain"].right == [0, 1]
+    assert questions.all_questions()["ruhr-kind-of-lock-in"].right == [0] and questions.all_questions()[
+        "collective-efficiency-joint-action"
+    ].right == [0]

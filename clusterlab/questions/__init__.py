@@ -96,13 +96,18 @@ class Question:
     def reads_chart(self) -> bool:
         return self.chart is not None
 
+    @property
+    def right(self) -> list[int]:
+        """The indices of the right options of a choice (none for a number)."""
+        return [i for i, option in enumerate(self.options) if option.correct]
+
     def check(self, response: str | int | list[int] | tuple[int, ...], language: str | None = None) -> tuple[bool, str]:
         """Whether ``response`` is right, and the feedback the reader gets, as the website and JupyterLab give
         them: an option's index (or the list of indices ticked) for a choice, the typed text for a number."""
         lang = labels.get_language() if language is None else language
         if self.kind == "choice":
             chosen = {response} if isinstance(response, int) else set(response)
-            right = chosen == {i for i, option in enumerate(self.options) if option.correct}
+            right = chosen == set(self.right)
             feedback = " ".join(self.options[i].feedback[lang] for i in sorted(chosen))
             return right, feedback
         number = parse_number(str(response), lang)
