@@ -129,23 +129,23 @@ def measure(quick: bool) -> dict[str, list[float]]:
 
     markets = widgets.markets_explorer(
         data.load("geodist_pairs"), data.load("wdi_gdp_population"), data.load("geodist_countries"), home="MAR"
-    )  # chapter 5
+    )  # chapter 6
     c = markets._controls
     timings["markets: weight slider"] = _time_values(c["language"], [0.25 * k for k in range(13)], calls)
     homes = [code for _, code in c["home"].options][::9]
     timings["markets: home country menu (new ranking)"] = _time_values(c["home"], homes, calls)
 
-    spread = widgets.diffusion_explorer()  # chapter 6: every move simulates 40 runs
+    spread = widgets.diffusion_explorer()  # chapter 7: every move simulates 40 runs
     c = spread._controls
     timings["diffusion: pipelines slider"] = _time_values(c["pipelines"], range(0, 31, 2), calls)
     timings["diffusion: chance slider"] = _time_values(c["p"], [round(0.05 * k, 2) for k in range(2, 20)], calls)
 
-    lock = widgets.lockin_explorer()  # chapter 7: every move simulates 12 runs of 1,000 adopters
+    lock = widgets.lockin_explorer()  # chapter 8: every move simulates 12 runs of 1,000 adopters
     c = lock._controls
     timings["lock-in: returns slider"] = _time_values(c["r"], [round(0.002 * k, 3) for k in range(0, 26)], calls)
     timings["lock-in: run slider"] = _time_values(c["run"], range(1, 13), calls)
 
-    support = widgets.policy_explorer()  # chapter 8: every move draws a new synthetic panel of 5,000 firms
+    support = widgets.policy_explorer()  # chapter 9: every move draws a new synthetic panel of 5,000 firms
     c = support._controls
     timings["policy: selection slider"] = _time_values(c["strength"], [round(0.2 * k, 1) for k in range(0, 26)], calls)
 

@@ -8,9 +8,9 @@ reader's own file through :func:`clusterlab.data.read_employment`):
   where the industry is published, the region's most specialised industries;
 * **concentration** of the industry across the table's regions: Hoover coefficient, locational Gini,
   and the Ellison–Glaeser index when the reader gives plant sizes;
-* **likely first export markets** of the region's country (chapter 5's psychic-distance ranking);
+* **likely first export markets** of the region's country (chapter 6's psychic-distance ranking);
 * what the reader adds from other sources, each with its source: an export share, the three variables
-  of value chain governance (chapter 7).
+  of value chain governance (chapter 8).
 
 :func:`dashboard` draws it on one page (Altair), in the notebook's language or in both;
 :func:`draft` writes the factual part of the written audit, leaving the judgements to the reader.

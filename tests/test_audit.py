@@ -121,7 +121,7 @@ def test_the_checklist_points_to_chapters_that_exist():
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_template_runs_end_to_end_on_a_reader_s_own_file(own_file, tmp_path, language):
     """What a new user does: open the notebook, change the choices cell, Run All."""
-    nb = nbformat.read(ROOT / "chapters" / language / "09-audit.ipynb", as_version=4)
+    nb = nbformat.read(ROOT / "chapters" / language / "10-audit.ipynb", as_version=4)
     choices = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("MY_FILE"))
     choices.source = (
         f'MY_FILE = {str(own_file)!r}\nMY_FILE_OPTIONS = {{}}\nREGION = "Le Havre"\nINDUSTRY = "C20"\nHOME = "FRA"\n'

@@ -1,4 +1,4 @@
-"""Chapter 9 (the audit): what the text says about the worked example is what the template computes."""
+"""Chapter 10 (the audit): what the text says about the worked example is what the template computes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import ROOT
 from clusterlab import audit, data, questions
 from clusterlab.models import gvc
 
-STEM = "09-audit"
+STEM = "10-audit"
 
 
 def prose(language: str) -> str:
@@ -68,7 +68,7 @@ def test_the_norte_exercise_answer_holds():
     assert "47\u202f208 personnes, un quotient de localisation de 9,28, au 4ᵉ rang des 189 régions" in fr
 
 
-# --- the self-check questions (clusterlab/questions/09-audit.yml) --------------------------------------------
+# --- the self-check questions (clusterlab/questions/10-audit.yml) --------------------------------------------
 
 
 def test_the_numeric_questions_answers_are_the_audit_s():

@@ -1,4 +1,4 @@
-"""Chapter 8 (cluster policy): what the text says is what the synthetic panel gives, and facts keep their sources."""
+"""Chapter 9 (cluster policy): what the text says is what the synthetic panel gives, and facts keep their sources."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import ROOT, settable
 from clusterlab import questions
 from clusterlab.models import policy
 
-STEM = "08-cluster-policy"
+STEM = "09-cluster-policy"
 
 
 def prose(language: str) -> str:
@@ -133,7 +133,7 @@ def test_policy_facts_are_quoted_with_their_sources():
     assert "**made up**" in en and "**inventées**" in fr  # the synthetic panel says so on the page
 
 
-# --- the self-check questions (clusterlab/questions/08-cluster-policy.yml) -----------------------------------
+# --- the self-check questions (clusterlab/questions/09-cluster-policy.yml) -----------------------------------
 
 
 def chart_controls(cell_id: str) -> dict[str, dict]:

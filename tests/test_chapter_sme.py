@@ -1,4 +1,4 @@
-"""Chapter 5 (how SMEs go international): what the text says is what the data and the index give."""
+"""Chapter 6 (how SMEs go international): what the text says is what the data and the index give."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import ROOT
 from clusterlab import charts, data
 from clusterlab.models import psychic_distance as pdist
 
-STEM = "05-sme-internationalisation"
+STEM = "06-sme-internationalisation"
 PAIRS, GDP = data.load("geodist_pairs"), data.load("wdi_gdp_population")
 
 
@@ -85,7 +85,7 @@ def test_the_first_five_printed_and_described():
     assert "".join(cell["outputs"][0]["text"]).splitlines()[0] == "FRA: CHE, BEL, CAN, DEU, USA"
 
 
-# --- the chapter's self-check questions (clusterlab/questions/05-sme-internationalisation.yml) --------------
+# --- the chapter's self-check questions (clusterlab/questions/06-sme-internationalisation.yml) --------------
 
 
 def _question(qid):

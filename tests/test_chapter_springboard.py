@@ -1,4 +1,4 @@
-"""Chapter 6 (the cluster as a springboard abroad): what the text says is what the model and the data give."""
+"""Chapter 7 (the cluster as a springboard abroad): what the text says is what the model and the data give."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import ROOT
 from clusterlab import charts, data
 from clusterlab.models import consortium, diffusion
 
-STEM = "06-cluster-springboard"
+STEM = "07-cluster-springboard"
 
 
 def prose(language: str) -> str:
@@ -87,7 +87,7 @@ def test_the_escp_figures_are_quoted_with_their_source():
     assert en.count("eccp2018clusters") == fr.count("eccp2018clusters") >= 2
 
 
-# --- the chapter's self-check questions (clusterlab/questions/06-cluster-springboard.yml) --------------------
+# --- the chapter's self-check questions (clusterlab/questions/07-cluster-springboard.yml) --------------------
 
 
 def _question(qid):

@@ -1,4 +1,4 @@
-"""Chapter 7 (lock-in, value chains, upgrading): what the text says is what the models give."""
+"""Chapter 8 (lock-in, value chains, upgrading): what the text says is what the models give."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from conftest import ROOT, settable
 from clusterlab import labels, questions
 from clusterlab.models import gvc, lockin
 
-STEM = "07-threats"
+STEM = "08-threats"
 
 
 def prose(language: str) -> str:
@@ -68,7 +68,7 @@ def test_the_ruhr_and_case_figures_are_quoted_with_their_sources():
     assert "25% of Italy's exports of woollen products" in en and "25\u202f% des exportations italiennes" in fr
 
 
-# --- the self-check questions (clusterlab/questions/07-threats.yml) ---------------------------------------
+# --- the self-check questions (clusterlab/questions/08-threats.yml) ---------------------------------------
 
 
 def chart_controls(cell_id: str) -> dict[str, dict]:

@@ -248,7 +248,7 @@ TABLE_AND_DATA = """(block) => {
 @pytest.mark.parametrize("language", EDITIONS)
 @pytest.mark.parametrize(
     "chapter, index",
-    [("04-measuring-clusters", 0), ("06-cluster-springboard", 1), ("05-sme-internationalisation", 1)],
+    [("04-measuring-clusters", 0), ("07-cluster-springboard", 1), ("06-sme-internationalisation", 1)],
 )
 def test_the_table_holds_the_chart_s_own_data(page, language, chapter, index):
     p = page(f"{language}/chapters/{language}/{chapter}.html")
@@ -263,7 +263,7 @@ def test_the_table_holds_the_chart_s_own_data(page, language, chapter, index):
 
 @pytest.mark.parametrize("language", EDITIONS)
 def test_moving_a_bound_slider_changes_the_table_that_follows_it(page, language):
-    p = page(f"{language}/chapters/{language}/08-cluster-policy.html")
+    p = page(f"{language}/chapters/{language}/09-cluster-policy.html")
     block = p.locator("div.cl-chart").first
     table = block.locator("table.cl-chart-table[data-follow]").first
     before = table.locator("tbody").text_content(), table.locator("caption").text_content()
@@ -313,7 +313,7 @@ def test_the_built_pages_carry_the_tables(site):
 
 @pytest.mark.parametrize("language", EDITIONS)
 def test_open_tables_have_no_serious_accessibility_violation(page, language):
-    p = page(f"{language}/chapters/{language}/08-cluster-policy.html")
+    p = page(f"{language}/chapters/{language}/09-cluster-policy.html")
     opened = p.evaluate(
         "() => [...document.querySelectorAll('details.cl-chart-data')].map(d => (d.open = true)).length"
     )

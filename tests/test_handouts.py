@@ -115,8 +115,8 @@ def test_a_second_run_gives_the_same_bytes(made, tmp_path):
     "language,name",
     [
         ("fr", "04-measuring-clusters.ipynb"),
-        ("en", "09-audit.ipynb"),
-        ("en", "05-sme-internationalisation.ipynb"),
+        ("en", "10-audit.ipynb"),
+        ("en", "06-sme-internationalisation.ipynb"),
         ("fr", "01-marshall-district.ipynb"),
     ],
 )

@@ -26,8 +26,8 @@ TEST_SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKer
 #: the demonstration page of each edition, and two chapters per edition, run top to bottom
 CASES = [(language, NOTEBOOK) for language in EDITIONS] + [
     ("fr", "04-measuring-clusters.ipynb"),
-    ("fr", "07-threats.ipynb"),
-    ("en", "09-audit.ipynb"),
+    ("fr", "08-threats.ipynb"),
+    ("en", "10-audit.ipynb"),
     ("en", "01-marshall-district.ipynb"),
 ]
 
@@ -281,7 +281,7 @@ def test_the_self_check_questions_answer_the_same_way_in_jupyterlab(browser, tmp
 
     from clusterlab import labels, questions
 
-    chapter = "07-threats"
+    chapter = "08-threats"
     found = questions.chapter_questions(chapter)
     shutil.copy(ROOT / "chapters" / language / f"{chapter}.ipynb", tmp_path)
     settings = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}

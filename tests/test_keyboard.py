@@ -10,7 +10,7 @@ from conftest import EDITIONS
 
 pytestmark = pytest.mark.browser
 
-CHART_PAGE = "{lang}/chapters/{lang}/07-threats.html"  # three charts: a slider, radio buttons, a menu
+CHART_PAGE = "{lang}/chapters/{lang}/08-threats.html"  # three charts: a slider, radio buttons, a menu
 CONTROLS = ".vega-bindings input, .vega-bindings select"
 
 # Where each focused element stands in the page (its index among all elements, in document order).
@@ -118,7 +118,7 @@ OWN_CONTROLS = (
 
 
 @pytest.mark.parametrize(
-    "chapter", ["how-this-book-works", "02-porter-cluster", "07-threats", "03-new-economic-geography"]
+    "chapter", ["how-this-book-works", "02-porter-cluster", "08-threats", "03-new-economic-geography"]
 )
 @pytest.mark.parametrize("language", EDITIONS)
 def test_the_books_controls_are_touch_targets_of_24_px_on_a_phone(visit, language, chapter):

@@ -27,9 +27,9 @@ ITEMS = """(index) => {
 
 MAP_PAGES = {
     "04-measuring-clusters": ("lq_map", 250),
-    "05-sme-internationalisation": ("markets_map", 150),
-    "06-cluster-springboard": ("maghreb_map", 5),
-    "09-audit": ("region_map", 250),
+    "06-sme-internationalisation": ("markets_map", 150),
+    "07-cluster-springboard": ("maghreb_map", 5),
+    "10-audit": ("region_map", 250),
     "01-marshall-district": ("region_map", 250),
 }
 

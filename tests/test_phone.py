@@ -108,7 +108,7 @@ def test_a_bound_slider_still_moves_the_chart_on_a_phone(visit, path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["en/chapters/en/02-porter-cluster.html", "fr/chapters/fr/08-cluster-policy.html"])
+@pytest.mark.parametrize("path", ["en/chapters/en/02-porter-cluster.html", "fr/chapters/fr/09-cluster-policy.html"])
 def test_charts_fit_again_after_the_window_shrinks_and_grows(visit, path):
     page = visit(path).page
     wide = page.evaluate(MEASURE)

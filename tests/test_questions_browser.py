@@ -213,7 +213,7 @@ def test_answered_questions_keep_the_page_free_of_accessibility_violations(visit
     from conftest import axe_problems, axe_scan
     from test_browser import AXE_OPTIONS
 
-    chapter = "07-threats"
+    chapter = "08-threats"
     page = visit(page_of("fr", chapter), width=width).page
     for q in questions.chapter_questions(chapter):
         host = page.locator(f'.cl-question[data-question="{q.id}"]')

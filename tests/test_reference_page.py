@@ -14,7 +14,7 @@ import pytest
 from conftest import EDITIONS
 from test_site import REFERENCE_PAGE, parse, squash
 
-# What a student calls in the audit (chapter 9): each needs its entry, its signature and its sections.
+# What a student calls in the audit (chapter 10): each needs its entry, its signature and its sections.
 AUDIT_FUNCTIONS = [
     "clusterlab.data.load",
     "clusterlab.data.read_employment",

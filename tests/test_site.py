@@ -237,6 +237,6 @@ def test_each_bibliography_is_written_in_the_language_of_its_edition(site):
     assert "News item on the extension of Tanger Automotive City" in en and "Article sur" not in en
     assert "septembre 2010" in fr and "September 2010" in en
     assert "n.d." not in fr and "s. d." in fr
-    threats = (site / "fr" / "chapters" / "fr" / "07-threats.html").read_text(encoding="utf-8")
+    threats = (site / "fr" / "chapters" / "fr" / "08-threats.html").read_text(encoding="utf-8")
     assert "ZDF, s.\u00a0d.</a>" in threats and "n.d." not in threats
     assert "page d'actualité sur l'extraction de la houille" in threats  # the citation's tooltip, in French

@@ -1,4 +1,4 @@
-"""Export consortia (chapter 6 and the demonstration page): the per-firm share of a fixed cost against a firm's profit."""
+"""Export consortia (chapter 7 and the demonstration page): the per-firm share of a fixed cost against a firm's profit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""News through a cluster (chapter 6): the share of firms that have heard, with local ties and global pipelines."""
+"""News through a cluster (chapter 7): the share of firms that have heard, with local ties and global pipelines."""
 
 from __future__ import annotations
 

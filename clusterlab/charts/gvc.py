@@ -1,4 +1,4 @@
-"""Governance of global value chains (chapter 7): Gereffi, Humphrey and Sturgeon's table as a chart."""
+"""Governance of global value chains (chapter 8): Gereffi, Humphrey and Sturgeon's table as a chart."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Path dependence and lock-in (chapter 7): Arthur's competing technologies and the Pólya urn."""
+"""Path dependence and lock-in (chapter 8): Arthur's competing technologies and the Pólya urn."""
 
 from __future__ import annotations
 

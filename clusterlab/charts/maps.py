@@ -1,6 +1,6 @@
 """Maps: where the regions specialised in an industry lie (chapter 4), where a firm's first export
-markets lie (chapter 5), where the Maghreb's exports go within the Maghreb (chapter 6), where the audited
-region lies (chapter 9).
+markets lie (chapter 6), where the Maghreb's exports go within the Maghreb (chapter 7), where the audited
+region lies (chapter 10).
 
 A map is a chart like the others: Vega-Lite, drawn by the website's own Vega or by JupyterLab's, with
 its controls bound to inputs and no kernel. The shapes are the book's TopoJSON files

@@ -1,4 +1,4 @@
-"""First export markets (chapter 5): markets ranked by the psychic-distance index and market size, for a chosen home country."""
+"""First export markets (chapter 6): markets ranked by the psychic-distance index and market size, for a chosen home country."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Did the policy work? (chapter 8): supported firms against their comparison group, and the estimates of the effect."""
+"""Did the policy work? (chapter 9): supported firms against their comparison group, and the estimates of the effect."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Trade over the long run (chapter 5) and within the Maghreb (chapter 6)."""
+"""Trade over the long run (chapter 6) and within the Maghreb (chapter 7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Chapters 5 and 6 (and the demonstration page): export consortia, first export markets, news through a cluster."""
+"""Chapters 6 and 7 (and the demonstration page): export consortia, first export markets, news through a cluster."""
 
 from __future__ import annotations
 

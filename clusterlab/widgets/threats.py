@@ -1,4 +1,4 @@
-"""Chapters 7 and 8: lock-in, and whether a policy worked."""
+"""Chapters 8 and 9: lock-in, and whether a policy worked."""
 
 from __future__ import annotations
 
