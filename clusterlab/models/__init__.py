@@ -1,5 +1,6 @@
 """Didactic economic models used in the book's chapters, one module per model.
 
+* :mod:`~clusterlab.models.agglomeration`: agglomeration elasticities, doublings, selection against agglomeration;
 * :mod:`~clusterlab.models.consortium`: sharing the fixed cost of exporting (export consortia);
 * :mod:`~clusterlab.models.labour_pooling`: Marshall's labour-market pooling, simulated;
 * :mod:`~clusterlab.models.diamond`: Porter's diamond as a scorecard compared with a published account;
@@ -13,6 +14,7 @@
 """
 
 from clusterlab.models import (
+    agglomeration,
     consortium,
     core_periphery,
     diamond,
@@ -26,6 +28,7 @@ from clusterlab.models import (
 )
 
 __all__ = [
+    "agglomeration",
     "consortium",
     "core_periphery",
     "diamond",
