@@ -11,7 +11,7 @@ reads the files, cleans them and counts what it did. Everything a reader sees ab
   A step may name a value the builder computes, ``{n_raw}``; :func:`described` fills it in, numbers
   written the language's way by ``clusterlab.labels.fmt_number``.
 - ``licences.yml`` and ``package.yml``: the licences the tables name, and the package's own title.
-- ``nuts_names.csv``, ``tiles.csv`` and ``tiles_sources.csv``: tables transcribed by hand.
+- ``nuts_names.csv``, ``tiles.csv``, ``tiles_sources.csv`` and ``estimates.csv``: tables transcribed by hand.
 
 To add a table: describe it in the YAML file of its builder (or a new ``<builder>.yml``), build its frame
 in that builder (a new builder goes into ``BUILDERS``) and return ``described(name, frame, **values)``;
@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 from babel.lists import format_list
@@ -757,7 +758,19 @@ def tiles(src: Path) -> list[Table]:
     return [described("italian_tiles", frame)]
 
 
-BUILDERS = (eurostat, nuts_names, nuts_regions, geodist, wdi, tradhist, baci, urssaf, tiles, shapes)
+def estimates(src: Path) -> list[Table]:
+    frame = pd.read_csv(TABLES / "estimates.csv", dtype=str, keep_default_na=False)
+    for column in ("given", "low", "high"):
+        frame[column] = pd.to_numeric(frame[column].replace("", None))
+    frame["year"] = frame["year"].astype(int)
+    doubling = frame["given_unit"] == "percent_per_doubling"
+    frame["estimate"] = frame["given"].where(frame["given_unit"] == "elasticity")
+    frame.loc[doubling, "estimate"] = np.log2(1 + frame.loc[doubling, "given"] / 100)
+    frame = frame.sort_values(["question", "year", "study", "setting_en"]).reset_index(drop=True)
+    return [described("published_estimates", frame, n_converted=int(doubling.sum()))]
+
+
+BUILDERS = (eurostat, nuts_names, nuts_regions, geodist, wdi, tradhist, baci, urssaf, tiles, estimates, shapes)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
