@@ -15,6 +15,7 @@ from clusterlab.models import (
     diamond,
     diffusion,
     footloose,
+    gravity,
     gvc,
     labour_pooling,
     lockin,
@@ -86,6 +87,12 @@ CASES = {
         "models.policy.by",
         "by doit valoir 'sector' ou None",
         "by must be 'sector' or None",
+    ),
+    "gravity": (
+        lambda: gravity.france_flows(2019),
+        "models.gravity.year",
+        "year doit être une année entière de 1995 à 2014",
+        "year must be a whole year from 1995 to 2014",
     ),
     "psychic_distance": (
         lambda: psychic_distance.normalised_weights({"religion": 1}),

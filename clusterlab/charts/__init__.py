@@ -7,6 +7,7 @@ from __future__ import annotations
 from clusterlab.charts.base import HEIGHT, WIDTH, Prepared, js_string
 from clusterlab.charts.consortium import consortium_chart, consortium_table
 from clusterlab.charts.diffusion import diffusion_chart
+from clusterlab.charts.gravity import gravity_chart, gravity_data
 from clusterlab.charts.gvc import gvc_chart
 from clusterlab.charts.lockin import arthur_chart, urn_chart
 from clusterlab.charts.maps import lq_map, maghreb_map, markets_map, region_map
@@ -32,6 +33,8 @@ __all__ = [
     "dartboard_chart",
     "diamond_chart",
     "diffusion_chart",
+    "gravity_chart",
+    "gravity_data",
     "gvc_chart",
     "js_string",
     "lq_chart",

@@ -7,6 +7,7 @@
 * :mod:`~clusterlab.models.core_periphery`: Krugman's core–periphery model;
 * :mod:`~clusterlab.models.footloose`: the footloose-entrepreneur model (Forslid and Ottaviano);
 * :mod:`~clusterlab.models.psychic_distance`: a psychic-distance index from GeoDist, and first export markets;
+* :mod:`~clusterlab.models.gravity`: a gravity model of exports (OLS and PPML) on the book's data, set against that index;
 * :mod:`~clusterlab.models.diffusion`: news of a foreign opportunity spreading through local buzz and pipelines;
 * :mod:`~clusterlab.models.lockin`: path dependence, Arthur's competing technologies and the Pólya urn;
 * :mod:`~clusterlab.models.gvc`: value chain governance from three variables (Gereffi, Humphrey and Sturgeon);
@@ -20,6 +21,7 @@ from clusterlab.models import (
     diamond,
     diffusion,
     footloose,
+    gravity,
     gvc,
     labour_pooling,
     lockin,
@@ -34,6 +36,7 @@ __all__ = [
     "diamond",
     "diffusion",
     "footloose",
+    "gravity",
     "gvc",
     "labour_pooling",
     "lockin",
