@@ -342,3 +342,124 @@ def test_the_control_helpers_bind_a_labelled_input_only_on_the_website():
         {"name": "m", "value": "live"},
         {"name": "r", "value": True},
     ]
+
+
+def test_the_melitz_chart_computes_in_the_browser_the_shares_the_model_gives():
+    from clusterlab.charts.evidence import melitz_expressions
+    from clusterlab.models import melitz
+
+    def written(key: str, share: float) -> str:
+        return labels.label(key).replace("{share}", labels.fmt_number(100 * share, 1))
+
+    labels.set_language("fr")
+    chart = charts.melitz_chart()
+    spec = _spec(chart)
+    binds = {p["name"]: p["bind"] for p in spec["params"] if "bind" in p}
+    assert {name: (b["input"], b["min"], b["max"]) for name, b in binds.items()} == {
+        "tau": ("range", 1.0, 3.0),
+        "fx": ("range", 1.0, 5.0),
+    }
+    computed = {p["name"]: p["expr"] for p in spec["params"] if "expr" in p}
+    assert computed == melitz_expressions(melitz.SIGMA, melitz.SHAPE)
+    assert "σ = 4 et le paramètre de Pareto k = 4,25 sont des valeurs d'illustration" in spec["description"]
+    assert len(json.dumps(spec)) < 30_000  # what the page embeds
+    svg = _svg(chart)  # drawn by Vega at the sliders' starting values
+    args = (melitz.TAU, melitz.FX_RATIO, 1.0, melitz.SIGMA, melitz.SHAPE)
+    share, sales = melitz.share_exporting(*args), melitz.exporter_share_of_sales(*args)
+    assert written("charts.melitz.share", share) in svg  # "… exportent : 18,5 %"
+    assert written("charts.melitz.sales", sales) in svg
+    assert "18,5\u202f%" in svg and labels.label("charts.melitz.cutoff") in svg
+
+    labels.set_language("en")
+    moved = _svg(charts.melitz_chart(interactive=False, tau=2.0, fx=3.0))
+    share = melitz.share_exporting(2.0, 3.0, 1.0, melitz.SIGMA, melitz.SHAPE)
+    assert written("charts.melitz.share", share) in moved
+    assert written("charts.melitz.sales", melitz.exporter_share_of_sales(2.0, 3.0, 1.0, 4.0, 4.25)) in moved
+    rows = next(iter(spec["datasets"].values()))
+    assert rows[0] == {"phi": 1.0, "density": melitz.SHAPE}  # the density drawn is the model's
+    with pytest.raises(ValueError, match="tau") as err:
+        charts.melitz_chart(tau=0.5)
+    assert err.value.code == "checks.low"
+    with pytest.raises(ValueError) as err:
+        charts.melitz_chart(k=3.0)
+    assert err.value.code == "models.melitz.shape"
+
+
+def forest_test_rows():
+    """Test data, made up: no study, estimate or source here is real."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "question": ["agglo", "agglo", "agglo", "premium", "premium"],
+            "study": ["Study A", "Study B", "Study C", "Study D", "Study E"],
+            "estimate": [0.05, 0.03, 0.08, 0.6, -0.1],
+            "low": [0.03, None, 0.05, 0.5, -0.3],
+            "high": [0.07, None, 0.11, 0.7, 0.1],
+            "unit": ["elasticity (made up)"] * 3 + ["log points (made up)"] * 2,
+            "source": ["Made-up table 1"] * 3 + ["Made-up table 2"] * 2,
+            "year": [2001, 2005, 2010, 2007, 2012],
+        }
+    )
+
+
+def test_the_forest_chart_draws_a_panel_per_question_with_its_unit_and_every_interval_given():
+    labels.set_language("fr")
+    rows = forest_test_rows()
+    titles = {"agglo": "Agglomération (test)", "premium": "Prime des exportatrices (test)"}
+    chart = charts.forest_chart(rows, titles=titles)
+    spec = _spec(chart)
+    assert [panel["title"]["text"] for panel in spec["vconcat"]] == list(titles.values())
+    units = [panel["layer"][-1]["encoding"]["x"]["title"] for panel in spec["vconcat"]]
+    assert units == ["elasticity (made up)", "log points (made up)"]
+    assert spec["description"].startswith("Estimations publiées") and titles["agglo"] in spec["description"]
+    assert labels.label("charts.forest.reference_note") in spec["description"]
+    data = next(rows for rows in spec["datasets"].values() if len(rows) == 5)
+    assert [r["interval"] for r in data] == [
+        "[0,03\u202f; 0,07]",
+        "non publié",
+        "[0,05\u202f; 0,11]",
+        "[0,5\u202f; 0,7]",
+        "[−0,3\u202f; 0,1]",
+    ]
+    svg = _svg(chart)
+    assert svg.count('aria-roledescription="point"') == 5
+    assert svg.count('aria-roledescription="rule mark"') == 4 + 2  # four intervals, a zero rule per panel
+    assert "Étude\u00a0: Study B; " not in svg and "Étude: Study B; " in svg  # Vega's own aria-label
+    assert "Source: Made-up table 2" in svg
+    labels.set_language("en")
+    bare = charts.forest_chart(rows, titles=titles, reference={"premium": 0.0})
+    assert _svg(bare).count('aria-roledescription="rule mark"') == 4 + 1
+    none = _spec(charts.forest_chart(rows, titles=titles, reference=None))
+    assert labels.label("charts.forest.reference_note") not in none["description"]
+
+
+@pytest.mark.parametrize(
+    "change, code",
+    [
+        (lambda r: r.drop(columns=["source"]), "charts.needs_columns"),
+        (lambda r: r.iloc[:0], "charts.empty"),
+        (lambda r: r.assign(estimate=["x", 1, 2, 3, 4]), "charts.forest_numbers"),
+        (lambda r: r.assign(low=[0.09, None, 0.05, 0.5, -0.3]), "charts.forest_interval"),
+        (lambda r: r.assign(high=[0.07, 0.04, 0.11, 0.7, 0.1]), "charts.forest_interval"),
+        (lambda r: r.assign(study=["Study A", "Study A", "Study C", "Study D", "Study E"]), "charts.forest_duplicates"),
+        (lambda r: r.assign(unit=["a", "b", "a", "c", "c"]), "charts.forest_units"),
+    ],
+)
+def test_the_forest_chart_refuses_a_table_it_cannot_draw(change, code):
+    from clusterlab.errors import InputError
+
+    titles = {"agglo": "A", "premium": "P"}
+    with pytest.raises(InputError) as err:
+        charts.forest_chart(change(forest_test_rows()), titles=titles)
+    assert err.value.code == code
+
+
+def test_the_forest_chart_needs_a_title_for_every_question():
+    from clusterlab.errors import InputError
+
+    labels.set_language("fr")
+    with pytest.raises(InputError, match="pas de titre de vignette pour les questions \\['premium'\\]") as err:
+        charts.forest_chart(forest_test_rows(), titles={"agglo": "A"})
+    labels.set_language("en")
+    assert err.value.code == "charts.forest_titles"

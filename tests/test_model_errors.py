@@ -19,6 +19,7 @@ from clusterlab.models import (
     gvc,
     labour_pooling,
     lockin,
+    melitz,
     policy,
     psychic_distance,
 )
@@ -81,6 +82,12 @@ CASES = {
         "models.lockin.r_prefers_a",
         "les agents R doivent préférer A",
         "R-agents must prefer A",
+    ),
+    "melitz": (
+        lambda: melitz.share_exporting(1.0, 0.5, 1.0, 4.0, 4.25),
+        "models.melitz.no_selection",
+        "tau^(sigma - 1) * f_x = 0,5 < f_d = 1\u00a0: exporter coûterait moins cher",
+        "tau^(sigma - 1) * f_x = 0.5 < f_d = 1: exporting would cost less",
     ),
     "policy": (
         lambda: policy.diff_in_diff(policy.panel(firms=100, sectors=2), by="region"),

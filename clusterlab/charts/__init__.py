@@ -7,6 +7,7 @@ from __future__ import annotations
 from clusterlab.charts.base import HEIGHT, WIDTH, Prepared, js_string
 from clusterlab.charts.consortium import consortium_chart, consortium_table
 from clusterlab.charts.diffusion import diffusion_chart
+from clusterlab.charts.evidence import forest_chart, melitz_chart
 from clusterlab.charts.gravity import gravity_chart, gravity_data
 from clusterlab.charts.gvc import gvc_chart
 from clusterlab.charts.lockin import arthur_chart, urn_chart
@@ -33,6 +34,7 @@ __all__ = [
     "dartboard_chart",
     "diamond_chart",
     "diffusion_chart",
+    "forest_chart",
     "gravity_chart",
     "gravity_data",
     "gvc_chart",
@@ -45,6 +47,7 @@ __all__ = [
     "markets_chart",
     "markets_data",
     "markets_map",
+    "melitz_chart",
     "neg_chart",
     "policy_chart",
     "pooling_chart",

@@ -268,6 +268,7 @@ TABLES = {
     "tiles": ("year", "scope", "indicator", "value", "source", "source_date"),
     "tradhist": ("partner", "year", "exports_gbp"),
     "baci": ("exporter", "importer", "value_kusd"),
+    "estimates": ("question", "study", "estimate", "low", "high", "unit", "source", "year"),
 }
 MADE_BY = {
     "lq": "clusterlab.measures.lq_table(...)",
@@ -275,6 +276,7 @@ MADE_BY = {
     "tiles": "data.load('italian_tiles')",
     "tradhist": "data.load('tradhist_france')",
     "baci": "data.load('baci_maghreb_trade')",
+    "estimates": "pd.DataFrame(...)",
 }
 
 

@@ -11,7 +11,8 @@
 * :mod:`~clusterlab.models.diffusion`: news of a foreign opportunity spreading through local buzz and pipelines;
 * :mod:`~clusterlab.models.lockin`: path dependence, Arthur's competing technologies and the Pólya urn;
 * :mod:`~clusterlab.models.gvc`: value chain governance from three variables (Gereffi, Humphrey and Sturgeon);
-* :mod:`~clusterlab.models.policy`: a synthetic panel to evaluate a cluster policy, naive and difference in differences.
+* :mod:`~clusterlab.models.policy`: a synthetic panel to evaluate a cluster policy, naive and difference in differences;
+* :mod:`~clusterlab.models.melitz`: heterogeneous firms, which of them export and their share of sales (Melitz, Pareto case).
 """
 
 from clusterlab.models import (
@@ -25,6 +26,7 @@ from clusterlab.models import (
     gvc,
     labour_pooling,
     lockin,
+    melitz,
     policy,
     psychic_distance,
 )
@@ -40,6 +42,7 @@ __all__ = [
     "gvc",
     "labour_pooling",
     "lockin",
+    "melitz",
     "policy",
     "psychic_distance",
 ]
