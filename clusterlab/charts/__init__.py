@@ -7,7 +7,7 @@ from __future__ import annotations
 from clusterlab.charts.base import HEIGHT, WIDTH, Prepared, js_string
 from clusterlab.charts.consortium import consortium_chart, consortium_table
 from clusterlab.charts.diffusion import diffusion_chart
-from clusterlab.charts.evidence import forest_chart, melitz_chart
+from clusterlab.charts.evidence import forest_chart, melitz_chart, published_rows
 from clusterlab.charts.gravity import gravity_chart, gravity_data
 from clusterlab.charts.gvc import gvc_chart
 from clusterlab.charts.lockin import arthur_chart, urn_chart
@@ -48,6 +48,7 @@ __all__ = [
     "markets_data",
     "markets_map",
     "melitz_chart",
+    "published_rows",
     "neg_chart",
     "policy_chart",
     "pooling_chart",

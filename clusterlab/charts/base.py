@@ -269,6 +269,17 @@ TABLES = {
     "tradhist": ("partner", "year", "exports_gbp"),
     "baci": ("exporter", "importer", "value_kusd"),
     "estimates": ("question", "study", "estimate", "low", "high", "unit", "source", "year"),
+    "published_estimates": (
+        "question",
+        "study",
+        "setting_en",
+        "setting_fr",
+        "location",
+        "estimate",
+        "low",
+        "high",
+        "year",
+    ),
 }
 MADE_BY = {
     "lq": "clusterlab.measures.lq_table(...)",
@@ -276,7 +287,8 @@ MADE_BY = {
     "tiles": "data.load('italian_tiles')",
     "tradhist": "data.load('tradhist_france')",
     "baci": "data.load('baci_maghreb_trade')",
-    "estimates": "pd.DataFrame(...)",
+    "estimates": "charts.published_rows(data.load('published_estimates')) or gravity.forest_rows(...)",
+    "published_estimates": "data.load('published_estimates')",
 }
 
 

@@ -135,7 +135,9 @@ def _checked_estimates(estimates: pd.DataFrame) -> pd.DataFrame:
         raise InputError("charts.empty", name="estimates")
     rows = estimates.copy()
     rows["question"] = rows["question"].astype(str)
-    for column, needed in (("estimate", True), ("year", True), ("low", False), ("high", False)):
+    # a study that gives only a range (low and high) may have no point estimate
+    ranged = pd.to_numeric(rows["low"], errors="coerce").notna() & pd.to_numeric(rows["high"], errors="coerce").notna()
+    for column, needed in (("estimate", ~ranged), ("year", True), ("low", False), ("high", False)):
         numbers = pd.to_numeric(rows[column], errors="coerce")
         bad = numbers.isna() & (rows[column].notna() | needed)
         if bad.any():
@@ -180,8 +182,8 @@ def forest_chart(
     own x scale and unit; a point per study at its estimate, a line across its interval where it gives one,
     a tooltip with the study, estimate, interval, source and year.
 
-    ``estimates`` has the columns ``question`` (a short key), ``study`` (the label shown), ``estimate``,
-    ``low`` and ``high`` (missing when the study gives no interval), ``unit`` (one per question),
+    ``estimates`` has the columns ``question`` (a short key), ``study`` (the label shown), ``estimate``
+    (missing when the study gives only a range), ``low`` and ``high`` (missing when it gives no interval), ``unit`` (one per question),
     ``source`` (where the figure is, e.g. a table of the paper) and ``year``; one row per estimate.
     ``titles`` maps each question to its panel's title (default: the catalogue's
     ``charts.forest.question.<key>``). ``reference`` is the value of no effect, drawn as a dashed rule:
@@ -235,8 +237,10 @@ def forest_chart(
             .mark_rule(color=BLUE, strokeWidth=2)
             .encode(x=alt.X("lo:Q", title=unit, scale=scale), x2="hi:Q", y=y, tooltip=tooltip)
         )
-        point = base.mark_point(filled=True, size=70, color=BLUE, opacity=1).encode(
-            x=alt.X("at:Q", title=unit, scale=scale, axis=alt.Axis(tickCount=6)), y=y, tooltip=tooltip
+        point = (
+            base.transform_filter("isValid(datum.estimate)")
+            .mark_point(filled=True, size=70, color=BLUE, opacity=1)
+            .encode(x=alt.X("at:Q", title=unit, scale=scale, axis=alt.Axis(tickCount=6)), y=y, tooltip=tooltip)
         )
         layers = [interval, point]
         value = reference.get(question) if isinstance(reference, Mapping) else reference
@@ -256,3 +260,24 @@ def forest_chart(
     if drawn:
         description += " " + label("charts.forest.reference_note")
     return alt.vconcat(*panels, spacing=28).properties(description=description)
+
+
+def published_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The book's table ``published_estimates`` (``data.load("published_estimates")``) as the rows that
+    :func:`forest_chart` draws, in the reader's language: each study labelled with its setting, the
+    place of the figure in the study as its source, every estimate as an elasticity."""
+    require_columns(table, "published_estimates")
+    language = labels.get_language()
+    where = table["location"].map(lambda at: label("charts.forest.abstract") if at == "abstract" else at)
+    return pd.DataFrame(
+        {
+            "question": table["question"].astype(str),
+            "study": table["study"] + ", " + table[f"setting_{language}"],
+            "estimate": table["estimate"],
+            "low": table["low"],
+            "high": table["high"],
+            "unit": label("charts.forest.unit.elasticity"),
+            "source": table["study"] + ", " + where,
+            "year": table["year"].astype(int),
+        }
+    )

@@ -44,7 +44,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from clusterlab import data
+from clusterlab import data, labels
 from clusterlab.errors import InputError
 from clusterlab.models import psychic_distance
 
@@ -419,3 +419,70 @@ def recode(pairs: pd.DataFrame, a: str, b: str, column: str, value: float) -> pd
     out = pairs.copy()
     out.loc[found, column] = value
     return out
+
+
+def forest_rows(estimates: pd.DataFrame) -> pd.DataFrame:
+    """The distance elasticity of an :func:`estimate` as one row for :func:`clusterlab.charts.forest_chart`:
+    question ``distance``, the home, year and method as the study, the 95 % interval, the data as the source."""
+    if "log_dist" not in set(estimates["term"]):
+        raise InputError("models.gravity.terms", terms=list(TERMS), value=list(estimates["term"]))
+    row = estimates.set_index("term").loc["log_dist"]
+    home, method = estimates.attrs.get("home"), estimates.attrs.get("method")
+    years = estimates.attrs.get("year")
+    source = "tradhist" if estimates.attrs.get("source") == "tradhist" else "baci"
+    return pd.DataFrame(
+        {
+            "question": ["distance"],
+            "study": [
+                labels.message(
+                    "charts.forest.ours",
+                    home=data.country_names().get(home, home),
+                    years=_years(years),
+                    method=method.upper(),
+                )
+            ],
+            "estimate": [float(row["coefficient"])],
+            "low": [float(row["ci_low"])],
+            "high": [float(row["ci_high"])],
+            "unit": [labels.label("charts.forest.unit.elasticity")],
+            "source": [labels.label(f"charts.forest.ours_{source}")],
+            "year": [int(str(years)[-4:])],
+        }
+    )
+
+
+def side_by_side(*estimates: pd.DataFrame) -> pd.DataFrame:
+    """Estimates of the same equation by several methods, one row per term (``term``, and ``variable``: its
+    name in the reader's language), each method's coefficient and standard error side by side."""
+    columns = {}
+    for est in estimates:
+        method = est.attrs["method"]
+        tidy = est.set_index("term")
+        columns[f"{method}_coefficient"] = tidy["coefficient"]
+        columns[f"{method}_std_error"] = tidy["std_error"]
+    out = pd.DataFrame(columns)
+    out.index.name = "term"
+    out = out.reset_index()
+    out.insert(1, "variable", [labels.label(f"gravity.term.{term}") for term in out["term"]])
+    return out
+
+
+def _years(years: object) -> str:
+    """A year or a span of years as the text shows it (an en dash between two years, no thousands separator)."""
+    return str(years).replace("-", "\u2013")
+
+
+def summary(table: pd.DataFrame) -> str:
+    """One sentence on a flows table, in the reader's language: how many partners it holds, and which
+    partners were left out for want of data (never silently)."""
+    home, years = table.attrs.get("home"), _years(table.attrs.get("year"))
+    names, old = data.country_names(), {new: code for code, new in CODES.items()}
+    dropped = [
+        names.get(d["partner"], names.get(old.get(d["partner"]), d["partner"])) for d in table.attrs.get("dropped", [])
+    ]
+    text = labels.message("gravity.summary", n=len(table), home=names.get(home, home), years=years)
+    if dropped:
+        text += " " + labels.message(
+            "gravity.left_out", n=len(dropped), names=labels.label("book.chart.list_separator").join(sorted(dropped))
+        )
+    return text
