@@ -27,7 +27,7 @@ def prose(language: str) -> str:
 def printed(language: str, needle: str) -> str:
     """The text a code cell printed, the cell found by a piece of its source."""
     [cell] = [c for c in notebook(language)["cells"] if c["cell_type"] == "code" and needle in "".join(c["source"])]
-    return "".join(o["text"] for o in cell["outputs"] if o.get("output_type") == "stream").strip()
+    return "".join("".join(o["text"]) for o in cell["outputs"] if o.get("output_type") == "stream").strip()
 
 
 def fr_number(text: str) -> str:
@@ -185,11 +185,11 @@ def test_the_weights_and_their_test_out_of_sample():
     }
     assert found == {
         ("FRA", 1995): (0.83, 0.84),
-        ("FRA", 2004): (0.82, 0.91),
+        ("FRA", 2004): (0.81, 0.91),
         ("TUN", None): (0.71, 0.77),
         ("DZA", None): (0.74, 0.87),
     }
-    assert "(0.84 against 0.83)" in en and "(0.91 against 0.82)" in en
+    assert "(0.84 against 0.83)" in en and "(0.91 against 0.81)" in en
     assert "(0.77 against 0.71, 0.87 against 0.74)" in en
 
 

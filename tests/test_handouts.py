@@ -99,7 +99,7 @@ def test_each_zip_holds_the_notebooks_the_data_and_a_readme(made):
             names = z.namelist()
         top = path.stem
         assert all(n.startswith(f"{top}/") for n in names)
-        assert sum(1 for n in names if n.endswith(".ipynb")) == 9
+        assert sum(1 for n in names if n.endswith(".ipynb")) == 10
         assert f"{top}/data/datapackage.json" in names
         assert f"{top}/README.txt" in names or f"{top}/LISEZ-MOI.txt" in names
 

@@ -14,7 +14,7 @@ from conftest import settable
 from clusterlab import labels, questions
 
 CHAPTERS = Path(__file__).parents[1] / "chapters"
-NOTEBOOKS = sorted(p.stem for p in (CHAPTERS / "en").glob("0[1-9]-*.ipynb"))
+NOTEBOOKS = sorted(p.stem for p in (CHAPTERS / "en").glob("[0-9][0-9]-*.ipynb"))
 
 
 def cells(language: str, chapter: str) -> dict[str, dict]:
