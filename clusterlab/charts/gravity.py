@@ -23,8 +23,8 @@ def _significant(values: pd.Series, digits: int = 5) -> list[float]:
 
 
 def gravity_data(table: pd.DataFrame, coefficients: pd.DataFrame) -> pd.DataFrame:
-    """What :func:`gravity_chart` draws: one row per partner of a flows table, in its order (:func:`clusterlab.models.
-    gravity.france_flows`, ``baci_flows``), its name in the reader's language, its observed share of the
+    """What :func:`gravity_chart` draws: one row per partner of a flows table, in its order
+    (:func:`clusterlab.models.gravity.france_flows`, ``baci_flows``), its name in the reader's language, its observed share of the
     home's exports and its rank (mean rank for ties), and the regressors, log GDP and log distance centred
     on their means (the predicted shares do not change, the browser's exponentials stay small)."""
     shares = gravity.predicted_shares(table, coefficients)

@@ -185,7 +185,7 @@ def design(table: pd.DataFrame, terms: Sequence[str] = TERMS) -> pd.DataFrame:
     return X
 
 
-#: The 97.5 % quantile of the normal distribution: 95 % intervals are coefficient ± Z95 × standard error.
+#: The 97.5 % quantile of the normal distribution, so that 95 % intervals are coefficient ± Z95 × standard error.
 Z95 = 1.959963984540054
 
 
@@ -438,7 +438,7 @@ def forest_rows(estimates: pd.DataFrame) -> pd.DataFrame:
                     "charts.forest.ours",
                     home=data.country_names().get(home, home),
                     years=_years(years),
-                    method=method.upper(),
+                    method=labels.label(f"gravity.method.{method}"),
                 )
             ],
             "estimate": [float(row["coefficient"])],

@@ -45,12 +45,15 @@ import pandas as pd
 from clusterlab import checks
 from clusterlab.errors import InputError
 
-#: Illustrative values (not estimates) of the chart: elasticity of substitution σ, Pareto shape k (so
-#: that k/(σ − 1) ≈ 1.4), trade cost τ and fixed-cost ratio f_x/f_d. About one producing firm in five
-#: exports at these values, and exporters make about two thirds of sales.
+# Illustrative values of the chart, not estimates. About one producing firm in five exports at these
+# values, and exporters make about two thirds of sales.
+#: The elasticity of substitution σ (illustrative).
 SIGMA = 4.0
+#: The Pareto shape k of productivity, so that k/(σ − 1) ≈ 1.4 (illustrative).
 SHAPE = 4.25
+#: The trade cost τ the chart starts with (illustrative).
 TAU = 1.3
+#: The fixed-cost ratio f_x/f_d the chart starts with (illustrative).
 FX_RATIO = 1.5
 
 #: Rounding allowed when τ^(σ−1)·f_x and f_d are equal on paper (the boundary of the model's assumption).
