@@ -64,7 +64,10 @@ def test_what_an_elasticity_does_to_a_doubling():
 def test_the_published_table_is_what_the_chapter_quotes():
     table = data.load("published_estimates").set_index(["study", "setting_en"])
     assert table.loc[("Sveikauskas (1975)", "US cities"), "estimate"] == pytest.approx(math.log2(1.0598))
-    assert table.loc[("Donovan et al. (2024)", "meta-analysis: 6,684 estimates, 294 studies, 54 countries"), "low"] == 0.015
+    assert (
+        table.loc[("Donovan et al. (2024)", "meta-analysis: 6,684 estimates, 294 studies, 54 countries"), "low"]
+        == 0.015
+    )
     assert table.loc[("Ciccone (2002)", "France, Germany, Italy, Spain, UK"), "estimate"] == 0.045
     for key in table["key"]:
         assert key in (ROOT / "references.bib").read_text(encoding="utf-8")
@@ -203,9 +206,10 @@ def test_spain_moves_with_one_coding_choice():
 
     assert (spain(pairs), spain(recoded)) == (13, 3)
     assert printed("en", "gravity.recode(") == "13 3"
-    assert "from 13th to 3rd" in prose("en") and "du 13ᵉ au 3ᵉ rang" in questions.all_questions()[
-        "ev-spain-coding"
-    ].text["fr"]
+    assert (
+        "from 13th to 3rd" in prose("en")
+        and "du 13ᵉ au 3ᵉ rang" in questions.all_questions()["ev-spain-coding"].text["fr"]
+    )
 
 
 def test_the_exercises_on_years_language_and_morocco():
