@@ -49,6 +49,10 @@
         element.tabIndex = -1;
         element.removeAttribute("role");
         element.removeAttribute("aria-label");
+      } else if (element.getAttribute("tabindex") === "0" && !element.hasAttribute("role")) {
+        // a tab stop another script gave to a region that does not scroll (it may have overflowed
+        // before the page's fonts and styles settled): nothing to scroll, nothing to name
+        element.removeAttribute("tabindex");
       }
     }
   }
@@ -69,7 +73,13 @@
     update();
     window.addEventListener("resize", later);
     const main = document.getElementById("main-content") || document.body;
-    new MutationObserver(later).observe(main, { subtree: true, childList: true });
+    // tab stops set by the theme's own script are looked at too (attribute "tabindex")
+    new MutationObserver(later).observe(main, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["tabindex"],
+    });
     if ("ResizeObserver" in window) {
       const observer = new ResizeObserver(later);
       for (const element of main.querySelectorAll(SELECTOR)) observer.observe(element);
