@@ -23,8 +23,8 @@
 
   function scrolls(element) {
     const style = getComputedStyle(element);
-    const x = /(auto|scroll)/.test(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
-    const y = /(auto|scroll)/.test(style.overflowY) && element.scrollHeight > element.clientHeight + 1;
+    const x = /(auto|scroll)/.test(style.overflowX) && element.scrollWidth > element.clientWidth;
+    const y = /(auto|scroll)/.test(style.overflowY) && element.scrollHeight > element.clientHeight;
     return x || y;
   }
 
