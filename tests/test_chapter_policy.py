@@ -216,3 +216,26 @@ def test_the_choice_questions_right_options():
     en = prose("en")
     for text in ("20 legally constituted consortia", "120 member firms", "4,757 firms", "11,000 jobs"):
         assert text in en
+
+
+def test_the_causal_evaluations_and_smart_specialisation_in_both_editions():
+    en, fr = prose("en"), prose("fr")
+    for key in (
+        "falck2010industrial",
+        "bellego2014impact",
+        "benhassine2017evaluation",
+        "frenken2007related",
+        "foray2011smart",
+        "ec2017ris3",
+    ):
+        assert en.count(key) == fr.count(key) >= 1, key
+    # the figures as the sources give them, the same in both editions
+    assert "by 4.6 to 5.7 percentage points" in en and "de 4,6 à 5,7 points de pourcentage" in fr
+    assert "decreased by 19.4% on average" in en and "19,4\u202f% en moyenne" in fr
+    assert "€116,000 more on R&D" in en and "116\u202f000 euros de R-D de plus" in fr
+    assert (
+        "from 1 to 5 billion euros between 2005 and 2009" in en
+        and "de 1 à 5 milliards d'euros entre 2005 et 2009" in fr
+    )
+    assert "about 3 euros on R&D for each euro" in en and "environ 3 euros de dépenses de R-D" in fr
+    assert "1996–2002" in en and "1996–2002" in fr
