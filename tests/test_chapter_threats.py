@@ -145,3 +145,28 @@ def test_the_value_chain_questions_answers_are_the_table_s():
     assert questions.all_questions()["ruhr-kind-of-lock-in"].right == [0] and questions.all_questions()[
         "collective-efficiency-joint-action"
     ].right == [0]
+
+
+def test_the_shocks_and_the_life_cycle_in_both_editions():
+    en, fr = prose("en"), prose("fr")
+    for key in (
+        "bugamelli2010pro",
+        "lanazione2015irpet",
+        "sassuolo2022energy",
+        "sassuolo2022costs",
+        "sassuolo2023figures",
+        "menzel2007cluster",
+        "martin2011conceptualizing",
+    ):
+        assert en.count(key) == fr.count(key) >= 1, key
+    # the figures as the sources give them, the same in both editions
+    assert "705 million euros, 11% of the total, and 33% of its exports" in en
+    assert "705 millions d'euros, soit 11\u202f% du total, et à 33\u202f% de ses exportations" in fr
+    assert "22% lower" in en and "inférieur de 22\u202f%" in fr
+    assert "about 30 production units" in en and "une trentaine d'unités de production" in fr
+    assert "more than 4,000 workers" in en and "plus de 4\u202f000 salariés" in fr
+    assert "431.2 million m², 0.9% less" in en and "431,2 millions de m², 0,9\u202f% de moins" in fr
+    assert "356.2 million m², 2.2% less" in en and "356,2 millions, 2,2\u202f% de moins" in fr
+    assert "rose 16.5%, to about 7.2 billion euros" in en and "16,5\u202f%, à environ 7,2 milliards d'euros" in fr
+    # the volumes' changes agree with the survey's levels as reported (2021: 435.3 million m² produced)
+    assert round(100 * (431.2 / 435.3 - 1), 1) == -0.9
