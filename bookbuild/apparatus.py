@@ -9,7 +9,9 @@
 * the index of key terms, ``chapters/<lang>/key-terms.md``: every glossary entry, its equivalent in
   the other language, and the chapters that use it with ``{term}``;
 * in the instructor's guide, between two comment lines, the self-check questions of each chapter: how
-  many of each kind, and the misconceptions they target (``clusterlab/questions/``), with their sections.
+  many of each kind, and the misconceptions they target (``clusterlab/questions/``), with their sections;
+* each chapter's estimated time, in its first cell, and the instructor's guide's table of them, by the
+  rule of ``bookbuild/timing.py`` (words read a minute, minutes an exercise).
 
 The pages are committed; ``tests/test_apparatus.py`` fails when they differ from what this module
 writes today (then run ``make apparatus``).
@@ -28,6 +30,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from bookbuild import timing
 from bookbuild.editions import EDITIONS, ROOT
 from clusterlab import labels
 
@@ -462,7 +465,13 @@ def instructor_guide(language: str) -> str:
         raise SystemExit(
             f"{path.relative_to(ROOT)} has no place for the self-check list: {SELF_CHECK[0]} … {SELF_CHECK[1]}"
         )
-    return text[:start] + self_check_block(language) + text[end + len(SELF_CHECK[1]) :]
+    text = text[:start] + self_check_block(language) + text[end + len(SELF_CHECK[1]) :]
+    start, end = text.find(timing.TABLE[0]), text.find(timing.TABLE[1])
+    if start < 0 or end < start:
+        raise SystemExit(
+            f"{path.relative_to(ROOT)} has no place for the table of times: {timing.TABLE[0]} … {timing.TABLE[1]}"
+        )
+    return text[:start] + timing.table(chapters(language), language, ROOT) + text[end + len(timing.TABLE[1]) :]
 
 
 # --------------------------------------------------------------------------- all pages
@@ -474,6 +483,8 @@ def pages() -> dict[Path, str]:
         out.update(data_pages(language))
         out[ROOT / "chapters" / language / "key-terms.md"] = terms_page(language)
         out[ROOT / "chapters" / language / "instructor-guide.md"] = instructor_guide(language)
+        for _, _, path in chapters(language):
+            out[path] = timing.chapter_notebook(path, language, ROOT)
     return out
 
 
