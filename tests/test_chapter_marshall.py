@@ -237,3 +237,92 @@ def test_the_emilia_question_quotes_the_chapter_s_figures():
     q = question("md-export-shares-sources")
     assert t[(2003, "italy", "export_share")][:2] == (72, "of_turnover") and "72%" in q.text["en"]
     assert t[(2023, "italy", "export_share")][:2] == (85, "of_turnover_about") and "about 85%" in q.text["en"]
+
+
+# --- the location-quotient box of section 2, and the pointer to it ----------------------------------------------
+
+
+def cell_source(language: str, cell_id: str) -> str:
+    [cell] = [c for c in notebook(language)["cells"] if c.get("id") == cell_id]
+    return "".join(cell["source"])
+
+
+def box(language: str) -> str:
+    text = cell_source(language, "cell-04")
+    start = text.index("(box-lq)=")
+    return text[start : text.index("\n:::", start + 20) + 4]
+
+
+def test_the_lq_box_example_and_pitfall_are_eurostat_s():
+    import re
+
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq().set_index(["region", "industry"])
+    marche, melilla = lq.loc[("ITI3", "C15")], lq.loc[("ES64", "C23")]
+    counts = (
+        int(marche["employment"]),
+        int(marche["region_total"]),
+        int(marche["industry_total"]),
+        int(marche["total"]),
+    )
+    assert counts == (25950, 149767, 405036, 28523022)
+    shares = (
+        round(100 * marche["employment"] / marche["region_total"], 2),
+        round(100 * marche["industry_total"] / marche["total"], 2),
+    )
+    assert shares == (17.33, 1.42) and round(marche["lq"], 2) == 12.20
+    assert round(marche["lq"]) == 12  # "about twelve times"
+    assert (int(melilla["employment"]), int(melilla["region_total"]), round(melilla["lq"], 2)) == (51, 258, 4.81)
+    figures = {
+        "en": [
+            "25,950",
+            "149,767",
+            "17.33%",
+            "405,036",
+            "28,523,022",
+            "1.42%",
+            "17.33 / 1.42 \\approx 12.20",
+            "258",
+            "51",
+            "4.81",
+            "twelve",
+        ],
+        "fr": [
+            "25\u202f950",
+            "149\u202f767",
+            "17,33\u202f%",
+            "405\u202f036",
+            "28\u202f523\u202f022",
+            "1,42\u202f%",
+            "17{,}33 / 1{,}42 \\approx 12{,}20",
+            "258",
+            "51",
+            "4,81",
+            "douze",
+        ],
+    }
+    for language, expected in figures.items():
+        text = box(language)
+        for figure in expected:
+            assert figure in text, (language, figure)
+        # the box defines, links the glossary and points to chapter 4
+        assert "{ref}`measuring-clusters`" in text
+    assert "{term}`location quotient`" in box("en") and "{term}`quotient de localisation`" in box("fr")
+
+    # the same numbers in both editions, nothing more in one than in the other
+    def numbers(language: str) -> list[str]:
+        text = box(language).replace("\u202f", "").replace("{,}", ".")
+        text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text) if language == "en" else re.sub(r"(?<=\d),(?=\d)", ".", text)
+        return sorted(re.findall(r"\d+(?:\.\d+)?", text))
+
+    assert numbers("en") == numbers("fr") and "12.20" in numbers("en")
+    # the box comes where the chapter first speaks of location quotients, and the Eurostat cell points back to it
+    en, fr = prose("en"), prose("fr")
+    for language, words in (("en", "location quotient"), ("fr", "quotients de localisation")):
+        body = [c for c in notebook(language)["cells"][1:] if c["cell_type"] == "markdown"]
+        first = next(c for c in body if words in "".join(c["source"]).lower())
+        assert first["id"] == "cell-04", language  # the first body cell that speaks of it holds the box
+    assert en.index("(box-lq)=") < en.index("The next cell computes its location quotient")
+    assert "<box-lq>" in cell_source("en", "cell-16") and "<box-lq>" in cell_source("fr", "cell-16")
+    assert en.count("(box-lq)=") == fr.count("(box-lq)=") == 1

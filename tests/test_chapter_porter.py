@@ -138,3 +138,14 @@ def test_the_expected_employment_question_is_eurostat_s():
     assert multiplied.value == pytest.approx(machines["employment"] * machines["lq"], abs=multiplied.tolerance)
     assert excess.value == pytest.approx(machines["employment"] - expected, abs=excess.tolerance)
     assert round(machines["industry_total"] / machines["total"], 3) == 0.105 and round(machines["lq"], 2) == 2.68
+
+
+def test_the_first_location_quotient_points_to_the_box_of_chapter_1():
+    for language, words in (("en", "location quotient"), ("fr", "quotients de localisation")):
+        body = [c for c in notebook(language)["cells"][1:] if c["cell_type"] == "markdown"]
+        first = next(c for c in body if words in "".join(c["source"]).lower())
+        text = "".join(first["source"])
+        assert first["id"] == "cell-12" and "<box-lq>`" in text and "{ref}`measuring-clusters`" in text, language
+        assert "{term}`location quotient`" in text or "{term}`quotient de localisation`" in text
+    marshall = (ROOT / "chapters" / "en" / "01-marshall-district.ipynb").read_text(encoding="utf-8")
+    assert "(box-lq)=" in marshall  # the label the pointer follows exists
