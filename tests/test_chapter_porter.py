@@ -53,14 +53,28 @@ def test_the_profile_figures_quoted_are_eurostat_s():
 def test_the_scorecard_reference_follows_the_account_s_summary():
     reference = diamond.CASES["sassuolo"]["scores"]
     assert reference["demand"] == reference["related"] == reference["rivalry"] == 3
-    assert reference["factors"] == 2 and reference["chance"] == reference["government"] == 0
+    assert reference["factors"] == 2
     assert diamond.CASES["sassuolo"]["source"] == "enright_tenti_tiles"
     for language in ("en", "fr"):
         assert "enright_tenti_tiles" in prose(language)
-    # chance and government: the summary is silent, and the text and the evidence labels say so
-    assert "does not mention chance or government" in prose("en") and "ne mentionne ni le hasard" in prose("fr")
-    assert "records that silence" in labels.label("diamond.sassuolo.chance", "en")
-    assert "enregistre ce silence" in labels.label("diamond.sassuolo.government", "fr")
+    # chance and government: the summary is silent, so they are not assessed (silence is not a zero),
+    # and the text, the evidence labels and the feedback line say so
+    assert reference["chance"] is diamond.SILENT and reference["government"] is diamond.SILENT
+    assert diamond.silent("sassuolo") == ("chance", "government") and diamond.most("sassuolo") == 12
+    en, fr = prose("en"), prose("fr")
+    assert "does not mention chance or government. Silence is not a zero" in en
+    assert "ne mentionne ni le hasard ni les pouvoirs publics. Un silence n'est pas un zéro" in fr
+    assert "four determinants the account does assess, out of 12 points" in en
+    assert "quatre déterminants que le récit évalue, sur 12 points" in fr
+    assert "*not assessed*" in en and "*pas évaluée*" in fr and "*non évalués*" in fr
+    assert "gives government no role" not in en and "n'attribue aucun rôle" not in fr
+    assert "not assessed" in labels.label("diamond.sassuolo.chance", "en")
+    assert "non évalués" in labels.label("diamond.sassuolo.government", "fr")
+    # the account's table in the notebook shows "not assessed" for the two silent rows, in each language
+    for language in ("en", "fr"):
+        [cell] = [c for c in notebook(language)["cells"] if c.get("id") == "cell-09"]
+        html = "".join("".join(o["data"]["text/html"]) for o in cell["outputs"] if "text/html" in o.get("data", {}))
+        assert html.count(labels.label("diamond.not_assessed", language)) == 2, language
 
 
 # --- the chapter's self-check questions (clusterlab/questions/02-porter-cluster.yml) --------------------------
@@ -75,24 +89,28 @@ def question(qid: str):
 
 
 def test_the_scorecard_questions_read_the_gap_the_chart_computes():
-    reference = diamond.CASES["sassuolo"]["scores"]
     q = question("pc-read-diamond-all-threes")
     controls = dict(q.chart["controls"])
     assert q.chart["cell"] == "cell-07" and controls.pop("reveal") is True
     assert set(controls) == set(diamond.DETERMINANTS) and all(
         v in range(diamond.LOW, diamond.HIGH + 1) for v in controls.values()
     )
-    # the chart's rule: the sum over the six rows of |yours − reference|
-    gap = sum(abs(controls[k] - reference[k]) for k in diamond.DETERMINANTS)
-    assert q.answer.value == gap
-    account_total, own_total = (w.value for w in q.answer.wrong)
-    assert account_total == sum(reference.values()) == len(diamond.DETERMINANTS) * diamond.HIGH - gap
+    # the chart's rule: the sum of |yours − reference| over the rows the account assesses
+    gap = diamond.distance(controls, "sassuolo")
+    assert q.answer.value == gap == 1
+    silence_as_zero, account_total, own_total = (w.value for w in q.answer.wrong)
+    assessed = diamond.assessed("sassuolo")
+    reference = diamond.CASES["sassuolo"]["scores"]
+    assert silence_as_zero == gap + sum(controls[k] for k in diamond.silent("sassuolo"))  # the old, wrong rule
+    assert account_total == sum(reference[k] for k in assessed) == diamond.most("sassuolo") - gap
     assert own_total == sum(controls.values())
     q = question("pc-read-diamond-silence")
     controls = dict(q.chart["controls"])
     assert controls.pop("reveal") is True and set(controls.values()) == {0}
-    agree = [k for k in diamond.DETERMINANTS if reference[k] == controls[k]]
-    assert agree == ["chance", "government"] and [o.correct for o in q.options] == [True, False, False]
+    assert [o.correct for o in q.options] == [True, False, False]
+    assert diamond.silent("sassuolo") == ("chance", "government")
+    assert diamond.distance(controls, "sassuolo") == 11  # "the gap, 11 points out of 12"
+    assert "11 points out of 12" in q.options[0].feedback["en"] and "11 points sur 12" in q.options[0].feedback["fr"]
     assert (reference["factors"], reference["demand"]) == (2, 3)  # the gaps the third option's feedback gives
 
 
