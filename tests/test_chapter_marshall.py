@@ -326,3 +326,82 @@ def test_the_lq_box_example_and_pitfall_are_eurostat_s():
     assert en.index("(box-lq)=") < en.index("The next cell computes its location quotient")
     assert "<box-lq>" in cell_source("en", "cell-16") and "<box-lq>" in cell_source("fr", "cell-16")
     assert en.count("(box-lq)=") == fr.count("(box-lq)=") == 1
+
+
+# --- Italy's other districts (section 4) and the Tuscany exercise ----------------------------------------------
+
+
+def test_the_other_districts_cite_the_same_sources_and_figures_in_both_editions():
+    import re
+
+    en, fr = cell_source("en", "md-other-districts"), cell_source("fr", "md-other-districts")
+
+    def citations(text: str) -> list[str]:
+        return sorted(re.findall(r"\{cite:[pt]\}`([^`]+)`", text))
+
+    assert (
+        citations(en)
+        == citations(fr)
+        == sorted(["istat2015distretti", "deiottati2009industrial", "lanazione2015irpet"])
+    )
+    bib = (ROOT / "references.bib").read_text(encoding="utf-8")
+    for key in set(citations(en)):
+        assert bib.count("{" + key + ",") == 1, key
+    # Istat's press release of 24 February 2015, Dei Ottati (2009), IRPET as reported by La Nazione (2015)
+    quoted = {
+        "en": [
+            "141 industrial districts",
+            "40 fewer than in 2001",
+            "24.5%",
+            "65.8%",
+            "70.9% in 2001",
+            "most, 45",
+            "25% of Italy's exports",
+            "705 million euros, 11%",
+        ],
+        "fr": [
+            "141 districts industriels",
+            "40 de moins qu'en 2001",
+            "24,5\u202f%",
+            "65,8\u202f%",
+            "70,9\u202f% en 2001",
+            "le plus, 45",
+            "25\u202f% des exportations",
+            "705 millions d'euros, soit 11\u202f%",
+        ],
+    }
+    for language, text in (("en", en), ("fr", fr)):
+        for figure in quoted[language]:
+            assert figure in text, (language, figure)
+        assert "<box-lq>`" in text and "<ex-md-tuscany>`" in text and "{ref}`threats`" in text
+
+
+def test_the_regional_trace_of_other_districts_is_eurostat_s():
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq().set_index(["region", "industry"])["lq"].round(2)
+    quoted = {("ITI1", "C13"): 3.93, ("ITI1", "C15"): 10.80, ("ITI3", "C15"): 12.20, ("ITH3", "C15"): 3.79}
+    en, fr = cell_source("en", "md-other-districts"), cell_source("fr", "md-other-districts")
+    for key, value in quoted.items():
+        assert lq[key] == value, key
+        assert f"{value:.2f} times as much" in en and f"{value:.2f}".replace(".", ",") + " fois plus" in fr
+
+
+def test_the_tuscany_exercise_is_what_the_notebook_gives():
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq()
+    top = lq[lq["region"] == "ITI1"].nlargest(3, "lq")
+    rows = [(r.industry, int(r.employment), round(r.lq, 2)) for r in top.itertuples()]
+    assert rows == [("C15", 42770, 10.80), ("C13", 22616, 3.93), ("C14", 31577, 3.53)]
+    lombardy = lq[(lq["region"] == "ITC4") & (lq["industry"] == "C13")].iloc[0]
+    assert int(lombardy["employment"]) == 46026 and round(lombardy["lq"], 2) == 2.49
+    assert lombardy["employment"] > 2 * 22616 * 0.95  # "twice as many as Tuscany"
+    assert lombardy["region_total"] > 3 * top.iloc[0]["region_total"]  # "a much larger manufacturing economy"
+    en, fr = prose("en"), prose("fr")
+    for industry, employment, value in rows:
+        assert f"{industry}: {employment:,} persons, LQ {value:.2f}" in en
+        fr_employment = f"{employment:,}".replace(",", "\u202f")
+        assert f"{industry}\u00a0: {fr_employment} personnes, QL {value:.2f}".replace(".", ",") in fr
+    assert "46,026 persons in textiles" in en and "its quotient is 2.49" in en
+    assert "46\u202f026 personnes dans le textile" in fr and "son quotient est de 2,49" in fr
