@@ -167,3 +167,56 @@ def test_the_first_location_quotient_points_to_the_box_of_chapter_1():
         assert "{term}`location quotient`" in text or "{term}`quotient de localisation`" in text
     marshall = (ROOT / "chapters" / "en" / "01-marshall-district.ipynb").read_text(encoding="utf-8")
     assert "(box-lq)=" in marshall  # the label the pointer follows exists
+
+
+# --- the exercises that run the notebook ------------------------------------------------------------------------
+
+
+def exercises(language: str) -> str:
+    [cell] = [c for c in notebook(language)["cells"] if c.get("id") == "cell-19"]
+    return "".join(cell["source"])
+
+
+def test_the_chapter_has_six_exercises_each_with_its_solution():
+    import re
+
+    for language in ("en", "fr"):
+        text = exercises(language)
+        labels_ = re.findall(r":label: (ex-pc-[a-z-]+)", text)
+        assert len(labels_) == 6 and all(f":::{{solution}} {name}" in text for name in labels_), language
+
+
+def test_the_marche_exercise_is_what_the_notebook_gives():
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq()
+    marche, stuttgart = lq[lq["region"] == "ITI3"], lq[lq["region"] == "DE11"]
+    counts = (int((marche["lq"] > 1).sum()), len(marche), int((stuttgart["lq"] > 1).sum()), len(stuttgart))
+    assert counts == (9, 22, 4, 22)
+    top = [(r.industry, int(r.employment), round(r.lq, 2)) for r in marche.nlargest(4, "lq").itertuples()]
+    assert top == [("C15", 25950, 12.20), ("C31", 13299, 2.72), ("C14", 11078, 2.31), ("C19", 468, 1.68)]
+    en, fr = exercises("en"), exercises("fr")
+    assert "9 divisions above 1 out of 22" in en and "Stuttgart 4 out of 22" in en
+    assert "9 divisions au-dessus de 1 sur 22" in fr and "Stuttgart 4 sur 22" in fr
+    assert "C15: 25,950 persons, LQ 12.20" in en and "C15\u00a0: 25\u202f950 personnes, QL 12,20" in fr
+    for industry, employment, value in top[1:]:
+        assert f"{industry}: {employment:,}, LQ {value:.2f}" in en
+        fr_employment = f"{employment:,}".replace(",", "\u202f")
+        assert f"{industry}\u00a0: {fr_employment}, QL {value:.2f}".replace(".", ",") in fr
+    assert "rests on 468 persons" in en and "repose sur 468 personnes" in fr
+
+
+def test_the_silence_exercise_is_the_scorecard_s_rule():
+    mine = {"factors": 3, "demand": 2, "related": 3, "rivalry": 1, "chance": 3, "government": 0}
+    table = diamond.compare(mine, "sassuolo")
+    assert [abs(g) for g in table["gap"].dropna()] == [1, 1, 0, 2]
+    assert diamond.distance(mine, "sassuolo") == 4 and diamond.most("sassuolo") == 12
+    assert diamond.distance({**mine, "chance": 0}, "sassuolo") == 4
+    # the rule the chapter rejects: silence scored 0 would have cost the 3 given to chance
+    as_zero = sum(abs(mine[k] - (v if v is not None else 0)) for k, v in diamond.CASES["sassuolo"]["scores"].items())
+    assert as_zero - diamond.distance(mine, "sassuolo") == 3
+    en, fr = exercises("en"), exercises("fr")
+    assert "the gaps are 1, 1, 0 and 2: a total of 4 points out of 12" in en and "leaves the gap at 4" in en
+    assert "would have cost 3 points" in en
+    assert "les écarts sont de 1, 1, 0 et 2\u00a0: 4 points sur 12" in fr and "laisse l'écart à 4" in fr
+    assert "aurait coûté 3 points" in fr
