@@ -210,6 +210,7 @@ def test_the_urssaf_solution_quotes_what_the_code_gives():
         "about 255",
         "268 employees, about 67",
         "567 employees, about 39",
+        "(290 of 307, 567 of 612)",
     ):
         assert text in en, text
     for text in (
@@ -218,6 +219,7 @@ def test_the_urssaf_solution_quotes_what_the_code_gives():
         "environ 255",
         "268 salariés, environ 67",
         "567 salariés, environ 39",
+        "(290 sur 307, 567 sur 612)",
     ):
         assert text in fr, text
     for name in ("Ymare", "Malaunay", "Villers-Écalles"):
