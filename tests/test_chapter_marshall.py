@@ -342,7 +342,15 @@ def test_the_other_districts_cite_the_same_sources_and_figures_in_both_editions(
     assert (
         citations(en)
         == citations(fr)
-        == sorted(["istat2015distretti", "deiottati2009industrial", "lanazione2015irpet"])
+        == sorted(
+            [
+                "istat2015distretti",
+                "deiottati2009industrial",
+                "lanazione2015irpet",
+                "viscusi2006montebelluna",
+                "greco2009montebelluna",
+            ]
+        )
     )
     bib = (ROOT / "references.bib").read_text(encoding="utf-8")
     for key in set(citations(en)):
@@ -358,6 +366,10 @@ def test_the_other_districts_cite_the_same_sources_and_figures_in_both_editions(
             "most, 45",
             "25% of Italy's exports",
             "705 million euros, 11%",
+            "from 1 million in 1970 to 4 million in 1980",
+            "183 million euros of ski boots",
+            "64% in 1987, had fallen below 9.5%",
+            "Geox, made 42%",
         ],
         "fr": [
             "141 districts industriels",
@@ -368,12 +380,24 @@ def test_the_other_districts_cite_the_same_sources_and_figures_in_both_editions(
             "le plus, 45",
             "25\u202f% des exportations",
             "705 millions d'euros, soit 11\u202f%",
+            "de 1 million en 1970 à 4 millions en 1980",
+            "183 millions d'euros de chaussures de ski",
+            "64\u202f% en 1987, étaient tombés sous 9,5\u202f%",
+            "Geox, réalisait 42\u202f%",
         ],
     }
     for language, text in (("en", en), ("fr", fr)):
         for figure in quoted[language]:
             assert figure in text, (language, figure)
         assert "<box-lq>`" in text and "<ex-md-tuscany>`" in text and "{ref}`threats`" in text
+
+    # every figure of one edition is in the other, in its own typography
+    def numbers(text: str, language: str) -> list[str]:
+        text = re.sub(r"`[^`]*`", "", text).replace("\u202f", "")
+        text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text) if language == "en" else re.sub(r"(?<=\d),(?=\d)", ".", text)
+        return sorted(re.findall(r"\d+(?:\.\d+)?", text))
+
+    assert numbers(en, "en") == numbers(fr, "fr")
 
 
 def test_the_regional_trace_of_other_districts_is_eurostat_s():
