@@ -348,6 +348,7 @@ def test_the_other_districts_cite_the_same_sources_and_figures_in_both_editions(
                 "deiottati2009industrial",
                 "lanazione2015irpet",
                 "viscusi2006montebelluna",
+                "istat_sll2011",
                 "greco2009montebelluna",
             ]
         )
