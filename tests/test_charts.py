@@ -156,6 +156,8 @@ def test_the_diamond_scorecard_hides_the_account_until_asked_and_counts_the_gap(
     assert labels.plural("diamond.gap_total", 2, most=12) in shown and "2 points out of 12" in shown
     assert all(line in shown for line in diamond.silent_note("sassuolo").split("\n"))
     assert "Chance, Government." in shown and "not counted as wrong" in shown
+    # each silent row carries the note in place of the account's bar, only once the account is shown
+    assert shown.count(labels.label("diamond.not_assessed")) == 2 and labels.label("diamond.not_assessed") not in hidden
     published = {k: 0 if v is None else v for k, v in diamond.case_study("sassuolo")["scores"].items()}
     one = {**published, "factors": published["factors"] - 1}  # one point from the account
     assert "1 point out of 12" in _svg(charts.diamond_chart(scores=one, interactive=False, reveal=True))

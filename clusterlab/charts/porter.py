@@ -78,8 +78,19 @@ def diamond_chart(
                 alt.Tooltip("score:Q", title=label("diamond.score")),
             ],
         )
-        .properties(width=WIDTH - 200, height=34 * len(keys))
     )
+    # where the account is silent, a note takes the place of the reference bar (the lower half of the
+    # row): not assessed, not a zero
+    silent_rows = (
+        base.transform_filter("reveal && !isValid(datum.reference)")
+        .mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=11, fontStyle="italic", color=ORANGE)
+        .encode(
+            y=alt.Y("name:N", sort=names, title=None),
+            x=alt.datum(diamond.LOW),
+            text=alt.value(label("diamond.not_assessed")),
+        )
+    )
+    bars = alt.layer(bars, silent_rows).properties(width=WIDTH - 200, height=34 * len(keys))
     before = label("diamond.before_reveal")
     # the gap is a count of points over the determinants the account assesses, from 0 to each of them
     # scored at the far end of the scale; a silent determinant (no reference) never counts
