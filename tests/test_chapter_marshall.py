@@ -237,3 +237,196 @@ def test_the_emilia_question_quotes_the_chapter_s_figures():
     q = question("md-export-shares-sources")
     assert t[(2003, "italy", "export_share")][:2] == (72, "of_turnover") and "72%" in q.text["en"]
     assert t[(2023, "italy", "export_share")][:2] == (85, "of_turnover_about") and "about 85%" in q.text["en"]
+
+
+# --- the location-quotient box of section 2, and the pointer to it ----------------------------------------------
+
+
+def cell_source(language: str, cell_id: str) -> str:
+    [cell] = [c for c in notebook(language)["cells"] if c.get("id") == cell_id]
+    return "".join(cell["source"])
+
+
+def box(language: str) -> str:
+    text = cell_source(language, "cell-04")
+    start = text.index("(box-lq)=")
+    return text[start : text.index("\n:::", start + 20) + 4]
+
+
+def test_the_lq_box_example_and_pitfall_are_eurostat_s():
+    import re
+
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq().set_index(["region", "industry"])
+    marche, melilla = lq.loc[("ITI3", "C15")], lq.loc[("ES64", "C23")]
+    counts = (
+        int(marche["employment"]),
+        int(marche["region_total"]),
+        int(marche["industry_total"]),
+        int(marche["total"]),
+    )
+    assert counts == (25950, 149767, 405036, 28523022)
+    shares = (
+        round(100 * marche["employment"] / marche["region_total"], 2),
+        round(100 * marche["industry_total"] / marche["total"], 2),
+    )
+    assert shares == (17.33, 1.42) and round(marche["lq"], 2) == 12.20
+    assert round(marche["lq"]) == 12  # "about twelve times"
+    assert (int(melilla["employment"]), int(melilla["region_total"]), round(melilla["lq"], 2)) == (51, 258, 4.81)
+    figures = {
+        "en": [
+            "25,950",
+            "149,767",
+            "17.33%",
+            "405,036",
+            "28,523,022",
+            "1.42%",
+            "17.33 / 1.42 \\approx 12.20",
+            "258",
+            "51",
+            "4.81",
+            "twelve",
+        ],
+        "fr": [
+            "25\u202f950",
+            "149\u202f767",
+            "17,33\u202f%",
+            "405\u202f036",
+            "28\u202f523\u202f022",
+            "1,42\u202f%",
+            "17{,}33 / 1{,}42 \\approx 12{,}20",
+            "258",
+            "51",
+            "4,81",
+            "douze",
+        ],
+    }
+    for language, expected in figures.items():
+        text = box(language)
+        for figure in expected:
+            assert figure in text, (language, figure)
+        # the box defines, links the glossary and points to chapter 4
+        assert "{ref}`measuring-clusters`" in text
+    assert "{term}`location quotient`" in box("en") and "{term}`quotient de localisation`" in box("fr")
+
+    # the same numbers in both editions, nothing more in one than in the other
+    def numbers(language: str) -> list[str]:
+        text = box(language).replace("\u202f", "").replace("{,}", ".")
+        text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text) if language == "en" else re.sub(r"(?<=\d),(?=\d)", ".", text)
+        return sorted(re.findall(r"\d+(?:\.\d+)?", text))
+
+    assert numbers("en") == numbers("fr") and "12.20" in numbers("en")
+    # the box comes where the chapter first speaks of location quotients, and the Eurostat cell points back to it
+    en, fr = prose("en"), prose("fr")
+    for language, words in (("en", "location quotient"), ("fr", "quotients de localisation")):
+        body = [c for c in notebook(language)["cells"][1:] if c["cell_type"] == "markdown"]
+        first = next(c for c in body if words in "".join(c["source"]).lower())
+        assert first["id"] == "cell-04", language  # the first body cell that speaks of it holds the box
+    assert en.index("(box-lq)=") < en.index("The next cell computes its location quotient")
+    assert "<box-lq>" in cell_source("en", "cell-16") and "<box-lq>" in cell_source("fr", "cell-16")
+    assert en.count("(box-lq)=") == fr.count("(box-lq)=") == 1
+
+
+# --- Italy's other districts (section 4) and the Tuscany exercise ----------------------------------------------
+
+
+def test_the_other_districts_cite_the_same_sources_and_figures_in_both_editions():
+    import re
+
+    en, fr = cell_source("en", "md-other-districts"), cell_source("fr", "md-other-districts")
+
+    def citations(text: str) -> list[str]:
+        return sorted(re.findall(r"\{cite:[pt]\}`([^`]+)`", text))
+
+    assert (
+        citations(en)
+        == citations(fr)
+        == sorted(
+            [
+                "istat2015distretti",
+                "deiottati2009industrial",
+                "lanazione2015irpet",
+                "viscusi2006montebelluna",
+                "istat_sll2011",
+                "greco2009montebelluna",
+            ]
+        )
+    )
+    bib = (ROOT / "references.bib").read_text(encoding="utf-8")
+    for key in set(citations(en)):
+        assert bib.count("{" + key + ",") == 1, key
+    # Istat's press release of 24 February 2015, Dei Ottati (2009), IRPET as reported by La Nazione (2015)
+    quoted = {
+        "en": [
+            "141 industrial districts",
+            "40 fewer than in 2001",
+            "24.5%",
+            "65.8%",
+            "70.9% in 2001",
+            "most, 45",
+            "25% of Italy's exports",
+            "705 million euros, 11%",
+            "from 1 million in 1970 to 4 million in 1980",
+            "183 million euros of ski boots",
+            "64% in 1987, had fallen below 9.5%",
+            "Geox, made 42%",
+        ],
+        "fr": [
+            "141 districts industriels",
+            "40 de moins qu'en 2001",
+            "24,5\u202f%",
+            "65,8\u202f%",
+            "70,9\u202f% en 2001",
+            "le plus, 45",
+            "25\u202f% des exportations",
+            "705 millions d'euros, soit 11\u202f%",
+            "de 1 million en 1970 à 4 millions en 1980",
+            "183 millions d'euros de chaussures de ski",
+            "64\u202f% en 1987, étaient tombés sous 9,5\u202f%",
+            "Geox, réalisait 42\u202f%",
+        ],
+    }
+    for language, text in (("en", en), ("fr", fr)):
+        for figure in quoted[language]:
+            assert figure in text, (language, figure)
+        assert "<box-lq>`" in text and "<ex-md-tuscany>`" in text and "{ref}`threats`" in text
+
+    # every figure of one edition is in the other, in its own typography
+    def numbers(text: str, language: str) -> list[str]:
+        text = re.sub(r"`[^`]*`", "", text).replace("\u202f", "")
+        text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text) if language == "en" else re.sub(r"(?<=\d),(?=\d)", ".", text)
+        return sorted(re.findall(r"\d+(?:\.\d+)?", text))
+
+    assert numbers(en, "en") == numbers(fr, "fr")
+
+
+def test_the_regional_trace_of_other_districts_is_eurostat_s():
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq().set_index(["region", "industry"])["lq"].round(2)
+    quoted = {("ITI1", "C13"): 3.93, ("ITI1", "C15"): 10.80, ("ITI3", "C15"): 12.20, ("ITH3", "C15"): 3.79}
+    en, fr = cell_source("en", "md-other-districts"), cell_source("fr", "md-other-districts")
+    for key, value in quoted.items():
+        assert lq[key] == value, key
+        assert f"{value:.2f} times as much" in en and f"{value:.2f}".replace(".", ",") + " fois plus" in fr
+
+
+def test_the_tuscany_exercise_is_what_the_notebook_gives():
+    from bench.callbacks import chapter_lq
+
+    lq = chapter_lq()
+    top = lq[lq["region"] == "ITI1"].nlargest(3, "lq")
+    rows = [(r.industry, int(r.employment), round(r.lq, 2)) for r in top.itertuples()]
+    assert rows == [("C15", 42770, 10.80), ("C13", 22616, 3.93), ("C14", 31577, 3.53)]
+    lombardy = lq[(lq["region"] == "ITC4") & (lq["industry"] == "C13")].iloc[0]
+    assert int(lombardy["employment"]) == 46026 and round(lombardy["lq"], 2) == 2.49
+    assert lombardy["employment"] > 2 * 22616 * 0.95  # "twice as many as Tuscany"
+    assert lombardy["region_total"] > 3 * top.iloc[0]["region_total"]  # "a much larger manufacturing economy"
+    en, fr = prose("en"), prose("fr")
+    for industry, employment, value in rows:
+        assert f"{industry}: {employment:,} persons, LQ {value:.2f}" in en
+        fr_employment = f"{employment:,}".replace(",", "\u202f")
+        assert f"{industry}\u00a0: {fr_employment} personnes, QL {value:.2f}".replace(".", ",") in fr
+    assert "46,026 persons in textiles" in en and "its quotient is 2.49" in en
+    assert "46\u202f026 personnes dans le textile" in fr and "son quotient est de 2,49" in fr

@@ -177,3 +177,50 @@ def test_question_maup_figures():
     assert round(france_c30()) == 2
     assert _question("maup-france-midi-pyrenees").right == [0]
     assert _question("raw-concentration-large-plants").right == [0]
+
+
+def test_the_urssaf_solution_quotes_what_the_code_gives():
+    import json
+
+    from conftest import ROOT
+
+    rouen = data.load("urssaf_rouen_employees")
+    y2022 = rouen[rouen["year"] == 2022].dropna(subset=["employees"])
+    by_sector = y2022.groupby(["commune", "na38"], as_index=False)["employees"].sum()
+    lq_rouen = measures.lq_table(by_sector, region="commune", industry="na38", value="employees")
+    assert (int(by_sector["employees"].sum()), by_sector["commune"].nunique()) == (183731, 208)
+    top = lq_rouen[lq_rouen["employment"] >= 200].sort_values("lq", ascending=False).head(3)
+    rows = [(r.region, r.industry, int(r.employment), round(r.lq)) for r in top.itertuples()]
+    assert rows == [("76753", "CI", 290, 255), ("76402", "CJ", 268, 67), ("76743", "CA", 567, 39)]
+    first = top.iloc[0]
+    assert (int(first["region_total"]), int(first["industry_total"])) == (307, 681)
+    assert int(top.iloc[2]["region_total"]) == 612  # "567 of 612"
+    names = data.load("urssaf_communes").set_index("commune")["name"]
+    assert [names[r[0]] for r in rows] == ["Ymare", "Malaunay", "Villers-Écalles"]
+
+    def solution(language: str) -> str:
+        nb = json.loads((ROOT / "chapters" / language / "04-measuring-clusters.ipynb").read_text(encoding="utf-8"))
+        text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+        return text[text.index(":::{solution} ex-urssaf") :][:2000]
+
+    en, fr = solution("en"), solution("fr")
+    for text in (
+        "183,731 employees in 208 communes",
+        "290 of its 307 employees, against 681",
+        "about 255",
+        "268 employees, about 67",
+        "567 employees, about 39",
+        "(290 of 307, 567 of 612)",
+    ):
+        assert text in en, text
+    for text in (
+        "183\u202f731 salariés dans 208 communes",
+        "290 de ses 307 salariés, contre 681",
+        "environ 255",
+        "268 salariés, environ 67",
+        "567 salariés, environ 39",
+        "(290 sur 307, 567 sur 612)",
+    ):
+        assert text in fr, text
+    for name in ("Ymare", "Malaunay", "Villers-Écalles"):
+        assert name in en and name in fr

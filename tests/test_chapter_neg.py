@@ -174,3 +174,48 @@ def test_the_tomahawk_questions_read_what_the_chart_draws():
     assert [w.value for w in q.answer.wrong] == [1, 3]
     for qid in ("neg-read-stable-cp", "neg-read-overlap", "neg-read-footloose"):
         assert question(qid).chart["controls"]["phi"] in grid
+
+
+# --- the exercises that run the notebook on the book's data ----------------------------------------------------
+
+
+def exercises(language: str) -> str:
+    nb = json.loads((ROOT / "chapters" / language / "03-new-economic-geography.ipynb").read_text(encoding="utf-8"))
+    [cell] = [c for c in nb["cells"] if c.get("id") == "cell-16"]
+    return "".join(cell["source"])
+
+
+def opening_manufacturing():
+    sbs = data.load("eurostat_sbs_regions_2015")
+    regions = sbs[(sbs["geo"].str.len() == 4) & ~sbs["geo"].str.endswith("ZZ") & (sbs["nace"] == "C")]
+    return regions.dropna(subset=["persons_employed"]).sort_values("persons_employed", ascending=False)
+
+
+def test_the_half_of_europe_exercise_is_the_data_s():
+    manufacturing = opening_manufacturing()
+    jobs = manufacturing["persons_employed"]
+    to_half = int((jobs.cumsum() / jobs.sum() < 0.5).sum() + 1)
+    assert (to_half, len(manufacturing)) == (54, 273) and jobs.head(to_half).sum() >= jobs.sum() / 2
+    assert round(100 * jobs.head(20).sum() / jobs.sum(), 1) == 27.9
+    en, fr = exercises("en"), exercises("fr")
+    assert "the 54 largest regions, about a fifth of the 273" in en and "the 20 largest hold 27.9%" in en
+    assert "les 54 plus grandes régions, environ un cinquième des 273" in fr
+    assert "en détiennent 27,9\u202f%" in fr
+
+
+def test_the_italy_exercise_is_the_data_s():
+    manufacturing = opening_manufacturing()
+    italy = manufacturing[manufacturing["geo"].str.startswith("IT")]
+    total = italy["persons_employed"].sum()
+    shares = {
+        area: round(100 * italy.loc[italy["geo"].str.startswith(area), "persons_employed"].sum() / total, 1)
+        for area in ("ITC", "ITH", "ITI", "ITF", "ITG")
+    }
+    assert (len(italy), int(total)) == (21, 3_618_487)
+    assert shares == {"ITC": 36.3, "ITH": 30.6, "ITI": 17.3, "ITF": 12.4, "ITG": 3.3}
+    north = italy.loc[italy["geo"].str[:3].isin(["ITC", "ITH"]), "persons_employed"].sum() / total
+    assert round(100 * north, 1) == 66.9
+    en, fr = exercises("en"), exercises("fr")
+    assert "3,618,487" in en and "3\u202f618\u202f487" in fr
+    for value in [*shares.values(), 66.9]:
+        assert f"{value:.1f}%" in en and f"{value:.1f}".replace(".", ",") + "\u202f%" in fr

@@ -150,16 +150,25 @@ def test_the_diamond_scorecard_hides_the_account_until_asked_and_counts_the_gap(
     assert all(line in hidden for line in labels.label("diamond.before_reveal").split("\n"))
     assert hidden.count('aria-roledescription="bar"') == len(diamond.DETERMINANTS)  # the reader's bars only
     shown = _svg(charts.diamond_chart(scores=mine, interactive=False, reveal=True))
+    # the account is silent on chance and government: not assessed, so the gap counts 4 rows out of 12 points
     total = diamond.distance(mine)
-    assert total == 4
-    assert labels.plural("diamond.gap_total", 4) in shown and "4 points out of 18" in shown
-    published = diamond.case_study("sassuolo")["scores"]
+    assert total == 2 and diamond.most() == 12
+    assert labels.plural("diamond.gap_total", 2, most=12) in shown and "2 points out of 12" in shown
+    assert all(line in shown for line in diamond.silent_note("sassuolo").split("\n"))
+    assert "Chance, Government." in shown and "not counted as wrong" in shown
+    # each silent row carries the note in place of the account's bar, only once the account is shown
+    assert shown.count(labels.label("diamond.not_assessed")) == 2 and labels.label("diamond.not_assessed") not in hidden
+    published = {k: 0 if v is None else v for k, v in diamond.case_study("sassuolo")["scores"].items()}
     one = {**published, "factors": published["factors"] - 1}  # one point from the account
-    assert "1 point out of 18" in _svg(charts.diamond_chart(scores=one, interactive=False, reveal=True))
+    assert "1 point out of 12" in _svg(charts.diamond_chart(scores=one, interactive=False, reveal=True))
+    credited = {**published, "chance": 3, "government": 3}  # crediting the silent corners costs nothing
+    assert "0 points out of 12" in _svg(charts.diamond_chart(scores=credited, interactive=False, reveal=True))
     labels.set_language("fr")  # French: 0 and 1 are singular
-    assert "0 point sur 18" in _svg(charts.diamond_chart(scores=published, interactive=False, reveal=True))
+    french = _svg(charts.diamond_chart(scores=credited, interactive=False, reveal=True))
+    assert "0 point sur 12" in french and "Hasard, Pouvoirs publics." in french
     labels.set_language("en")
-    assert shown.count('aria-roledescription="bar"') == 2 * len(diamond.DETERMINANTS)
+    # the reader's six bars, and the account's bars only where it assesses
+    assert shown.count('aria-roledescription="bar"') == len(diamond.DETERMINANTS) + len(diamond.assessed())
     with pytest.raises(ValueError, match="whole number from 0 to 3"):
         charts.diamond_chart(scores={**mine, "demand": 5})
 

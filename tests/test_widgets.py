@@ -138,7 +138,11 @@ def test_diamond_explorer_compares_only_once_the_account_is_shown():
     html = explorer.output.outputs[1]["data"]["text/html"]
     assert labels.label("diamond.sassuolo.demand") in html and "Conditions de la demande" in html
     gaps = diamond.compare({k: v for k, v in values.items() if k != "reveal"})
-    assert list(gaps["gap"]) == [-1, 0, -1, 0, 2, 0]
+    assert list(gaps["gap"].dropna()) == [-1, 0, -1, 0] and gaps["gap"].isna().sum() == 2
+    # chance and government, on which the account is silent: shown as not assessed, not as a gap
+    assert (
+        html.count(labels.label("diamond.not_assessed")) == 2 and html.count(labels.label("diamond.not_counted")) == 2
+    )
 
 
 def test_profile_explorer_offers_every_region_and_draws_the_chosen_one():

@@ -238,14 +238,17 @@ def checkbox(name: str, key: str, value: bool, *, interactive: bool = True) -> a
     return _bound(name, value, alt.binding_checkbox(name=label(key) + " ") if interactive else None)
 
 
-def plural_expression(key: str, count: str, counts: Iterable[int]) -> str:
+def plural_expression(key: str, count: str, counts: Iterable[int], **fixed: int) -> str:
     """A Vega expression for the text of ``key`` when the count is the expression ``count`` (a whole
     number among ``counts``): the plural form of the language in force, with ``{n}`` written by d3.
 
     Charts compute some counts in the browser (the gap of the diamond scorecard); the catalogue's plural
-    forms are chosen there, by listing which of the possible counts take each form.
+    forms are chosen there, by listing which of the possible counts take each form. ``fixed`` fills the
+    other placeholders (whole numbers known in Python, such as ``{most}``) before the chart is written.
     """
-    forms = labels.plural_forms(key)
+    forms = dict(labels.plural_forms(key))
+    for name, value in fixed.items():
+        forms = {form: text.replace("{" + name + "}", labels.fmt_number(value)) for form, text in forms.items()}
     groups: dict[str, list[int]] = {}
     for n in sorted(set(counts)):
         category = labels.plural_category(n)

@@ -34,8 +34,13 @@ def diamond_chart(
     With ``interactive=True`` (the website) one slider per determinant sets the reader's scores and a
     box shows the reference, hidden at first so that the reader scores before comparing; all in the
     browser. With ``interactive=False`` the chart is drawn for ``scores`` (default: all 0) and ``reveal``.
+
+    Where the account is silent (:data:`clusterlab.models.diamond.SILENT`), there is no reference bar, the
+    row does not count in the gap (out of :func:`~clusterlab.models.diamond.most` points), and the line
+    under the chart names these rows as not assessed: silence is not a zero.
     """
     reference = diamond.case_study(case)["scores"]
+    silent_note = diamond.silent_note(case)
     mine = diamond.check_scores(scores if scores is not None else {k: diamond.LOW for k in diamond.DETERMINANTS})
     keys = diamond.DETERMINANTS
     names = [label(f"diamond.{k}") for k in keys]
@@ -49,7 +54,7 @@ def diamond_chart(
     base = alt.Chart(frame).transform_calculate(yours=yours)
     bars = (
         base.transform_fold(["yours", "reference"], as_=["series", "score"])
-        .transform_filter("datum.series == 'yours' || reveal")
+        .transform_filter("datum.series == 'yours' || (reveal && isValid(datum.score))")
         .transform_calculate(who=f"datum.series == 'yours' ? {js_string(yours_label)} : {js_string(reference_label)}")
         .mark_bar()
         .encode(
@@ -73,19 +78,34 @@ def diamond_chart(
                 alt.Tooltip("score:Q", title=label("diamond.score")),
             ],
         )
-        .properties(width=WIDTH - 200, height=34 * len(keys))
     )
+    # where the account is silent, a note takes the place of the reference bar (the lower half of the
+    # row): not assessed, not a zero
+    silent_rows = (
+        base.transform_filter("reveal && !isValid(datum.reference)")
+        .mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=11, fontStyle="italic", color=ORANGE)
+        .encode(
+            y=alt.Y("name:N", sort=names, title=None),
+            x=alt.datum(diamond.LOW),
+            text=alt.value(label("diamond.not_assessed")),
+        )
+    )
+    bars = alt.layer(bars, silent_rows).properties(width=WIDTH - 200, height=34 * len(keys))
     before = label("diamond.before_reveal")
-    # the gap is a count of points, from 0 to every determinant scored at the far end of the scale
-    most = len(diamond.DETERMINANTS) * (diamond.HIGH - diamond.LOW)
-    after = plural_expression("diamond.gap_total", "datum.total", range(most + 1))
+    # the gap is a count of points over the determinants the account assesses, from 0 to each of them
+    # scored at the far end of the scale; a silent determinant (no reference) never counts
+    most = diamond.most(case)
+    after = plural_expression("diamond.gap_total", "datum.total", range(most + 1), most=most)
+    if silent_note:
+        after = f"({after}) + {js_string(chr(10) + silent_note)}"
     gap_text = (
-        base.transform_calculate(gap="abs(datum.yours - datum.reference)")
+        base.transform_filter("isValid(datum.reference)")
+        .transform_calculate(gap="abs(datum.yours - datum.reference)")
         .transform_aggregate(total="sum(gap)")
         .transform_calculate(text=f"reveal ? ({after}) : {js_string(before)}")
         .mark_text(align="left", baseline="top", x=0, y=0, fontSize=13, color="#222", lineBreak="\n")
         .encode(text="text:N")
-        .properties(width=WIDTH - 200, height=36)
+        .properties(width=WIDTH - 200, height=54)
     )
     return alt.vconcat(bars, gap_text).add_params(*params).properties(description=label("diamond.description"))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
-import pandas as pd
 
 from clusterlab import charts
 from clusterlab.labels import label
@@ -97,7 +96,8 @@ def pooling_explorer(n_firms: int = 6, shock_sd: float = 1.5, workers_per_firm: 
 
 def diamond_explorer(case: str = "sassuolo") -> Explorer:
     """Porter's diamond scorecard in JupyterLab: one slider per determinant and a box to show the published
-    account; below the chart, the table of scores, gaps and the account's evidence for each determinant."""
+    account; below the chart, the table of scores, gaps and the account's evidence for each determinant
+    (a determinant on which the account is silent is shown as not assessed, its gap as not counted)."""
 
     from clusterlab.models import diamond
 
@@ -121,17 +121,16 @@ def diamond_explorer(case: str = "sassuolo") -> Explorer:
         chart = prepared.with_params(reveal=bool(reveal), **{k: int(v) for k, v in scores.items()})
         if not reveal:
             return [chart]
-        table = diamond.compare(scores, case)
-        table["determinant"] = [label(f"diamond.{k}") for k in diamond.DETERMINANTS]
-        table["evidence"] = [label(f"diamond.{case}.{k}") for k in diamond.DETERMINANTS]
+        # every row kept; where the account is silent, "not assessed" and "not counted" instead of a 0
+        table = diamond.account_table(case, {k: int(v) for k, v in scores.items()})
         from clusterlab.labels import table as shown
 
         return [
             chart,
             shown(
-                pd.DataFrame(table),
+                table,
                 {
-                    "determinant": "diamond.determinant",
+                    "name": "diamond.determinant",
                     "yours": "diamond.yours",
                     "reference": "diamond.reference",
                     "gap": "diamond.gap",
