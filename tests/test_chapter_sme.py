@@ -241,6 +241,9 @@ def test_the_figures_of_the_sources_are_in_both_editions():
         assert english in en, english
         assert french in fr, french
     assert f"«{nnb}" in fr and f"{nnb}»" in fr and " %" not in fr and "« " not in fr
+    # the summary at the end of the chapter
+    assert "distance matters about 65% less than offline" in prose("en")
+    assert "la distance pèse environ 65\u202f% de moins que hors ligne" in prose("fr")
 
 
 def _online_shares():
