@@ -225,6 +225,7 @@ def test_the_figures_of_the_sources_are_in_both_editions():
             f"10 personnes ou plus, contre 12{nb}%",
         ),
         ("65 percent smaller", f"inférieur en moyenne de 65{nb}%"),
+        ("the same set of 62 countries", "de 62 pays"),
         ("up by 4% if trade costs", f"augmenterait de 4{nb}%"),
         (
             "more than 42% of total sales for SMEs, against 15–18%",
