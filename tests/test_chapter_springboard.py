@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import ROOT
@@ -155,3 +156,141 @@ def test_the_other_questions_have_their_right_options():
     for qid in ("district-firms-export-more", "consortium-complementary", "diffusion-model-lesson", "escp-counts"):
         assert _question(qid).right == [0]
     assert _question("maghreb-shares-reading").right == [0]
+
+
+# --- Silicon Valley, Route 128 and diaspora pipelines; clusters in sub-Saharan Africa; the new exercises ------
+
+
+def section(language: str, label: str) -> str:
+    """The markdown cell that opens with the label ``(label)=``."""
+    nb = json.loads((ROOT / "chapters" / language / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    return next(c for c in cells if c.startswith(f"({label})="))
+
+
+NEW_KEYS = (
+    "saxenian1994regional",
+    "saxenian2006new",
+    "saxenian1999silicon",
+    "saxenian2002local",
+    "malouche2016mobilizing",
+    "worldbank2017arab",
+    "gubert2008return",
+    "ehrhart2014migration",
+    "schmitz1999clustering",
+    "mccormick1999african",
+    "schmitz1999global",
+    "gna2007suame",
+    "galveznogales2010agro",
+)
+
+
+@pytest.mark.parametrize("label", ["cs-argonauts", "cs-africa"])
+def test_the_new_sections_cite_the_same_works_in_both_editions(label):
+    en, fr = section("en", label), section("fr", label)
+    cited = sorted(set(re.findall(r"\{cite:[tp]\}`([^`]+)`", en)))
+    assert cited and set(cited) <= set(NEW_KEYS)
+    for key in NEW_KEYS:
+        assert en.count(key) == fr.count(key), key
+    bib = (ROOT / "references.bib").read_text(encoding="utf-8")
+    for key in cited:
+        assert re.search(r"^@\w+\{" + key + ",", bib, re.M), key
+
+
+def test_the_figures_of_the_new_sections_are_in_both_editions():
+    en = section("en", "cs-argonauts") + section("en", "cs-africa")
+    fr = section("fr", "cs-argonauts") + section("fr", "cs-africa")
+    nnbsp = "\u202f"
+    pairs = [
+        ("between 1975 and 1990", "entre 1975 et 1990"),
+        (
+            "25 billion dollars from 1986 to 1990, against 1 billion",
+            "25 milliards de dollars de 1986 à 1990, contre 1 milliard",
+        ),
+        ("three times as many new jobs", "trois fois plus d'emplois nouveaux"),
+        ("December 2016", "décembre 2016"),
+        (
+            "no less than 5% of the region's population, or 20 million",
+            f"au moins 5{nnbsp}% de la population de la région, soit 20 millions",
+        ),
+        ("Boeing in 2001", "Boeing, en 2001"),
+        ("likely followed", "a probablement suivi"),
+        ("from 1980 to 2010", "de 1980 à 2010"),
+        (
+            "over 12,000 enterprises and more than 100,000 artisans",
+            f"plus de 12{nnbsp}000 entreprises et plus de 100{nnbsp}000 artisans",
+        ),
+        ("in the 1930s", "dans les années 1930"),
+        ("February 2007", "février 2007"),
+        ("about 100,000 tonnes in 1979", f"environ 100{nnbsp}000 tonnes en 1979"),
+        ("about 500,000 tonnes in 1989", f"environ 500{nnbsp}000 tonnes en 1989"),
+        ("840,000 tonnes in 2006", f"840{nnbsp}000 tonnes, selon les estimations, en 2006"),
+        ("about 35 factories", "environ 35 usines"),
+        ("banned in 1997", "interdites en 1997"),
+        ("six African clusters", "six clusters africains"),
+    ]
+    for english, french in pairs:
+        assert english in en, english
+        assert french in fr, french
+    # the summary's figures are attributed as such, and the Maghreb link is stated as a hypothesis
+    assert "not checked against the book's pages" in en and "n'ont pas été vérifiés dans les pages du livre" in fr
+    assert "a hypothesis to test" in en and "une hypothèse à tester" in fr
+    # no thousands written the English way in the French edition, nor a bare space before a percent sign
+    assert not re.search(r"\d,\d{3}\b", fr) and not re.search(r"\d %", fr)
+
+
+def test_the_sub_saharan_exercise_is_what_the_table_gives():
+    baci = data.load("baci_maghreb_trade")
+    north = set(charts.MAGHREB) | {"EGY"}
+
+    def south_share(country):
+        exports = baci[baci["exporter"] == country]
+        south = exports.loc[~exports["importer"].isin(north), "value_kusd"].sum()
+        return round(100 * south / exports["value_kusd"].sum(), 1)
+
+    assert (south_share("MAR"), south_share("TUN"), south_share("DZA")) == (71.4, 29.8, 13.5)
+    morocco = baci[baci["exporter"] == "MAR"]
+    assert round(morocco["value_kusd"].sum() / 1000, 1) == 3002.0
+    top = (morocco.groupby("importer")["value_kusd"].sum().sort_values(ascending=False).head(4) / 1000).round(1)
+    assert top.to_dict() == {"MRT": 236.7, "SEN": 225.1, "CIV": 218.2, "DZA": 215.8}
+    to_south = morocco[~morocco["importer"].isin(north)].groupby("section")["value_kusd"].sum()
+    assert to_south.idxmax() == 6 and round(100 * to_south.max() / to_south.sum(), 1) == 42.1  # chemicals
+    en, fr = prose("en"), prose("fr")
+    for text in ("71.4% of Morocco's", "29.8% of Tunisia's", "13.5% of Algeria's", "3,002.0 million", "42.1%"):
+        assert text in en, text
+    for text in ("Mauritania (236.7", "Senegal (225.1)", "Côte d'Ivoire (218.2)", "Algeria (215.8)"):
+        assert text in en, text
+    for text in (
+        "71,4\u202f% des exportations du Maroc",
+        "29,8\u202f%",
+        "13,5\u202f%",
+        "3\u202f002,0 millions",
+        "42,1\u202f%",
+    ):
+        assert text in fr, text
+    for text in ("Mauritanie (236,7", "Sénégal (225,1)", "Côte d'Ivoire (218,2)", "Algérie (215,8)"):
+        assert text in fr, text
+
+
+def test_the_returnee_exercise_is_what_the_model_gives():
+    def half(pipelines, local_ties):
+        curve = diffusion.summary(pipelines=pipelines, local_ties=local_ties, runs=40, periods=30)
+        return diffusion.time_to(curve, 0.5)
+
+    assert [half(p, 1) for p in (0, 1, 4)] == [12, 11, 9]
+    assert half(0, 3) == half(1, 3) == 7
+    en, fr = prose("en"), prose("fr")
+    assert "at period 12 without a pipeline, 11 with one and 9 with four" in en
+    assert "half know at period 7 with or without the pipeline" in en
+    assert "à la période 12 sans pipeline, 11 avec un et 9 avec quatre" in fr
+    assert "à la période 7, avec ou sans le pipeline" in fr
+
+
+def test_the_chapter_has_at_least_five_exercises_two_of_which_run_the_notebook():
+    for language in ("en", "fr"):
+        text = section(language, "cs-exercises")
+        labels = re.findall(r"^:label: (ex-cs-[\w-]+)$", text, re.M)
+        assert len(labels) >= 5 and len(set(labels)) == len(labels)
+        assert set(re.findall(r"^:::\{solution\} (ex-cs-[\w-]+)$", text, re.M)) == set(labels)
+        # the solutions that run the package on the book's data or models
+        assert {"ex-cs-consortium", "ex-cs-south", "ex-cs-returnee"} <= set(labels)
