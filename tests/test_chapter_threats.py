@@ -287,6 +287,11 @@ def test_how_far_off_the_wto_s_fear_was():
     en, fr = cell("en", "th-covid"), cell("fr", "th-covid")
     assert "less than half of the optimistic scenario and about a sixth of the pessimistic one" in en
     assert "inférieure à la moitié du scénario optimiste et égale à environ un sixième du scénario pessimiste" in fr
+    # and the quiz's answer says the same
+    assert "By 5.3%, against a projected fall of 13% to 32%: less than half" in cell("en", "cell-25")
+    assert f"De 5,3{NNBSP}%, contre une baisse prévue de 13{NNBSP}% à 32{NNBSP}%{NBSP}: moins de la moitié" in cell(
+        "fr", "cell-25"
+    )
 
 
 def exercises(language: str) -> str:
