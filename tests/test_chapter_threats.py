@@ -230,18 +230,18 @@ FIGURES = {  # cell: (English, French) pairs, each as the section prints it
             "1.2 billion euro expansion to 535,000 vehicles",
             f"1,2 milliard d'euros qui la porte à 535{NNBSP}000 véhicules",
         ),
-        ("from about 69% to 75% by 2030", f"d'environ 69{NNBSP}% à 75{NNBSP}% d'ici 2030"),
+        ("to 75% by 2030, against about 69%", f"à 75{NNBSP}% d'ici 2030, contre environ 69{NNBSP}%"),
         (
             "MAD 141.76 billion (dirhams) in 2023, 27.4% more",
             f"141,76 milliards de dirhams (MAD) en 2023, 27,4{NNBSP}% de plus",
         ),
         (
-            "MAD 12.48 billion, wiring 11.32 billion and powertrain 2.29 billion",
-            "12,48 milliards, le câblage 11,32 milliards",
+            "(MAD 12.48 billion more), wiring (11.32 billion) and powertrain (2.29 billion)",
+            "(12,48 milliards de plus), du câblage (11,32 milliards)",
         ),
         (
-            "2.29 billion, as the press reported on 4 February 2024",
-            "2,29 milliards, comme l'a rapporté la presse le 4 février 2024",
+            "(2.29 billion), as the press reported on 4 February 2024",
+            "2,29 milliards), comme l'a rapporté la presse le 4 février 2024",
         ),
         (
             "of 65.2%, above its commitment of 65% for 2023",
@@ -258,6 +258,7 @@ FIGURES = {  # cell: (English, French) pairs, each as the section prints it
             f"140 entreprises, 16{NNBSP}700 salariés et 13,9 milliards de dirhams d'exportations en 2018, soit 5,6{NNBSP}%",
         ),
         ("rise of 13.8%", f"hausse de 13,8{NNBSP}%"),
+        ("more than 97% of the industry's turnover", f"plus de 97{NNBSP}% du chiffre d'affaires du secteur"),
         ("local integration rate at 38%", f"taux d'intégration locale du secteur à 38{NNBSP}%"),
         (
             "French firms (72%) and of Moroccan SMEs (21%)",
