@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
 from conftest import ROOT, settable
 
-from clusterlab import labels, questions
+from clusterlab import data, labels, questions
 from clusterlab.models import gvc, lockin
 
 STEM = "08-threats"
@@ -170,3 +171,197 @@ def test_the_shocks_and_the_life_cycle_in_both_editions():
     assert "rose 16.5%, to about 7.2 billion euros" in en and "16,5\u202f%, à environ 7,2 milliards d'euros" in fr
     # the volumes' changes agree with the survey's levels as reported (2021: 435.3 million m² produced)
     assert round(100 * (431.2 / 435.3 - 1), 1) == -0.9
+
+
+# --- COVID-19 and nearshoring; Morocco's ecosystems; the exercises on the book's trade table ------------------
+
+
+def cell(language: str, cell_id: str) -> str:
+    nb = json.loads((ROOT / "chapters" / language / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+    return "".join(next(c["source"] for c in nb["cells"] if c["id"] == cell_id))
+
+
+NEW_KEYS = (
+    "seekingalpha2020wto",
+    "devdiscourse2021wto",
+    "unctad2020world",
+    "attinasi2023global",
+    "asiabusinessoutlook2023ecb",
+    "hahn2017effectiveness",
+    "allafrica2022renault",
+    "bizcommunity2025stellantis",
+    "lepetitjournal2024automobile",
+    "aujourdhui2023renault",
+    "econostrum2013midparc",
+    "telquel2019cheikh",
+    "telquel2019gimas",
+    "peopledaily2012aeronautique",
+)
+
+
+def test_the_covid_and_morocco_sections_cite_the_same_sources_the_same_number_of_times():
+    for cell_id in ("th-covid", "th-morocco"):
+        en, fr = cell("en", cell_id), cell("fr", cell_id)
+        assert sorted(re.findall(r"\{cite:[pt]\}`([^`]+)`", en)) == sorted(re.findall(r"\{cite:[pt]\}`([^`]+)`", fr))
+    both = {language: cell(language, "th-covid") + cell(language, "th-morocco") for language in ("en", "fr")}
+    for key in NEW_KEYS:
+        assert both["en"].count(key) == both["fr"].count(key) >= 1, key
+
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+FIGURES = {  # cell: (English, French) pairs, each as the section prints it
+    "th-covid": [
+        ("8 April 2020", "8 avril 2020"),
+        ("by 13% to 32% in 2020", f"de 13{NNBSP}% à 32{NNBSP}% en 2020"),
+        ("31 March 2021", "31 mars 2021"),
+        (
+            "increase by 8 per cent in 2021 after having fallen 5.3 per cent in 2020",
+            f"baissé de 5,3{NNBSP}% en 2020, devait croître de 8{NNBSP}% en 2021",
+        ),
+        ("decrease by up to 40 per cent in 2020", f"jusqu'à 40{NNBSP}% en 2020"),
+        ("1.54 trillion dollars in 2019", f"1{NNBSP}540 milliards de dollars en 2019"),
+        ("65 firms answered; 49%", f"65 entreprises ont répondu{NNBSP}; 49{NNBSP}%"),
+        ("42% to", f"42{NNBSP}% transférer"),
+        ("two-thirds of all respondents", "deux tiers des répondants"),
+    ],
+    "th-morocco": [
+        ("capacity of 200,000 vehicles in 2020", f"capacité de 200{NNBSP}000 véhicules en 2020"),
+        (
+            "1.2 billion euro expansion to 535,000 vehicles",
+            f"1,2 milliard d'euros qui la porte à 535{NNBSP}000 véhicules",
+        ),
+        ("to 75% by 2030, against about 69%", f"à 75{NNBSP}% d'ici 2030, contre environ 69{NNBSP}%"),
+        (
+            "MAD 141.76 billion (dirhams) in 2023, 27.4% more",
+            f"141,76 milliards de dirhams (MAD) en 2023, 27,4{NNBSP}% de plus",
+        ),
+        (
+            "(MAD 12.48 billion more), wiring (11.32 billion) and powertrain (2.29 billion)",
+            "(12,48 milliards de plus), du câblage (11,32 milliards)",
+        ),
+        (
+            "(2.29 billion), as the press reported on 4 February 2024",
+            "2,29 milliards), comme l'a rapporté la presse le 4 février 2024",
+        ),
+        (
+            "of 65.2%, above its commitment of 65% for 2023",
+            f"de 65,2{NNBSP}%, au-dessus de son engagement de 65{NNBSP}% pour 2023",
+        ),
+        (
+            "1.86 billion euros of local sourcing, 40% more than in 2021",
+            f"1,86 milliard d'euros d'achats locaux (*sourcing*), 40{NNBSP}% de plus qu'en 2021",
+        ),
+        ("target for 2030 is 80%", f"objectif pour 2030 est de 80{NNBSP}%"),
+        ("30 September 2013", "30 septembre 2013"),
+        (
+            "140 firms, 16,700 employees and MAD 13.9 billion of exports in 2018, 5.6%",
+            f"140 entreprises, 16{NNBSP}700 salariés et 13,9 milliards de dirhams d'exportations en 2018, soit 5,6{NNBSP}%",
+        ),
+        ("rise of 13.8%", f"hausse de 13,8{NNBSP}%"),
+        ("more than 97% of the industry's turnover", f"plus de 97{NNBSP}% du chiffre d'affaires du secteur"),
+        ("local integration rate at 38%", f"taux d'intégration locale du secteur à 38{NNBSP}%"),
+        (
+            "French firms (72%) and of Moroccan SMEs (21%)",
+            f"entreprises françaises (72{NNBSP}%) et de PME marocaines (21{NNBSP}%)",
+        ),
+        ("September 2011", "septembre 2011"),
+        ("18-month support programme", "accompagnement de 18 mois"),
+        ("ten small and medium-sized firms", "dix petites et moyennes entreprises"),
+    ],
+}
+
+
+def test_the_covid_and_morocco_figures_are_in_both_editions_in_each_typography():
+    for cell_id, pairs in FIGURES.items():
+        en, fr = cell("en", cell_id), cell("fr", cell_id)
+        for figure_en, figure_fr in pairs:
+            assert figure_en in en, figure_en
+            assert figure_fr in fr, figure_fr
+        # no figure in French typography with an ordinary space before % or as a thousands separator
+        assert not re.search(r"\d %|\d \d{3}\b", fr), cell_id
+        assert NBSP + ":" in fr and " :" not in fr
+
+
+def test_how_far_off_the_wto_s_fear_was():
+    # "less than half of the optimistic scenario and about a sixth of the pessimistic one"
+    assert 5.3 / 13 < 0.5 and round(32 / 5.3) == 6
+    en, fr = cell("en", "th-covid"), cell("fr", "th-covid")
+    assert "less than half of the optimistic scenario and about a sixth of the pessimistic one" in en
+    assert "inférieure à la moitié du scénario optimiste et égale à environ un sixième du scénario pessimiste" in fr
+    # and the quiz's answer says the same
+    assert "By 5.3%, against a projected fall of 13% to 32%: less than half" in cell("en", "cell-25")
+    assert f"De 5,3{NNBSP}%, contre une baisse prévue de 13{NNBSP}% à 32{NNBSP}%{NBSP}: moins de la moitié" in cell(
+        "fr", "cell-25"
+    )
+
+
+def exercises(language: str) -> str:
+    return cell(language, "cell-24")
+
+
+def test_the_morocco_exercises_answers_are_the_trade_table_s():
+    trade = data.load("baci_maghreb_trade")
+    en, fr = exercises("en"), exercises("fr")
+
+    # ex-th-morocco-sections: Morocco's exports to Africa by HS section
+    morocco = trade[trade["exporter"] == "MAR"].groupby("section")["value_kusd"].sum()
+    assert round(morocco.sum() / 1e6, 1) == 3.0
+    shares = (100 * morocco / morocco.sum()).round(1).sort_values(ascending=False)
+    assert list(shares.index[:5]) == [6, 4, 16, 5, 17]
+    assert shares.head(5).tolist() == [32.4, 14.4, 8.9, 8.8, 7.9]
+    assert "about 3.0 billion dollars a year" in en and "environ 3,0 milliards de dollars par an" in fr
+    for section, share in shares.head(5).items():
+        assert re.search(rf"\(section {section}\) [a-z ]*with {re.escape(str(share))}%", en), section
+        fr_share = re.escape(f"{share}".replace(".", ",") + NNBSP + "%")
+        assert re.search(rf"\(section {section}\) [a-zêè ]*avec {fr_share}", fr), section
+
+    # ex-th-unit-values: value per kilogram of section 17, the six largest African exporters
+    transport = trade[trade["section"] == 17].groupby("exporter")[["value_kusd", "quantity_t"]].sum()
+    transport["usd_per_kg"] = transport["value_kusd"] / transport["quantity_t"]
+    top = transport.sort_values("value_kusd", ascending=False).head(6)
+    assert list(top.index) == ["NGA", "MAR", "GAB", "EGY", "CIV", "ZAF"]
+    nga, mar = top.loc["NGA"], top.loc["MAR"]
+    assert (round(nga["value_kusd"] / 1e3, 1), round(nga["quantity_t"]), round(nga["usd_per_kg"])) == (402.8, 384, 1049)
+    assert (round(mar["value_kusd"] / 1e3, 1), round(mar["quantity_t"]), round(mar["usd_per_kg"], 1)) == (
+        237.4,
+        28567,
+        8.3,
+    )
+    others = top["usd_per_kg"].iloc[2:]
+    assert (round(others.min(), 1), round(others.max(), 1)) == (4.9, 22.2)
+    assert "402.8 million dollars a year, but for 384 tonnes: 1,049 dollars per kilogram" in en
+    assert f"402,8 millions de dollars par an, mais pour 384 tonnes{NBSP}: 1{NNBSP}049 dollars par kilogramme" in fr
+    assert "237.4 million dollars for 28,567 tonnes: 8.3 dollars per kilogram" in en
+    assert f"237,4 millions de dollars pour 28{NNBSP}567 tonnes{NBSP}: 8,3 dollars par kilogramme" in fr
+    assert "between 4.9 and 22.2 dollars per kilogram" in en and "entre 4,9 et 22,2 dollars par kilogramme" in fr
+
+    # ex-th-destinations: where Morocco's section-17 exports go in Africa
+    flows = trade[(trade["exporter"] == "MAR") & (trade["section"] == 17)].set_index("importer")["value_kusd"]
+    dest = (100 * flows / flows.sum()).sort_values(ascending=False)
+    assert list(dest.index[:3]) == ["EGY", "TUN", "MRT"]
+    assert dest.head(3).round(1).tolist() == [40.2, 17.1, 13.1] and round(dest.head(3).sum(), 1) == 70.3
+    assert "Egypt takes 40.2%, Tunisia 17.1% and Mauritania 13.1%" in en and "take 70.3%" in en
+    assert f"L'Égypte en reçoit 40,2{NNBSP}%, la Tunisie 17,1{NNBSP}% et la Mauritanie 13,1{NNBSP}%" in fr
+    assert f"reçoivent 70,3{NNBSP}%" in fr
+
+
+def test_the_integration_rate_exercise_adds_up():
+    purchases, in_morocco, foreign_plants, moroccan_owned, imported = 8000, 5200, 4000, 1200, 1500
+    assert foreign_plants + moroccan_owned == in_morocco
+    assert 100 * in_morocco / purchases == 65 and 100 * moroccan_owned / purchases == 15
+    assert 100 * (in_morocco - imported) / purchases == 46.25
+    en, fr = exercises("en"), exercises("fr")
+    assert "(a) 5,200 / 8,000 = 65%" in en and "(b) 1,200 / 8,000 = 15%" in en
+    assert "(c) (5,200 − 1,500) / 8,000 = 46.25%" in en
+    assert f"(a) 5{NNBSP}200 / 8{NNBSP}000 = 65{NNBSP}%" in fr and f"(b) 1{NNBSP}200 / 8{NNBSP}000 = 15{NNBSP}%" in fr
+    assert f"(c) (5{NNBSP}200 − 1{NNBSP}500) / 8{NNBSP}000 = 46,25{NNBSP}%" in fr
+
+
+def test_the_chapter_has_enough_exercises_and_their_solutions():
+    for language in ("en", "fr"):
+        text = exercises(language)
+        labels_ = re.findall(r":label: (ex-th-[\w-]+)", text)
+        assert len(labels_) == 8 and len(set(labels_)) == 8
+        for label_ in labels_:
+            assert f":::{{solution}} {label_}\n:class: dropdown" in text
+        assert text.count('data.load("baci_maghreb_trade")') == 3
