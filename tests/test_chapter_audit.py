@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from clusterlab import audit, data, questions
+from clusterlab import audit, data, labels, questions
 from clusterlab.models import gvc
 
 STEM = "10-audit"
@@ -128,3 +128,134 @@ def test_the_choice_questions_answers_are_the_audit_s():
     assert (round(usa["market"], 3), round(deu["market"], 3)) == (1.0, 0.868)
     assert questions.all_questions()["audit-first-markets"].right == [0]
     assert questions.all_questions()["audit-judge-a-lever"].right == [0]
+
+
+# --- glossary links, sources of the methods and data, and the exercises that run the template -----------------
+
+
+def test_the_methods_and_data_are_cited_and_the_terms_linked_in_both_editions():
+    en, fr = prose("en"), prose("fr")
+    for key in (
+        "ellison1997geographic",
+        "krugman1991geography",
+        "johanson1977internationalization",
+        "mayer2011notes",
+        "gereffi2005governance",
+        "humphrey2002insertion",
+        "grabher1993weakness",
+        "schmitz1997collective",
+        "bathelt2004clusters",
+        "martin2011public",
+        "confindustria_tiles2015",
+        "assopiastrelle2004district",
+    ):
+        assert en.count(key) == fr.count(key) >= 1, key
+    for target in (
+        "data-eurostat-sbs-regions-2015",
+        "data-urssaf-rouen-employees",
+        "data-geodist-pairs",
+        "data-wdi-gdp-population",
+    ):
+        assert en.count(f"<{target}>`") == fr.count(f"<{target}>`") == 1, target
+    assert "sbs_r_nuts06_r2, 2015" in en and "sbs_r_nuts06_r2, 2015" in fr
+    glossary = {
+        language: (ROOT / "chapters" / language / "glossary.md").read_text(encoding="utf-8")
+        for language in ("en", "fr")
+    }
+    terms = {
+        "en": [
+            "location quotient",
+            "cluster",
+            "NUTS",
+            "Ellison–Glaeser index",
+            "Herfindahl index",
+            "global value chain",
+            "Hoover localisation coefficient",
+            "locational Gini",
+            "modifiable areal unit problem",
+            "psychic distance",
+            "lock-in",
+            "collective efficiency",
+            "global pipelines",
+            "difference in differences",
+            "SME",
+        ],
+        "fr": [
+            "quotient de localisation",
+            "cluster",
+            "NUTS",
+            "indice d'Ellison et Glaeser",
+            "indice de Herfindahl",
+            "chaîne de valeur mondiale",
+            "coefficient de localisation de Hoover",
+            "Gini locationnel",
+            "problème des unités spatiales modifiables",
+            "distance psychique",
+            "verrouillage",
+            "efficacité collective",
+            "pipelines globaux",
+            "différence de différences",
+            "PME",
+        ],
+    }
+    for language, text in (("en", en), ("fr", fr)):
+        assert text.count("{term}`") == len(terms[language]), language
+        for term in terms[language]:
+            assert f"\n{term}\n" in glossary[language], term  # an entry of the glossary
+            assert f"{{term}}`{term}`" in text or f"<{term}>`" in text, term
+
+
+def test_the_checklist_numbers_its_chapters_as_the_book_does():
+    for language in ("en", "fr"):
+        labels.set_language(language)
+        try:
+            for key in set(audit._CHAPTER.values()):
+                number, title = labels.label(f"audit.ch.{key}").split(" · ")
+                path = next(
+                    p
+                    for p in (ROOT / "chapters" / language).glob("0*.ipynb")
+                    if f"({key})=" in json.loads(p.read_text(encoding="utf-8"))["cells"][0]["source"][0]
+                )
+                heading = json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"][1].strip()
+                assert int(path.name[:2]) == int(number) and heading == f"# {title}", (language, key)
+        finally:
+            labels.set_language("en")
+
+
+def test_the_new_exercise_answers_hold():
+    table = audit.eurostat_employment()
+    r = audit.run(table, "FR62", "C30", home="FRA")
+    assert (r.employment, r.region_total, round(r.lq, 2), r.rank, r.regions, r.rank_employment) == (
+        32776,
+        116575,
+        11.76,
+        1,
+        203,
+        2,
+    )
+    assert round(100 * r.employment / r.region_total) == 28
+    assert (round(r.hoover, 3), round(r.gini, 3)) == (0.499, 0.661)
+    assert list(r.markets["partner"]) == ["CHE", "BEL", "CAN", "DEU", "USA"]
+    c15, c28 = (audit.run(table, "ITH5", code, home="ITA") for code in ("C15", "C28"))
+    assert (round(c15.lq, 2), c15.rank, c15.regions, round(c15.hoover, 3)) == (1.14, 40, 189, 0.602)
+    assert (round(c28.lq, 2), c28.rank, c28.regions, round(c28.hoover, 3)) == (2.20, 9, 273, 0.256)
+    en, fr = prose("en"), prose("fr")
+    for text in (
+        "32,776 people, 28% of the region's manufacturing employment",
+        "a location quotient of 11.76: 1st of 203 regions by quotient, 2nd by employment",
+        "Hoover coefficient of 0.499 and a locational Gini of 0.661, against 0.202 and 0.283",
+        "Switzerland, Belgium, Canada, Germany and the United States",
+        "C15: a quotient of 1.14, 40th of 189 regions, and a Hoover coefficient of 0.602",
+        "C28: a quotient of 2.20, 9th of 273, and a Hoover coefficient of 0.256",
+    ):
+        assert text in en, text
+    for text in (
+        "32\u202f776 personnes, 28\u202f% de l'emploi manufacturier de la région",
+        "un quotient de localisation de 11,76\u00a0: au 1ᵉʳ rang de 203 régions selon le quotient, au 2ᵉ selon l'emploi",
+        "coefficient de Hoover de 0,499 et un Gini locationnel de 0,661, contre 0,202 et 0,283",
+        "la Suisse, la Belgique, le Canada, l'Allemagne et les États-Unis",
+        "C15\u00a0: un quotient de 1,14, au 40ᵉ rang de 189 régions, et un coefficient de Hoover de 0,602",
+        "C28\u00a0: un quotient de 2,20, au 9ᵉ rang de 273, et un coefficient de Hoover de 0,256",
+    ):
+        assert text in fr, text
+    assert en.count(":::{exercise}") == fr.count(":::{exercise}") == 6

@@ -239,3 +239,87 @@ def test_the_causal_evaluations_and_smart_specialisation_in_both_editions():
     )
     assert "about 3 euros on R&D for each euro" in en and "environ 3 euros de dépenses de R-D" in fr
     assert "1996–2002" in en and "1996–2002" in fr
+
+
+# --- difference in differences on the book's data: why not for the pôles, and EU enlargement as practice -------
+
+JOINED_2004 = ["CYP", "CZE", "EST", "HUN", "LVA", "LTU", "MLT", "POL", "SVK", "SVN"]
+JOINED_2007 = ["BGR", "ROM"]
+
+
+def enlargement_panel():
+    import math
+
+    from clusterlab import data
+
+    trade = data.load("tradhist_france")
+    twelve = trade[trade["partner"].isin(JOINED_2004 + JOINED_2007) & trade["year"].between(1995, 2014)]
+    return twelve.assign(log_exports=[math.log(x) for x in twelve["exports_gbp"]])
+
+
+def did(panel, treated, before, after):
+    return policy.group_diff_in_diff(panel, treated, JOINED_2007, before, after, unit="partner", outcome="log_exports")
+
+
+def test_the_enlargement_figures_quoted_are_the_data_s():
+    import math
+
+    p = enlargement_panel()
+    gaps = policy.group_gaps(p, JOINED_2004, JOINED_2007, unit="partner", outcome="log_exports")
+    assert [round(gaps[y], 2) for y in (1999, 2003, 2004, 2005, 2006)] == [0.06, -0.30, -0.46, -0.62, -0.55]
+    estimate, placebo = did(p, JOINED_2004, (1999, 2003), (2004, 2006)), did(p, JOINED_2004, (1999, 2000), (2001, 2003))
+    assert (round(estimate, 2), round(100 * (math.exp(estimate) - 1), 1), round(placebo, 2)) == (-0.42, -34.6, -0.25)
+    # the placebo is far from zero: the gap was already falling before 2004
+    assert placebo < -0.2 and gaps[2003] < gaps[1999] - 0.3
+    eight = [c for c in JOINED_2004 if c not in ("CYP", "MLT")]
+    e8, p8 = did(p, eight, (1999, 2003), (2004, 2006)), did(p, eight, (1999, 2000), (2001, 2003))
+    assert (round(e8, 2), round(100 * (math.exp(e8) - 1), 1), round(p8, 2)) == (-0.33, -28.1, -0.19)
+    assert abs(p8) > abs(e8) / 2  # "more than half of it"
+    assert round(did(p, JOINED_2004, (1999, 2003), (2004, 2014)), 2) == -0.38
+    en, fr = prose("en"), prose("fr")
+    for text in (
+        "from 0.06 in 1999 to −0.30 in 2003, then to −0.46, −0.62 and −0.55",
+        "The difference in differences is −0.42",
+        "by 34.6% relative to before",
+        "already finds −0.25",
+        "becomes −0.33 (a change of −28.1%), the placebo −0.19",
+        "−0.38. From 1 January 2007",
+        "On 1 May 2004, ten countries",
+        "followed on 1 January 2007",
+        "which Insee created in 2010",
+    ):
+        assert text in en, text
+    for text in (
+        "de 0,06 en 1999 à −0,30 en 2003, puis à −0,46, −0,62 et −0,55",
+        "La différence de différences vaut −0,42",
+        "de 34,6\u202f% par rapport à avant",
+        "trouve déjà −0,25",
+        "devient −0,33 (une variation de −28,1\u202f%), le placebo −0,19",
+        "−0,38. À partir du 1ᵉʳ janvier 2007",
+        "Le 1ᵉʳ mai 2004, dix pays",
+        "ont suivi le 1ᵉʳ janvier 2007",
+        "créé par l'Insee en 2010",
+    ):
+        assert text in fr, text
+    # the committed outputs print the same numbers
+    for language, line in (("en", "−0.42 −34.6 −0.25"), ("fr", "−0,42 −34,6 −0,25")):
+        nb = json.loads((ROOT / "chapters" / language / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+        cell = next(c for c in nb["cells"] if c["id"] == "cell-enlargement")
+        assert line in "".join("".join(o.get("text", "")) for o in cell["outputs"])
+
+
+def test_why_the_book_data_cannot_evaluate_the_poles():
+    from clusterlab import data
+
+    # "The URSSAF table covers 2012, 2017 and 2022, all after 2005"; "The Eurostat table has a single year, 2015"
+    assert sorted(data.load("urssaf_rouen_employees")["year"].unique()) == [2012, 2017, 2022]
+    assert "year" not in data.load("eurostat_sbs_regions_2015").columns
+    en, fr = prose("en"), prose("fr")
+    assert "covers 2012, 2017 and 2022, all after 2005" in en and "couvre 2012, 2017 et 2022" in fr
+    for key in ("gadouche2019casd", "europa2007union27", "europaba_enlarged", "fouquin2016two", "martin2011public"):
+        assert en.count(key) == fr.count(key) >= 1, key
+    for term in ("parallel trends", "placebo test"):
+        assert f"{{term}}`{term}`" in en
+    for term in ("tendances parallèles", "test placebo"):
+        assert f"{{term}}`{term}`" in fr
+    assert "not an evaluation of a cluster policy" in en and "non l'évaluation d'une politique de clusters" in fr

@@ -25,6 +25,10 @@ Two estimators of the policy's effect:
   (``by=None``) mixes sectors with different trends and is biased again.
 
 Seeded: the same arguments give the same panel.
+
+For real data, where units are not firms of sectors but, say, countries observed each year,
+:func:`group_gaps` and :func:`group_diff_in_diff` compare a treated group of units with a control group,
+before and after a dated event (both are tested on panels worked by hand).
 """
 
 from __future__ import annotations
@@ -285,3 +289,92 @@ def policy_data(
         pd.concat(paths, ignore_index=True)[cols + ["year", "group", "outcome"]],
         pd.DataFrame(estimates)[cols + ["estimator", "value"]],
     )
+
+
+def _group_table(
+    frame: pd.DataFrame, treated: Sequence[str], control: Sequence[str], unit: str, year: str, outcome: str
+) -> pd.DataFrame:
+    """The outcome as a table, a row per year and a column per unit of either group, after the checks."""
+    missing = [c for c in (unit, year, outcome) if c not in frame.columns]
+    if missing:
+        columns = labels.plural("models.policy.columns", len(missing), names=missing)
+        raise InputError("models.policy.group_columns", columns=columns)
+    treated, control = [str(u) for u in treated], [str(u) for u in control]
+    both = sorted(set(treated) & set(control))
+    if both:
+        raise InputError("models.policy.groups", unit=both[0])
+    if not treated or not control:
+        raise InputError("models.policy.empty_group")
+    known = set(frame[unit].astype(str))
+    absent = [u for u in treated + control if u not in known]
+    if absent:
+        raise InputError("models.policy.unknown_unit", unit=absent[0])
+    chosen = frame[frame[unit].astype(str).isin(treated + control)]
+    return chosen.assign(**{unit: chosen[unit].astype(str)}).pivot(index=year, columns=unit, values=outcome)
+
+
+def group_gaps(
+    frame: pd.DataFrame,
+    treated: Sequence[str],
+    control: Sequence[str],
+    unit: str = "unit",
+    year: str = "year",
+    outcome: str = "outcome",
+) -> pd.Series:
+    """Year by year, the treated units' mean outcome minus the control units' mean outcome: ::
+
+        g_t = (1/|T|) Σ_{i∈T} y_it − (1/|C|) Σ_{j∈C} y_jt
+
+    ``frame`` has a row per unit and year (columns named by ``unit``, ``year``, ``outcome``); ``treated``
+    and ``control`` list the units of each group (no unit in both). A year where some unit has no outcome
+    is left out (NaN would hide it); :func:`group_diff_in_diff` refuses such years in its periods. Before
+    the event, a gap that stays flat is what the **parallel trends** assumption predicts; a gap that
+    already moves is a warning.
+    """
+    table = _group_table(frame, treated, control, unit, year, outcome)
+    table = table[[str(u) for u in treated] + [str(u) for u in control]].dropna()
+    gaps = table[[str(u) for u in treated]].mean(axis=1) - table[[str(u) for u in control]].mean(axis=1)
+    return gaps.astype(float).rename("gap")
+
+
+def group_diff_in_diff(
+    frame: pd.DataFrame,
+    treated: Sequence[str],
+    control: Sequence[str],
+    before: tuple[int, int],
+    after: tuple[int, int],
+    unit: str = "unit",
+    year: str = "year",
+    outcome: str = "outcome",
+) -> float:
+    """Difference in differences between two groups of units, ``before`` and ``after`` an event: ::
+
+        DiD = (Ȳ_T,after − Ȳ_T,before) − (Ȳ_C,after − Ȳ_C,before)
+            = mean of g_t over the after years − mean of g_t over the before years
+
+    where Ȳ_G,P is the mean outcome of the units of group G over the years of period P, and g_t the
+    yearly gap of :func:`group_gaps`. ``before`` and ``after`` are ``(first, last)`` years, both included;
+    ``before`` must end before ``after`` starts, and every unit of both groups needs an outcome in every
+    year of both periods (a balanced panel: otherwise the groups' mix would change from year to year).
+    With a logarithm as the outcome, the result is a difference of log changes: ``exp(DiD) − 1`` is the
+    proportional change of the treated units relative to the control units.
+
+    Anything that moves all units alike (a common shock, a currency) cancels, and so does any constant
+    difference between units; a trend that differs between the groups does not: it is counted as an
+    effect, which is why the gaps before the event must be checked (run the same function with both
+    periods before the event: a placebo).
+    """
+    first_b, last_b = (checks.whole("before", int(y), 0) for y in before)
+    first_a, last_a = (checks.whole("after", int(y), 0) for y in after)
+    if not (first_b <= last_b < first_a <= last_a):
+        raise InputError("models.policy.periods", before=f"({first_b}, {last_b})", after=f"({first_a}, {last_a})")
+    table = _group_table(frame, treated, control, unit, year, outcome)
+    units = [str(u) for u in treated] + [str(u) for u in control]
+    years = list(range(first_b, last_b + 1)) + list(range(first_a, last_a + 1))
+    table = table.reindex(index=years, columns=units)
+    for y in years:
+        for u in units:
+            if pd.isna(table.loc[y, u]):
+                raise InputError("models.policy.unbalanced", unit=u, year=str(y))
+    gaps = table[[str(u) for u in treated]].mean(axis=1) - table[[str(u) for u in control]].mean(axis=1)
+    return float(gaps.loc[first_a:last_a].mean() - gaps.loc[first_b:last_b].mean())
