@@ -35,7 +35,7 @@ from clusterlab.errors import InputError, InputTypeError
 #: The four determinants, then the two outside influences, in Porter's order.
 DETERMINANTS = ("factors", "demand", "related", "rivalry", "chance", "government")
 LOW, HIGH = 0, 3
-#: The reference score of a determinant on which the published account is silent: not assessed.
+#: The reference score of a determinant on which the published account is silent (not assessed)
 SILENT = None
 
 #: Published accounts a reader can compare their scores with. ``source`` is a key of the book's
@@ -75,7 +75,7 @@ def check_scores(scores: Mapping[str, int]) -> dict[str, int]:
 
 def case_study(case: str) -> dict:
     """The case ``case`` of :data:`CASES`, its reference checked: every determinant scored from 0 to 3
-    or marked :data:`SILENT`, and at least one assessed; :class:`InputError` saying what to fix otherwise."""
+    or marked :data:`SILENT`, and at least one assessed; :class:`~clusterlab.errors.InputError` saying what to fix otherwise."""
     if case not in CASES:
         raise InputError("models.diamond.unknown_case", case=case, cases=sorted(CASES))
     found = CASES[case]
