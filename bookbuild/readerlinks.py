@@ -94,6 +94,12 @@ def dump(app) -> Path | None:
         labels[label] = {"page": doc, "anchor": anchor, "text": text}
         if str(env.doc2path(doc)).endswith(".ipynb"):
             labels[label]["notebook"] = True
+    # a label before a block without a title (a box): a link to it gives its own text, {ref}`the box <label>`
+    for label, (doc, anchor) in std["anonlabels"].items():
+        if label not in labels and doc not in ("genindex", "py-modindex", "search"):
+            labels[label] = {"page": doc, "anchor": anchor, "text": label}
+            if str(env.doc2path(doc)).endswith(".ipynb"):
+                labels[label]["notebook"] = True
     # chapter numbers: exercises and equations are numbered 4.1, 4.2… in chapter 4, on the website as in JupyterLab
     chapters = {
         doc: ".".join(str(n) for n in numbers[""]) for doc, numbers in env.toc_secnumbers.items() if numbers.get("")
