@@ -160,8 +160,10 @@ def test_each_edition_has_its_own_search_index(site, language):
     options = (site / language / "_static" / "documentation_options.js").read_text(encoding="utf-8")
     assert re.search(rf"LANGUAGE:\s*'{language}'", options)
     index = (site / language / "searchindex.js").read_text(encoding="utf-8")
-    # "résumé" is only in the French text, "abstract" only in the English text.
-    own, other = {"fr": ('"r\\u00e9sum"', '"abstract"'), "en": ('"abstract"', '"r\\u00e9sum"')}[language]
+    # The French stem of "résumé" is only in the French index; "abstract" only in the English one, and
+    # "awkward" (the English preface's "awkward sentences included") stands for it in the French check:
+    # the French references page cites an address with "abstract" in it.
+    own, other = {"fr": ('"r\\u00e9sum"', '"awkward"'), "en": ('"abstract"', '"r\\u00e9sum"')}[language]
     assert own in index and other not in index
 
 
