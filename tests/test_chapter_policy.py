@@ -276,23 +276,26 @@ def test_the_enlargement_figures_quoted_are_the_data_s():
     assert (round(e8, 2), round(100 * (math.exp(e8) - 1), 1), round(p8, 2)) == (-0.33, -28.1, -0.19)
     assert abs(p8) > abs(e8) / 2  # "more than half of it"
     assert round(did(p, JOINED_2004, (1999, 2003), (2004, 2014)), 2) == -0.38
+    assert round(estimate, 4) == -0.4245  # the unrounded difference the text gives for e^d - 1
     en, fr = prose("en"), prose("fr")
     for text in (
         "from 0.06 in 1999 to −0.30 in 2003, then to −0.46, −0.62 and −0.55",
         "The difference in differences is −0.42",
-        "by 34.6% relative to before",
+        "by 34.6% relative to before ($e^{-0.42} - 1$, computed with the unrounded difference, −0.4245)",
         "already finds −0.25",
         "becomes −0.33 (a change of −28.1%), the placebo −0.19",
         "−0.38. From 1 January 2007",
         "On 1 May 2004, ten countries",
         "followed on 1 January 2007",
         "which Insee created in 2010",
+        "(our summary of the Insee text)",
     ):
         assert text in en, text
     for text in (
         "de 0,06 en 1999 à −0,30 en 2003, puis à −0,46, −0,62 et −0,55",
         "La différence de différences vaut −0,42",
-        "de 34,6\u202f% par rapport à avant",
+        "de 34,6\u202f% par rapport à avant ($e^{-0{,}42} - 1$, calculé avec la différence non arrondie, −0,4245)",
+        "(notre résumé du texte de l'Insee)",
         "trouve déjà −0,25",
         "devient −0,33 (une variation de −28,1\u202f%), le placebo −0,19",
         "−0,38. À partir du 1ᵉʳ janvier 2007",

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from conftest import ROOT, settable
 
-from clusterlab import data, labels, questions
+from clusterlab import charts, data, labels, questions
 from clusterlab.models import gvc, lockin
 
 STEM = "08-threats"
@@ -334,6 +334,14 @@ def test_the_morocco_exercises_answers_are_the_trade_table_s():
     assert "237.4 million dollars for 28,567 tonnes: 8.3 dollars per kilogram" in en
     assert f"237,4 millions de dollars pour 28{NNBSP}567 tonnes{NBSP}: 8,3 dollars par kilogramme" in fr
     assert "between 4.9 and 22.2 dollars per kilogram" in en and "entre 4,9 et 22,2 dollars par kilogramme" in fr
+    # outside the Maghreb and Egypt, an exporter's rows are only its exports to those six; Nigeria's go to Algeria
+    six = set(charts.MAGHREB) | {"EGY"}
+    for exporter in ("NGA", "GAB", "CIV", "ZAF"):
+        assert set(trade.loc[trade["exporter"] == exporter, "importer"]) <= six, exporter
+    nga_rows = trade[(trade["exporter"] == "NGA") & (trade["section"] == 17)]
+    assert nga_rows.loc[nga_rows["importer"] == "DZA", "value_kusd"].sum() / nga_rows["value_kusd"].sum() > 0.99
+    assert "Nigeria's flow goes almost entirely to Algeria" in en
+    assert "le flux du Nigeria va presque entièrement à l'Algérie" in fr
 
     # ex-th-destinations: where Morocco's section-17 exports go in Africa
     flows = trade[(trade["exporter"] == "MAR") & (trade["section"] == 17)].set_index("importer")["value_kusd"]
