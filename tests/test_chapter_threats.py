@@ -225,7 +225,6 @@ FIGURES = {  # cell: (English, French) pairs, each as the section prints it
         ("two-thirds of all respondents", "deux tiers des répondants"),
     ],
     "th-morocco": [
-        ("capacity of 200,000 vehicles in 2020", f"capacité de 200{NNBSP}000 véhicules en 2020"),
         (
             "1.2 billion euro expansion to 535,000 vehicles",
             f"1,2 milliard d'euros qui la porte à 535{NNBSP}000 véhicules",
