@@ -64,6 +64,9 @@ def _on_builder_inited(app: Sphinx) -> None:
         return
     cache = Path(app.outdir).parent / ".vendor"
     app._cl_bundle = vega.write_bundle(app.config.clusterlab_vegalite_version, cache)
+    # in place before any page is written, so that every page links it with the same checksum (?v=…), in a
+    # clean build as in an incremental one, and the browser's cache serves it from one chapter to the next
+    _copy_bundle(app)
     # Regions that scroll sideways (tables, code, formulas, charts) can be reached and scrolled with the
     # keyboard; the script names them with the words of the edition, given as its data attributes.
     language = (app.config.language or "en")[:2]
@@ -148,12 +151,16 @@ def _folded_cell(match: re.Match, language: str) -> str:
     )
 
 
-def _on_build_finished(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
+def _copy_bundle(app: Sphinx) -> None:
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy2(app._cl_bundle, vendor / app._cl_bundle.name)
+
+
+def _on_build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    _copy_bundle(app)
     icons.trim_theme(Path(app.outdir) / "_static")
     _name_sidebar_toggles(Path(app.outdir), app.config.language)
     # what citations, terms and references read as, for the notebooks opened in JupyterLab
