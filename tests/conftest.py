@@ -225,3 +225,20 @@ def settable(bind: dict, value) -> bool:
         return isinstance(value, bool)
     steps = (value - bind["min"]) / bind["step"]
     return bind["min"] <= value <= bind["max"] and abs(steps - round(steps)) < 1e-9
+
+
+# --------------------------------------------------------------------------- the chapters' text
+
+
+def chapter_prose(stem: str, language: str) -> str:
+    """The markdown cells of chapter ``stem`` in one edition, joined: what the chapter tests read."""
+    import json
+
+    nb = json.loads((ROOT / "chapters" / language / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def cited_unalike(en: str, fr: str, keys) -> list[str]:
+    """The bibliography ``keys`` that the two editions' texts do not both cite the same number of times (at
+    least once): empty when they cite them alike."""
+    return [key for key in keys if not en.count(key) == fr.count(key) >= 1]

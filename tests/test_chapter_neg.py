@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, chapter_prose
 
 from clusterlab import data
 from clusterlab.models import core_periphery as cp
@@ -13,8 +13,7 @@ from clusterlab.models import footloose as fe
 
 
 def prose(language: str) -> str:
-    nb = json.loads((ROOT / "chapters" / language / "03-new-economic-geography.ipynb").read_text(encoding="utf-8"))
-    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return chapter_prose("03-new-economic-geography", language)
 
 
 def test_the_opening_figures_are_eurostat_s():

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, chapter_prose
 
 from clusterlab import charts, data
 from clusterlab.models import consortium, diffusion
@@ -15,8 +15,7 @@ STEM = "07-cluster-springboard"
 
 
 def prose(language: str) -> str:
-    nb = json.loads((ROOT / "chapters" / language / f"{STEM}.ipynb").read_text(encoding="utf-8"))
-    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return chapter_prose(STEM, language)
 
 
 def test_the_diffusion_figures_quoted_are_the_model_s():
