@@ -1,8 +1,9 @@
 # The book's commands. Two do all the set-up on a fresh machine with Python 3.11:
-#   make book   create .venv, install everything, build both editions into _build/site/
+#   make book   create .venv, install everything, build both editions into _build/site/, with their PDFs
 #   make test   install what the tests need (including Chromium), build, and run every test
 #   (make check: the linter and the fast tests, under a minute)
-# Others: make data (rebuild data/ from the sources), make apparatus (the generated appendix pages and
+# Others: make pdf (the printed edition alone: a PDF book and a PDF per chapter in each language),
+# make data (rebuild data/ from the sources), make apparatus (the generated appendix pages and
 # clusterlab/jupyter/links.json), make handouts (student and instructor notebooks),
 # make notebooks (re-execute notebooks in place),
 # make bench (figures beside their budgets; QUICK=1 for the short form), make serve, make lab, make clean.
@@ -16,7 +17,7 @@ TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: book test check lint bench data apparatus handouts notebooks serve lab browser clean
+.PHONY: book pdf test check lint bench data apparatus handouts notebooks serve lab browser clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -41,16 +42,33 @@ $(TEST_STAMP): $(BOOK_STAMP) requirements-test.txt
 	$(PIP) install --quiet -r requirements-test.txt
 	touch $@
 
-book: $(BOOK_STAMP)
+book: $(BOOK_STAMP) browser
 	$(PY) -m bookbuild.site
+	CHROMIUM=$(CHROMIUM) $(PY) -m bookbuild.pdf
 
-# Debian's Chromium drives the browser, accessibility and JupyterLab tests; without it they fail.
+# The printed edition alone (the PDFs of both editions, from the website built by make book).
+pdf: $(BOOK_STAMP) browser
+	@[ -f _build/site/index.html ] || $(PY) -m bookbuild.site
+	CHROMIUM=$(CHROMIUM) $(PY) -m bookbuild.pdf
+
+# Debian's packages the book needs besides Python: Chromium, which prints the PDFs (bookbuild/pdf.py) and
+# drives the browser, accessibility and JupyterLab tests (without it they fail), the fonts the PDFs embed,
+# and poppler-utils, which the PDF tests read them with. Each is installed if the file it provides is missing.
+DEBIAN_FILES := $(CHROMIUM):chromium \
+	/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation \
+	/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+	/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf:fonts-dejavu-extra \
+	/usr/bin/pdftoppm:poppler-utils
+
 browser:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  echo "Installing Chromium (Debian package 'chromium') for the browser tests"; \
+	@missing=""; for pair in $(DEBIAN_FILES); do \
+	  [ -e "$${pair%%:*}" ] || missing="$$missing $${pair##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
-	  else echo "Chromium is missing and this user cannot install it: apt-get install chromium" >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Missing Debian packages and this user cannot install them: apt-get install$$missing" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@"$(CHROMIUM)" --version
 
@@ -60,6 +78,7 @@ TEST_WORKERS ?= auto
 
 test: $(TEST_STAMP) browser lint
 	$(PY) -m bookbuild.site
+	CHROMIUM=$(CHROMIUM) $(PY) -m bookbuild.pdf
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests chapters
 

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bench import build, callbacks, environment, machine, notebooks, pages, phone, scale
+from bench import pdf as printed
 from bookbuild.browser import chromium_path
 from bookbuild.editions import ROOT
 
@@ -21,6 +22,7 @@ SECTIONS = {
     "notebooks": notebooks.run,
     "pages": pages.run,
     "phone": phone.run,
+    "pdf": printed.run,
     "callbacks": callbacks.run,
     "scale": scale.run,
     "environment": environment.run,
@@ -47,6 +49,8 @@ BUDGETS = {
     "scale.1000000.s": 10,
     "scale.1000000.peak_MB": 1500,
     "scale.growth": 1.5,
+    "pdf.s": 180,
+    "pdf.book_MB": 15,
 }
 
 #: The figures every run must produce (patterns), whatever its size: `--quick` checks them.
@@ -77,6 +81,7 @@ EXPECTED = {
         "phone.first_kB_max",
         "phone.second_kB_median",
     ],
+    "pdf": ["pdf.s", "pdf.fr.MB", "pdf.en.MB"],
     "callbacks": ["callbacks.*.median_ms", "callbacks.*.p95_ms"],
     "scale": ["scale.*.s", "scale.*.peak_MB", "scale.*.us_per_row", "scale.growth"],
     "environment": ["environment.MB", "environment.largest_MB"],
@@ -192,9 +197,9 @@ def main(argv: list[str] | None = None) -> None:
     for name in sections:
         t0 = time.perf_counter()
         print(f"[bench] {name}…", flush=True)
-        if name in ("pages", "phone") and "build" in sections:
+        if name in ("pages", "phone", "pdf") and "build" in sections:
             # the site the build section has just made
-            pages.SITE = phone.SITE = scratch / "build" / "build" / "site"
+            pages.SITE = phone.SITE = printed.SITE = scratch / "build" / "build" / "site"
         found, details[name] = SECTIONS[name](scratch / name, args.quick)
         for f in found:
             f["budget"] = budget_of(f)

@@ -179,6 +179,12 @@ def landing_page() -> str:
         }
         values = {key: words(language, key) for key in ("edition", "pitch", "read", "abstract_heading")}
         values["first_visit"] = labels.message("book.landing.first_visit", language, **guides)
+        # the printed edition (bookbuild.pdf writes it into the site after the pages)
+        from bookbuild.pdf import BOOK_FILES
+
+        values["printed"] = labels.message(
+            "book.pdf.download_note", language, book=f"pdf/{language}/{BOOK_FILES[language]}"
+        )
         values["abstract"] = html.escape(abstract[language])
         editions.append(fill(section, {"lang": language, **values}))
     others = [language for language in EDITIONS if language != SOURCE_LANGUAGE]

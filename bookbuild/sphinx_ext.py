@@ -22,6 +22,8 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 import shutil
 from pathlib import Path
@@ -79,6 +81,28 @@ def _on_builder_inited(app: Sphinx) -> None:
 SCROLLER_KINDS = ("table", "code", "math", "chart", "other")
 
 
+def _on_header_buttons(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """On a page printed as a PDF, the download menu's ".pdf" is that PDF, not the browser's print dialog."""
+    url = context.get("cl_pdf_url")
+    if not url:
+        return
+    language = (app.config.language or "en")[:2]
+    for group in context.get("header_buttons", []):
+        for i, button in enumerate(group.get("buttons", [])):
+            if button.get("label") == "download-pdf-button":
+                link = {key: value for key, value in button.items() if key != "javascript"}
+                link.update(type="link", url=url, tooltip=labels.label("book.pdf.download_chapter", language))
+                group["buttons"][i] = link
+
+
+@functools.cache
+def _printed(language: str) -> frozenset[str]:
+    """The pages printed one by one as PDFs (the preface and each chapter)."""
+    from bookbuild import pdf
+
+    return frozenset(pdf.printed_stems(language))
+
+
 def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     language = (app.config.language or "en")[:2]
     other = _other_language(language, list(app.config.clusterlab_editions))
@@ -101,6 +125,18 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         )
     context["cl_home_label"] = labels.label("book.home_landmark", language)
     body = context.get("body", "")
+    # The chapter's PDF (bookbuild.pdf), under the chapter's title; the download menu's ".pdf" gives it too
+    # (_on_header_buttons).
+    stem = pagename.rsplit("/", 1)[-1]
+    if pagename == f"chapters/{language}/{stem}" and stem in _printed(language) and "</h1>" in body:
+        to_site_root = "../" * (pagename.count("/") + 1)
+        context["cl_pdf_url"] = f"{to_site_root}pdf/{language}/{stem}.pdf"
+        line = (
+            f'<p class="cl-pdf-line"><a href="{context["cl_pdf_url"]}" type="application/pdf">'
+            f"{html.escape(labels.label('book.pdf.download_chapter', language))}</a></p>"
+        )
+        body = body.replace("</h1>", "</h1>\n" + line, 1)
+        context["body"] = body
     # Docutils marks bibliography entries role="doc-biblioentry" inside role="list"; that role
     # is deprecated in DPUB-ARIA 1.1 and axe-core does not accept it as a list item.
     if 'role="doc-biblioentry"' in body:
@@ -228,6 +264,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context, priority=100)
+    # after the theme has made its header buttons (priority 501)
+    app.connect("html-page-context", _on_header_buttons, priority=600)
     app.connect("build-finished", _on_build_finished)
     app.add_post_transform(_FieldDashes)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
