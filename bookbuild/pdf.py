@@ -204,7 +204,8 @@ def bound_inputs(spec: dict) -> list[str]:
 def _dictionary(language: str):
     import pyphen
 
-    return pyphen.Pyphen(lang="fr" if language == "fr" else "en_GB")
+    # at least two letters before a break and three after it ("internation-al" is not a break)
+    return pyphen.Pyphen(lang="fr" if language == "fr" else "en_GB", left=2, right=3)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -283,7 +284,7 @@ class PageMaker:
             target = page
         return f"#{target}--{fragment}" if fragment else f"#{target}", target
 
-    def make(self, stem: str, number: str | None, solutions_heading: bool = True) -> Printed:
+    def make(self, stem: str, number: str | None) -> Printed:
         language = self.language
         soup = self.source(stem)
         article = soup.select_one("article.bd-article")
@@ -375,17 +376,23 @@ class PageMaker:
                 unit = data["answer"].get("unit") or ""
                 answer = labels.fmt_number(value, _decimals(value), language) + (f"\u00a0{unit}" if unit else "")
                 feedback = html.escape(data["answer"]["feedback"])
+            # a question read off a chart is answered with the chart's inputs, on the website
+            on_site = (
+                f'<p class="cl-on-site">{_link_urls(html.escape(_words("selfcheck_chart", language, url=page_url)))}</p>'
+                if data.get("chart")
+                else ""
+            )
             block.replace_with(
                 BeautifulSoup(
-                    f'<div class="cl-selfcheck" id="{stem}--{qid}"><p><strong>'
+                    f'<div class="cl-selfcheck" id="{qid}"><p><strong>'
                     f"{html.escape(_words('selfcheck', language, n=label))}</strong> {html.escape(data['text'])}</p>"
-                    f'{items}<p class="cl-see-answer"><a href="#{stem}--{qid}-answer">'
+                    f'{items}{on_site}<p class="cl-see-answer"><a class="cl-pageref" href="#{qid}-answer">'
                     f"{html.escape(_words('see_answer', language))}</a></p></div>",
                     "html.parser",
                 )
             )
             answers.append(
-                f'<div class="cl-answer" id="{stem}--{qid}-answer"><p><a href="#{stem}--{qid}"><strong>'
+                f'<div class="cl-answer" id="{qid}-answer"><p><a href="#{qid}"><strong>'
                 f"{html.escape(_words('selfcheck', language, n=label))}</strong></a> "
                 f"{html.escape(_words('answer', language))} {html.escape(answer)}. {feedback}</p></div>"
             )
@@ -413,8 +420,17 @@ class PageMaker:
                     exercise.append(link)
             solution["class"] = [c for c in solution.get("class", []) if c != "dropdown"]
 
+        # the quiz's answers (a folded box on the website) go to the end too, under the quiz's heading
+        quizzes = []
+        for box in top.select("div.dropdown.admonition"):
+            section = box.find_parent("section")
+            heading = section.find(re.compile(r"^h[1-6]$")) if section else None
+            box.extract()
+            box["class"] = [c for c in box.get("class", []) if c != "dropdown"]
+            quizzes.append((heading.get_text(" ", strip=True) if heading else "", box))
+
         # the end of the chapter: solutions, then answers
-        if solutions or answers:
+        if solutions or answers or quizzes:
             end = soup.new_tag("section", attrs={"class": "cl-chapter-end", "id": f"{stem}-solutions"})
             heading = soup.new_tag("h2")
             heading.string = _words("solutions_heading", language)
@@ -426,7 +442,18 @@ class PageMaker:
                 h3.string = _words("answers_heading", language)
                 end.append(h3)
                 end.append(BeautifulSoup("".join(answers), "html.parser"))
+            for quiz_title, box in quizzes:
+                h3 = soup.new_tag("h3")
+                h3.string = quiz_title
+                end.append(h3)
+                end.append(box)
             top.append(end)
+
+        # an anchor just before a heading goes into it, so that a reference leads to the page the heading is on
+        for span in top.find_all("span", id=True):
+            following = span.find_next_sibling()
+            if not span.contents and following is not None and re.fullmatch(r"h[1-6]", following.name):
+                following.insert(0, span.extract())
 
         # ids made unique in the book, links pointed inside the PDF or to the website
         for element in top.find_all(id=True):

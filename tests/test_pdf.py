@@ -263,32 +263,29 @@ def test_every_chart_of_the_website_is_a_figure_of_the_book_with_its_description
 
 
 @pytest.mark.browser
-def test_a_line_wider_than_the_page_stops_the_printing_with_what_and_where(tmp_path):
+def test_a_line_wider_than_the_page_stops_the_printing_with_what_and_where(tmp_path, browser):
     """Chromium would print such a document shrunk to fit, every page smaller: the build refuses it."""
-    from bookbuild import browser as chromium
-
     source = pdf.document(
         "en", "<section id='here'><p style='white-space: nowrap'>" + "wide " * 60 + "</p></section>", "t", ""
     )
-    with chromium.launch() as browser, pytest.raises(pdf.OverfullError, match=r"#here .*wide wide"):
+    with pytest.raises(pdf.OverfullError, match=r"#here .*wide wide"):
         pdf.print_with_page_numbers(browser, source, tmp_path / "wide.pdf")
 
 
 @pytest.mark.build
 @pytest.mark.browser
 @pytest.mark.parametrize("language", EDITIONS)
-def test_nothing_in_the_printed_documents_is_wider_than_the_page(site, language):
-    from bookbuild import browser as chromium
-
+def test_nothing_in_the_printed_documents_is_wider_than_the_page(site, language, browser):
     # the whole book holds every page the chapters' PDFs print
-    documents = [pdf.book_path(language, site)]
-    with chromium.launch() as browser:
-        page = browser.new_page()
-        for path in documents:
+    page = browser.new_page()
+    try:
+        for path in [pdf.book_path(language, site)]:
             source = pdf.print_source(path)
             assert source.exists(), f"{source.name}: make pdf keeps the document it printed"
             page.goto(source.as_uri())
             assert pdf.overfull(page) == [], path.name
+    finally:
+        page.close()
 
 
 @pytest.mark.build
@@ -350,3 +347,23 @@ def test_links_of_a_printed_page_lead_into_the_pdf_or_to_the_website():
     assert maker._target("01-x", "https://doi.org/x") == ("https://doi.org/x", None)
     with pytest.raises(ValueError, match="outside the website"):
         maker._target("01-x", "../../../../x.html")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("language", EDITIONS)
+def test_every_link_inside_a_pdf_leads_to_a_place_it_holds(site, language):
+    """Chromium prints a link to an anchor the document lacks as a link to nowhere: none may be left."""
+    for path in [pdf.book_path(language, site)] + [
+        pdf.chapter_path(language, s, site) for s in pdf.printed_stems(language)
+    ]:
+        reader = pypdf.PdfReader(str(path))
+        names = {str(name).lstrip("/") for name in reader.named_destinations}
+        inside = 0
+        for page in reader.pages:
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                dest = annotation.get("/Dest")
+                if isinstance(dest, (pypdf.generic.NameObject, pypdf.generic.TextStringObject, str)):
+                    inside += 1
+                    assert str(dest).lstrip("/") in names, f"{path.name}: a link to {dest}"
+        assert inside > 0, path.name

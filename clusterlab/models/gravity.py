@@ -421,6 +421,12 @@ def recode(pairs: pd.DataFrame, a: str, b: str, column: str, value: float) -> pd
     return out
 
 
+def _digits(value: float) -> float:
+    """``value`` to 10 significant digits: the last bits of an estimate change with the processor the linear
+    algebra library runs on, and a chart's data (named by a hash of its values) should not."""
+    return float(f"{float(value):.10g}")
+
+
 def forest_rows(estimates: pd.DataFrame) -> pd.DataFrame:
     """The distance elasticity of an :func:`estimate` as one row for :func:`clusterlab.charts.forest_chart`:
     question ``distance``, the home, year and method as the study, the 95 % interval, the data as the source."""
@@ -441,9 +447,9 @@ def forest_rows(estimates: pd.DataFrame) -> pd.DataFrame:
                     method=labels.label(f"gravity.method.{method}"),
                 )
             ],
-            "estimate": [float(row["coefficient"])],
-            "low": [float(row["ci_low"])],
-            "high": [float(row["ci_high"])],
+            "estimate": [_digits(row["coefficient"])],
+            "low": [_digits(row["ci_low"])],
+            "high": [_digits(row["ci_high"])],
             "unit": [labels.label("charts.forest.unit.elasticity")],
             "source": [labels.label(f"charts.forest.ours_{source}")],
             "year": [int(str(years)[-4:])],
