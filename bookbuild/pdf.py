@@ -152,8 +152,6 @@ class Printed:
     stem: str
     title: str  # the page's heading, with its number
     html: str
-    charts: int = 0
-    exercises: list[str] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # bibliography anchors the page cites
 
 
@@ -329,7 +327,12 @@ class PageMaker:
             label = f"{number}.{k}" if number else str(k)
             inputs = bound_inputs(spec)
             if inputs:
-                change = _words("chart_inputs", language, inputs=_series(inputs, language), url=page_url)
+                change = _words(
+                    "chart_inputs",
+                    language,
+                    inputs=labels.label("book.chart.list_separator", language).join(inputs),
+                    url=page_url,
+                )
             else:
                 change = _words("chart_no_inputs", language, url=page_url)
             figure = soup.new_tag("figure", attrs={"class": "cl-figure", "id": chart.get("id", f"chart-{k}")})
@@ -399,14 +402,10 @@ class PageMaker:
 
         # exercises: a link to the solution; the solutions go to the end of the chapter
         solutions = []
-        exercises = []
         for n, solution in enumerate(top.select("div.solution"), start=1):
             solution.extract()
             solution["id"] = f"solution-{n}"
             solutions.append(solution)
-        for exercise in top.select("div.exercise"):
-            number_span = exercise.select_one(".caption-number")
-            exercises.append(re.sub(r"\s+", " ", number_span.get_text()).replace("\u00a0", " ").strip())
         for solution in solutions:
             ref = solution.select_one("p.admonition-title a")
             exercise_id = ref["href"].lstrip("#") if ref else None
@@ -490,12 +489,7 @@ class PageMaker:
             top.insert(0, soup.new_tag("span", attrs={"id": f"{stem}--{top['id']}"}))
         top["id"] = stem
         top["class"] = ["cl-page", f"cl-page-{stem}"]
-        return Printed(stem, title, str(top), len(charts), exercises, list(dict.fromkeys(cited)))
-
-
-def _series(items: list[str], language: str) -> str:
-    last = " et " if language == "fr" else " and "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
+        return Printed(stem, title, str(top), list(dict.fromkeys(cited)))
 
 
 def _link_urls(text: str) -> str:
@@ -541,8 +535,6 @@ def _running(name: str, head: str) -> str:
 class BookSource:
     html: str
     pages: dict[str, Printed]
-    parts: list[Part]
-    titles: dict[str, str]
 
 
 def book_html(language: str, site: Path = SITE) -> BookSource:
@@ -609,8 +601,7 @@ def book_html(language: str, site: Path = SITE) -> BookSource:
     for stem in book.back:
         rules += _running(f"p-{stem}", pages[stem].title)
         body.append(f'<div class="cl-unit" style="page: p-{stem}">{_demote(pages[stem].html)}</div>')
-    titles = {stem: page.title for stem, page in pages.items()}
-    return BookSource(document(language, "\n".join(body), conf["title"], rules), pages, book.parts, titles)
+    return BookSource(document(language, "\n".join(body), conf["title"], rules), pages)
 
 
 def alone(page: Printed, language: str) -> str:
