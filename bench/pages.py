@@ -1,4 +1,4 @@
-"""Pages: every page of both editions in headless Chromium, served on 127.0.0.1 by a plain static server.
+"""Pages: every page of both editions (the quick run: four of each, ``QUICK_PAGES``) in headless Chromium, served on 127.0.0.1 by a plain static server.
 
 For each page, in a fresh browser context (empty cache):
 
@@ -27,6 +27,14 @@ from bookbuild.editions import EDITIONS, ROOT
 from bookbuild.site import served, site_pages
 
 SITE = ROOT / "_build" / "site"
+#: The quick run's pages in each edition: two chapters with charts (one with the map) and two pages without.
+#: Every page of the site is loaded, and its charts drawn, by tests/test_browser.py in ``make test``.
+QUICK_PAGES = (
+    "chapters/{language}/01-marshall-district.html",
+    "chapters/{language}/04-measuring-clusters.html",
+    "chapters/{language}/glossary.html",
+    "chapters/{language}/part1.html",
+)
 ALL_DRAWN = """() => {
   const blocks = document.querySelectorAll("div.cl-chart");
   return blocks.length === 0 || document.documentElement.dataset.charts === "drawn";
@@ -116,6 +124,18 @@ def map_redraws(browser, url: str, rounds: int) -> list[float]:
     return times
 
 
+def measured_pages(site: Path, language: str, quick: bool) -> list[Path]:
+    """The pages of an edition the section measures: all, or in the quick run ``QUICK_PAGES``."""
+    pages = site_pages(site, language)
+    if not quick:
+        return pages
+    chosen = [site / language / name.format(language=language) for name in QUICK_PAGES]
+    missing = [str(p.relative_to(site)) for p in chosen if p not in pages]
+    if missing:
+        raise RuntimeError(f"the quick run's pages are not in the site: {missing}")
+    return chosen
+
+
 def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
     from playwright.sync_api import sync_playwright
 
@@ -130,7 +150,7 @@ def run(scratch: Path, quick: bool) -> tuple[list[dict], dict]:
             runtimes = {}
             for language in EDITIONS:
                 loads = {}
-                for path in site_pages(SITE, language):
+                for path in measured_pages(SITE, language, quick):
                     name = str(path.relative_to(SITE))
                     runs = [visit(browser, f"{base}/{name}") for _ in range(repeat)]
                     loads[name] = runs[0]["assets"]

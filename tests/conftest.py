@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import settings
 
 from bookbuild.browser import CHROMIUM_ARGS, require_chromium
 from bookbuild.site import served, site_pages  # noqa: F401  (the tests import site_pages from here)
@@ -19,6 +20,12 @@ EDITIONS = ("fr", "en")
 # The screens the pages are opened on, width: height (CSS px): a small phone, a common phone, a laptop.
 SCREENS = {320: 640, 390: 844, 1280: 900}
 DESKTOP = 1280
+
+# The property tests: the same examples on every run (a seeded search, no example database), and no
+# deadline: a first example that imports pandas or meets a busy machine takes longer, and a test's verdict
+# must not depend on the machine's load. A test sets its own max_examples.
+settings.register_profile("book", derandomize=True, database=None, deadline=None)
+settings.load_profile("book")
 
 CHARTS_DRAWN = "() => [...document.querySelectorAll('div.cl-chart')].every(b => b.dataset.rendered)"
 
