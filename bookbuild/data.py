@@ -358,6 +358,18 @@ def eurostat(src: Path) -> list[Table]:
 # --------------------------------------------------------------------------- CEPII GeoDist
 
 
+#: French names in GeoDist whose initial capital lost its accent (the source writes "Îles" but "Egypte"):
+#: French typography keeps accents on capitals. Each is checked to be in the source as written here.
+FRENCH_ACCENTED_CAPITALS = {
+    "Egypte": "Égypte",
+    "Emirats arabes unis": "Émirats arabes unis",
+    "Equateur": "Équateur",
+    "Erythrée": "Érythrée",
+    "Ethiopie": "Éthiopie",
+    "Etats-Unis d'Amérique": "États-Unis d'Amérique",
+}
+
+
 def geodist(src: Path) -> list[Table]:
     folder = src / "cepii-geodist"
     nodes = pd.read_csv(folder / "cepii_node.csv", dtype=str, keep_default_na=False)
@@ -365,6 +377,10 @@ def geodist(src: Path) -> list[Table]:
     # Some countries have two rows (capital and main city): keep the capital's row.
     nodes["is_capital"] = nodes["cap"].eq("1")
     nodes = nodes.sort_values(["iso3", "is_capital"], ascending=[True, False]).drop_duplicates("iso3")
+    if missing := set(FRENCH_ACCENTED_CAPITALS) - set(nodes["pays"]):
+        raise ValueError(f"GeoDist: French names to accent not found in cepii_node.csv: {sorted(missing)}")
+    accented = nodes["pays"].isin(list(FRENCH_ACCENTED_CAPITALS))
+    nodes["pays"] = nodes["pays"].replace(FRENCH_ACCENTED_CAPITALS)
     countries = (
         pd.DataFrame(
             {
@@ -408,7 +424,14 @@ def geodist(src: Path) -> list[Table]:
         .reset_index(drop=True)
     )
     return [
-        described("geodist_countries", countries, n_nodes=n_nodes, n_twice=n_nodes - len(countries)),
+        described(
+            "geodist_countries",
+            countries,
+            n_nodes=n_nodes,
+            n_twice=n_nodes - len(countries),
+            accented=", ".join(f"{a} → {b}" for a, b in FRENCH_ACCENTED_CAPITALS.items()),
+            n_accented=int(accented.sum()),
+        ),
         described("geodist_pairs", pairs, n_edges=len(edges), n_pairs=len(pairs)),
     ]
 

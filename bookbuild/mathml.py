@@ -5,9 +5,16 @@ MathML, which every current browser draws natively (and screen readers read). Th
 MathJax, whose 1.2 MB script every page loaded, formulas or not (bench/README.md).
 
 A formula the converter cannot read fails the build, naming the page and the formula.
+
+Numbers are written as the editions write them: a French decimal ``0{,}5`` (the braces make the comma
+a decimal mark in LaTeX) and thousands grouped with a thin space ``30\\,110`` are each one number
+(``<mn>0,5</mn>``, ``<mn>30 110</mn>`` with a narrow no-break space), not two numbers around a separator
+that the browser spaces and a screen reader reads as two.
 """
 
 from __future__ import annotations
+
+import re
 
 from docutils import nodes
 from latex2mathml.converter import convert
@@ -15,12 +22,24 @@ from sphinx.errors import ExtensionError
 from sphinx.locale import _
 from sphinx.util.math import get_node_equation_number
 
+#: ``{,}`` between two numbers: latex2mathml writes the comma as an operator in its own group.
+DECIMAL_COMMA = re.compile(r"<mn>([0-9\u202f]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>([0-9]+)</mn>")
+#: ``\,`` before a group of three digits: a thousands separator.
+THOUSANDS = re.compile(r'<mn>([0-9\u202f]+)</mn><mspace width="0\.167em" /><mn>([0-9]{3}(?![0-9]))')
+
+
+def _one_number(mathml: str) -> str:
+    while THOUSANDS.search(mathml):  # 2\,264\,785: a group at a time
+        mathml = THOUSANDS.sub("<mn>\\1\u202f\\2", mathml)
+    return DECIMAL_COMMA.sub("<mn>\\1,\\2</mn>", mathml)
+
 
 def to_mathml(latex: str, display: bool, where: str = "") -> str:
     try:
-        return convert(latex.strip(), display="block" if display else "inline")
+        mathml = convert(latex.strip(), display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises several kinds; the author needs one message
         raise ExtensionError(f"{where}: cannot turn this formula into MathML ({err}): {latex!r}") from err
+    return _one_number(mathml)
 
 
 def _where(self, node) -> str:

@@ -19,6 +19,7 @@ import hashlib
 import math
 import numbers
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -228,6 +229,13 @@ def _fill(text: str, language: str, values: Mapping[str, object]) -> str:
         for name, v in values.items()
     }
     return text.format(**shown)
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """The key that puts names in the order a dictionary gives them: accents and case set aside first
+    (« Égypte » between « Croatie » and « Espagne », not after « Zambie »), then the name itself."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c))
+    return bare.casefold(), str(text)
 
 
 def fmt_value(value: numbers.Real, language: str | None = None) -> str:

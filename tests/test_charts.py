@@ -431,6 +431,15 @@ def test_the_forest_chart_draws_a_panel_per_question_with_its_unit_and_every_int
         "[0,5\u202f; 0,7]",
         "[−0,3\u202f; 0,1]",
     ]
+    # the tooltip writes numbers to three significant digits, however many the data carry
+    tips = {t["field"]: t for t in spec["vconcat"][0]["layer"][-1]["encoding"]["tooltip"]}
+    assert tips["estimate"]["format"] == ".3~r"
+    long = charts.forest_chart(
+        rows.assign(low=[0.0123456789, None, 0.05, 0.5, -0.312345], high=[0.0712, None, 0.11, 0.7, 1.23456]),
+        titles=titles,
+    )
+    data = next(rows for rows in _spec(long)["datasets"].values() if len(rows) == 5)
+    assert [r["interval"] for r in data][::4] == ["[0,0123\u202f; 0,0712]", "[−0,312\u202f; 1,23]"]
     svg = _svg(chart)
     assert svg.count('aria-roledescription="point"') == 5
     assert svg.count('aria-roledescription="rule mark"') == 4 + 2  # four intervals, a zero rule per panel

@@ -216,3 +216,18 @@ def test_a_message_may_name_its_values_key_and_language():
     """The catalogue key and the language are positional: a value may be called ``key`` or ``language``."""
     text = labels.message("error.checks.whole_low", "fr", name="key", low=1, value=0, key="k", language="de")
     assert text.startswith("key doit être")
+
+
+def test_names_sort_as_a_dictionary_orders_them_accents_and_case_aside():
+    names = ["Zambie", "États-Unis d'Amérique", "Espagne", "Égypte", "Croatie", "Équateur", "estonie"]
+    assert sorted(names, key=labels.sort_key) == [
+        "Croatie",
+        "Égypte",
+        "Équateur",
+        "Espagne",
+        "estonie",
+        "États-Unis d'Amérique",
+        "Zambie",
+    ]
+    # the name itself breaks a tie: the order never depends on the input's
+    assert sorted(["Ete", "Été", "été"], key=labels.sort_key) == sorted(["été", "Été", "Ete"], key=labels.sort_key)

@@ -180,7 +180,7 @@ def forest_chart(
 ) -> alt.VConcatChart:
     """A forest plot of published estimates: one panel per question (in the table's order), each with its
     own x scale and unit; a point per study at its estimate, a line across its interval where it gives one,
-    a tooltip with the study, estimate, interval, source and year.
+    a tooltip with the study, estimate, interval (both to three significant digits), source and year.
 
     ``estimates`` has the columns ``question`` (a short key), ``study`` (the label shown), ``estimate``
     (missing when the study gives only a range), ``low`` and ``high`` (missing when it gives no interval), ``unit`` (one per question),
@@ -214,7 +214,8 @@ def forest_chart(
     tooltip = [
         alt.Tooltip("panel:N", title=label("charts.forest.question")),
         alt.Tooltip("study:N", title=study),
-        alt.Tooltip("estimate:Q", title=label("charts.forest.estimate")),
+        # three significant digits, as the interval: a converted or estimated value has many more
+        alt.Tooltip("estimate:Q", title=label("charts.forest.estimate"), format=".3~r"),
         alt.Tooltip("interval:N", title=label("charts.forest.interval_title")),
         alt.Tooltip("source:N", title=label("charts.forest.source")),
         alt.Tooltip("year:Q", title=label("charts.forest.year"), format="d"),

@@ -20,7 +20,7 @@ import pandas as pd
 from clusterlab import data, shapes
 from clusterlab.charts.base import WIDTH, choice, js_string, require_columns, slider
 from clusterlab.errors import InputError
-from clusterlab.labels import label, message, plural
+from clusterlab.labels import label, message, plural, sort_key
 
 #: Lambert azimuthal equal-area centred at 10° E, 52° N (the projection of Eurostat's maps, EPSG:3035).
 EUROPE = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]}
@@ -283,7 +283,9 @@ def markets_map(markets: pd.DataFrame, above: alt.TopLevelMixin | None = None, t
     note = label("map.attribution_world")
     if missing:
         names = data.country_names()
-        note += " " + message("map.not_drawn", codes=", ".join(sorted(str(names.get(c, c)) for c in missing)))
+        note += " " + message(
+            "map.not_drawn", codes=", ".join(sorted((str(names.get(c, c)) for c in missing), key=sort_key))
+        )
     return alt.vconcat(
         above,
         world_map,

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from clusterlab import charts, data
-from clusterlab.labels import fmt_number, label
+from clusterlab.labels import fmt_number, label, sort_key
 from clusterlab.models import diffusion
 from clusterlab.widgets.base import Explorer, error_note
 
@@ -55,7 +55,7 @@ def markets_explorer(
 
     names = data.country_names(countries).dropna().astype(str)
     in_pairs = set(pairs["iso3_a"]) | set(pairs["iso3_b"])
-    homes = sorted((name, code) for code, name in names.items() if code in in_pairs)
+    homes = sorted(((name, code) for code, name in names.items() if code in in_pairs), key=lambda h: sort_key(h[0]))
     style = {"description_width": "initial"}
     controls = {"home": widgets.Dropdown(options=homes, value=home, description=label("markets.home"), style=style)}
     for key in (*psychic_distance.COMPONENTS, "market"):
