@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.stats import median, percentile
-from bookbuild.browser import CHROMIUM_ARGS, require_chromium
+from bookbuild.browser import CHROMIUM_ARGS, require_chromium, site_failure
 from bookbuild.editions import EDITIONS, ROOT
 from bookbuild.site import served, site_pages
 
@@ -72,7 +72,7 @@ def visit(browser, url: str) -> dict:
     requests = []
     page.on("requestfinished", lambda r: requests.append(r))
     failed = []
-    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("requestfailed", lambda r: failed.extend(filter(None, [site_failure(r)])))
     page.goto(url, wait_until="load")
     charts = page.locator("div.cl-chart").count()
     page.wait_for_function(ALL_DRAWN, timeout=60_000)

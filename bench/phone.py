@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench import server
 from bench.stats import median
-from bookbuild.browser import CHROMIUM_ARGS, require_chromium
+from bookbuild.browser import CHROMIUM_ARGS, require_chromium, site_failure
 from bookbuild.editions import EDITIONS, ROOT
 from bookbuild.site import site_pages
 
@@ -90,7 +90,7 @@ class Tab:
         self.failed: list[str] = []
         self.cdp.on("Network.responseReceived", self._received)
         self.cdp.on("Network.loadingFinished", self._finished)
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.extend(filter(None, [site_failure(r)])))
 
     def _received(self, event: dict) -> None:
         response = event["response"]

@@ -19,6 +19,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def site_failure(request) -> str | None:
+    """How a failed request (Playwright's) is reported, or ``None`` when the failure is not the site's:
+    Chromium fetches the page's icon when it likes, after the page has loaded, and cancels the fetch
+    (``net::ERR_ABORTED``) when the tab goes on to the next page. Every other failure counts, and so
+    does an icon the server lacks (a 404 is a response, not a failed request)."""
+    failure = request.failure or "failed"
+    name = request.url.split("?", 1)[0].rsplit("/", 1)[-1]
+    if failure == "net::ERR_ABORTED" and name.startswith("favicon."):
+        return None
+    return f"{request.url} ({failure})"
+
+
 def chromium_path() -> str:
     """Where Chromium is: ``$CHROMIUM``, else ``chromium`` on the PATH, else Debian's place."""
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

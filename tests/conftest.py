@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from hypothesis import settings
 
-from bookbuild.browser import CHROMIUM_ARGS, require_chromium
+from bookbuild.browser import CHROMIUM_ARGS, require_chromium, site_failure
 from bookbuild.site import served, site_pages  # noqa: F401  (the tests import site_pages from here)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,7 +136,7 @@ class Visit:
         self.page.route("**/*", route)
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("requestfailed", lambda r: self.failed.extend(filter(None, [site_failure(r)])))
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} → {r.status}"))
 
     def load(self, path: str) -> Visit:

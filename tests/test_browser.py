@@ -100,3 +100,32 @@ def test_slider_values_are_written_in_the_page_language(visit, language, shown, 
     assert value.inner_text() == shown
     slider.fill("0.2")
     assert value.inner_text() == moved
+
+
+class _Failed:
+    """A failed request as Playwright gives it: its address and what went wrong."""
+
+    def __init__(self, url: str, failure: str | None):
+        self.url, self.failure = url, failure
+
+
+@pytest.mark.parametrize(
+    "url, failure, counted",
+    [
+        # the browser's own fetch of the page's icon, cancelled when the tab goes on to the next page
+        ("http://127.0.0.1:8000/en/_static/favicon.svg", "net::ERR_ABORTED", False),
+        ("http://127.0.0.1:8000/favicon.ico?v=2", "net::ERR_ABORTED", False),
+        # an icon that cannot be fetched, and anything else the page asked for, count
+        ("http://127.0.0.1:8000/en/_static/favicon.svg", "net::ERR_CONNECTION_REFUSED", True),
+        ("http://127.0.0.1:8000/en/_static/vega.min.js", "net::ERR_ABORTED", True),
+        ("http://127.0.0.1:8000/en/_static/favicon-data.json", "net::ERR_FAILED", True),
+        ("https://cdn.example.org/x.js", None, True),
+    ],
+)
+def test_only_the_site_s_own_failed_requests_count(url, failure, counted):
+    from bookbuild.browser import site_failure
+
+    reported = site_failure(_Failed(url, failure))
+    assert (reported is not None) == counted
+    if counted:
+        assert reported.startswith(url)
