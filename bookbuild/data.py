@@ -688,6 +688,9 @@ def nuts_regions(src: Path) -> list[Table]:
 # --------------------------------------------------------------------------- shapes of the maps
 
 NATURAL_EARTH = "natural-earth-countries"
+#: The world map's grid: steps across the map (360°/4,000 is about 10 km, where a pixel of the book's
+#: 460-pixel world map is some 90 km); finer grids only write more digits into every map page.
+WORLD_STEPS = 4000
 #: the Euro-Mediterranean window of the close-up map (degrees: west, south, east, north)
 EUROMED = (-20.0, 15.0, 45.0, 62.0)
 
@@ -746,7 +749,7 @@ def shapes(src: Path) -> list[Table]:
                 n_world=len(world),
                 n_world_no_code=sum(not f.id for f in world),
             ),
-            content=maps.requantized(maps.rekeyed(world_topo, "countries", _iso3), 1e4),
+            content=maps.requantized(maps.rekeyed(world_topo, "countries", _iso3), WORLD_STEPS),
         ),
         drawn("euromed_shapes", close, simplify=0.05, n_close=len(close), window=", ".join(f"{v:g}" for v in EUROMED)),
         described(

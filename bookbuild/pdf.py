@@ -187,6 +187,28 @@ def chart_svg(spec: dict) -> str:
     return svg
 
 
+def print_settings(spec: dict) -> tuple[dict, list[tuple[str, bool]]]:
+    """The spec as printed, and the inputs it is printed with: a chart that would print empty at its start
+    (a scorecard before the reader's scores) names, in its ``usermeta`` ``print``, the check boxes to tick
+    or untick on paper (signal name → value). Each must be a bound check box whose start differs; anything
+    else stops the build with what to fix."""
+    wanted = (spec.get("usermeta") or {}).get("print") or {}
+    if not wanted:
+        return spec, []
+    signals = {s["name"]: s for s in spec.get("signals", [])}
+    printed, settings = json.loads(json.dumps(spec)), []
+    for name, value in wanted.items():
+        signal = signals.get(name)
+        bind = (signal or {}).get("bind")
+        if not isinstance(bind, dict) or bind.get("input") != "checkbox" or not isinstance(value, bool):
+            raise ValueError(f"usermeta print: {name!r} is not a check box of the chart set to true or false")
+        if signal.get("value") == value:
+            raise ValueError(f"usermeta print: {name!r} already starts at {value} on the website")
+        next(s for s in printed["signals"] if s["name"] == name)["value"] = value
+        settings.append(((bind.get("name") or name).strip().rstrip(" :\u00a0"), value))
+    return printed, settings
+
+
 def bound_inputs(spec: dict) -> list[str]:
     """The names of a chart's inputs (Vega signals bound to sliders, menus, boxes), in order."""
     names = []
@@ -323,7 +345,8 @@ class PageMaker:
         for k, chart in enumerate(charts, start=1):
             spec = json.loads(chart.select_one("script.cl-chart-spec").string)
             description = spec.get("description") or chart.select_one(".cl-chart-target").get("aria-label", "")
-            svg = chart_svg(spec)
+            printed, settings = print_settings(spec)
+            svg = chart_svg(printed)
             label = f"{number}.{k}" if number else str(k)
             inputs = bound_inputs(spec)
             if inputs:
@@ -335,6 +358,10 @@ class PageMaker:
                 )
             else:
                 change = _words("chart_no_inputs", language, url=page_url)
+            for name, ticked in settings:
+                change += " " + _words(
+                    "chart_printed_ticked" if ticked else "chart_printed_unticked", language, input=name
+                )
             figure = soup.new_tag("figure", attrs={"class": "cl-figure", "id": chart.get("id", f"chart-{k}")})
             size = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
             img = soup.new_tag(

@@ -58,6 +58,54 @@ def test_a_charts_inputs_are_named_as_the_website_shows_them():
     assert pdf.bound_inputs(spec) == ["Number of firms", "k"]
 
 
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_scorecard_is_printed_with_the_published_account_shown(language):
+    import vl_convert
+
+    from clusterlab.charts.base import ORANGE
+    from clusterlab.charts.porter import diamond_chart
+    from clusterlab.models import diamond
+
+    before = labels.get_language()
+    labels.set_language(language)
+    try:
+        spec = vl_convert.vegalite_to_vega(diamond_chart().to_dict())
+        fixed = vl_convert.vegalite_to_vega(diamond_chart(interactive=False, reveal=True).to_dict())
+    finally:
+        labels.set_language(before)
+    reveal_name = labels.label("diamond.reveal", language)
+    printed, settings = pdf.print_settings(spec)
+    assert settings == [(reveal_name, True)]
+    assert [s["value"] for s in printed["signals"] if s["name"] == "reveal"] == [True]
+    assert [s["value"] for s in spec["signals"] if s["name"] == "reveal"] == [False]  # the website's start
+    # on paper, in the reference's colour: a bar for each determinant the account assesses and a "not
+    # assessed" note for each it is silent on; at the website's start, only the legend's square
+    orange = f'fill="{ORANGE}"'
+    scores = diamond.case_study("sassuolo")["scores"].values()
+    assessed, silent = sum(v is not None for v in scores), sum(v is None for v in scores)
+    assert assessed >= 4 and silent >= 1
+    assert pdf.chart_svg(spec).count(orange) == 1
+    assert pdf.chart_svg(printed).count(orange) == 1 + assessed + silent
+    # a chart drawn for given scores (not interactive) has nothing to set on paper
+    assert pdf.print_settings(fixed) == (fixed, [])
+
+
+@pytest.mark.parametrize(
+    "wanted, why",
+    [({"n": 3}, "not a check box"), ({"k": True}, "already starts"), ({"gone": True}, "not a check box")],
+)
+def test_a_print_setting_that_is_not_a_box_to_change_stops_the_build(wanted, why):
+    spec = {
+        "usermeta": {"print": wanted},
+        "signals": [
+            {"name": "n", "value": 6, "bind": {"input": "range"}},
+            {"name": "k", "value": True, "bind": {"input": "checkbox"}},
+        ],
+    }
+    with pytest.raises(ValueError, match=why):
+        pdf.print_settings(spec)
+
+
 def test_a_chapter_printed_alone_links_other_pages_to_the_website_and_its_citations_to_its_own_list():
     page = pdf.Printed(
         "01-x",

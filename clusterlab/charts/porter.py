@@ -38,6 +38,9 @@ def diamond_chart(
     Where the account is silent (:data:`clusterlab.models.diamond.SILENT`), there is no reference bar, the
     row does not count in the gap (out of :func:`~clusterlab.models.diamond.most` points), and the line
     under the chart names these rows as not assessed: silence is not a zero.
+
+    The printed edition draws the interactive chart with the reference shown (its ``usermeta``), since
+    the scorecard has no bar before the reader scores.
     """
     reference = diamond.case_study(case)["scores"]
     silent_note = diamond.silent_note(case)
@@ -107,7 +110,13 @@ def diamond_chart(
         .encode(text="text:N")
         .properties(width=WIDTH - 200, height=54)
     )
-    return alt.vconcat(bars, gap_text).add_params(*params).properties(description=label("diamond.description"))
+    # on paper (bookbuild.pdf) the published account is shown: at its start the scorecard has no bar
+    printed = {"print": {"reveal": True}} if interactive and not reveal else {}
+    return (
+        alt.vconcat(bars, gap_text)
+        .add_params(*params)
+        .properties(description=label("diamond.description"), **({"usermeta": printed} if printed else {}))
+    )
 
 
 # --------------------------------------------------------------------------- regional specialisation profiles
