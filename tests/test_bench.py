@@ -177,6 +177,29 @@ def test_the_quick_benchmark_produces_every_figure(tmp_path):
     assert sum(f["budget"] is not None for f in results["figures"]) >= 15
     assert "quick run: budgets not judged" in proc.stdout
     assert results["machine"]["cores"] >= 1 and results["machine"]["python"].startswith("3.")
+    # the phone section: its figures with their budgets, one chart page of each edition and the next
+    figures = {f["key"]: f for f in results["figures"] if f["key"].startswith("phone.")}
+    assert set(figures) == set(run.EXPECTED["phone"])
+    budgets = {k: f["budget"] for k, f in figures.items() if f["budget"] is not None}
+    assert budgets == {
+        "phone.lcp_ms_median": 2500,
+        "phone.chart_ms_median": 3500,
+        "phone.second_lcp_ms_median": 2500,
+        "phone.second_chart_ms_median": 2500,
+        "phone.first_kB_median": 450,
+        "phone.first_kB_max": 450,
+    }
+    details = results["details"]["phone"]["pages"]
+    assert {page.split("/")[0] for page in details} == {"fr", "en"}
+    for page, d in details.items():
+        assert d["first"]["bytes"] > 0 and d["first"]["chart_ms"] > 0 and d["first"]["lcp_ms"] > 0
+        # the page, Vega and the stylesheets came compressed
+        compressed = d["first"]["compressed"]
+        assert any(url.endswith(page) for url in compressed), compressed
+        assert any("/vendor/vega" in url for url in compressed) and any(".css" in url for url in compressed)
+        # the second chart page reused the cache: far fewer bytes than the first visit
+        assert d["second"]["bytes"] < d["first"]["bytes"] / 3, d
+    assert any("vega" in url for url, _ in next(iter(details.values()))["first"]["largest"])
 
 
 def _get(url: str, **headers) -> tuple[int, dict, bytes]:
@@ -233,44 +256,6 @@ def test_accept_encoding_is_read_with_its_weights():
     assert server.choose_encoding("gzip;q=0, deflate") is None
     assert server.choose_encoding(None) is None
     assert server.choose_encoding("br;q=1.0, gzip;q=0.8") == ("br" if server.brotli else "gzip")
-
-
-@pytest.mark.slow
-@pytest.mark.browser
-def test_the_phone_section_produces_its_figures_with_their_budgets(tmp_path, site):
-    output = tmp_path / "phone.json"
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--only", "phone", "--output", str(output)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    results = json.loads(output.read_text(encoding="utf-8"))
-    assert results["sections"] == ["phone"] and run.missing_figures(results) == []
-    figures = {f["key"]: f for f in results["figures"]}
-    assert set(figures) == set(run.EXPECTED["phone"])
-    budgets = {k: f["budget"] for k, f in figures.items() if f["budget"] is not None}
-    assert budgets == {
-        "phone.lcp_ms_median": 2500,
-        "phone.chart_ms_median": 3500,
-        "phone.second_lcp_ms_median": 2500,
-        "phone.second_chart_ms_median": 2500,
-        "phone.first_kB_median": 450,
-        "phone.first_kB_max": 450,
-    }
-    details = results["details"]["phone"]["pages"]
-    assert {page.split("/")[0] for page in details} == {"fr", "en"}
-    for page, d in details.items():
-        assert d["first"]["bytes"] > 0 and d["first"]["chart_ms"] > 0 and d["first"]["lcp_ms"] > 0
-        # the page, Vega and the stylesheets came compressed
-        compressed = d["first"]["compressed"]
-        assert any(url.endswith(page) for url in compressed), compressed
-        assert any("/vendor/vega" in url for url in compressed) and any(".css" in url for url in compressed)
-        # the second chart page reused the cache: far fewer bytes than the first visit
-        assert d["second"]["bytes"] < d["first"]["bytes"] / 3, d
-    assert any("vega" in url for url, _ in next(iter(details.values()))["first"]["largest"])
 
 
 def test_the_phone_profile_is_the_mobile_one_of_web_performance_tools():

@@ -1,5 +1,5 @@
 """The reader's environment, built from scratch as Binder builds it: Binder's own JupyterLab and
-Notebook first, then requirements.txt; `pip check` must agree, and every notebook must run in it."""
+Notebook first, then requirements.txt; `pip check` must agree, and every chapter's code must run in it."""
 
 from __future__ import annotations
 
@@ -60,14 +60,35 @@ def test_reader_environment_installs_like_binder_and_runs_every_notebook(tmp_pat
     assert "jupyterlab-myst" in labextensions.stdout + labextensions.stderr
     overrides = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "clusterlab.json"
     assert json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
-    # every notebook, executed in the reader's environment by its own nbclient (Jupyter's executor, as
-    # nbconvert --execute runs it), in one process: a fresh kernel per notebook, in the notebook's folder
-    notebooks = sorted(p for p in (ROOT / "chapters").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    # the package as the reader gets it (a wheel, not this folder): every file of clusterlab is in it, the
+    # French catalogue and questions as much as the English ones
+    tracked = run(["git", "ls-files", "clusterlab"], cwd=ROOT).stdout.split()
+    installed = run([py, "-c", INSTALLED_FILES], cwd=tmp_path).stdout.split()
+    assert sorted(installed) == sorted(tracked), set(tracked) ^ set(installed)
+    # every chapter's code, executed in the reader's environment by its own nbclient (Jupyter's executor,
+    # as nbconvert --execute runs it), in one process: a fresh kernel per notebook, in the notebook's folder.
+    # The English edition's notebooks hold all of it: the French ones run the same code cells but for the
+    # language line (tests/test_editions.py), and nbval runs both editions in full; what this test adds is
+    # the reader's packages, which are the same for both.
+    notebooks = sorted(p for p in (ROOT / "chapters" / "en").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    assert len(notebooks) == len(list((ROOT / "chapters" / "fr").rglob("*.ipynb"))) >= 11
     report = json.loads(run([py, "-c", EXECUTE_ALL, *map(str, notebooks)]).stdout)
     assert sorted(report) == sorted(map(str, notebooks))
     failed = {Path(k).relative_to(ROOT).as_posix(): v for k, v in report.items() if v}
     assert not failed, failed
 
+
+#: Run in the reader's Python (outside this folder): the files of the installed clusterlab package, as
+#: paths from its parent folder, bytecode caches left out.
+INSTALLED_FILES = """
+from pathlib import Path
+import clusterlab
+top = Path(clusterlab.__file__).parent
+assert "site-packages" in top.parts, top
+for path in sorted(top.rglob("*")):
+    if path.is_file() and "__pycache__" not in path.parts:
+        print(path.relative_to(top.parent).as_posix())
+"""
 
 #: Run in the reader's Python: executes each notebook given, prints {path: "" or the error}.
 EXECUTE_ALL = """
