@@ -103,6 +103,20 @@ def _printed(language: str) -> frozenset[str]:
     return frozenset(pdf.printed_stems(language))
 
 
+@functools.cache
+def _printed_first(language: str) -> str:
+    """The first page printed (the preface), the edition's first page on the website."""
+    from bookbuild import pdf
+
+    return pdf.printed_stems(language)[0]
+
+
+def _book_file(language: str) -> str:
+    from bookbuild.pdf import BOOK_FILES
+
+    return BOOK_FILES[language]
+
+
 def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     language = (app.config.language or "en")[:2]
     other = _other_language(language, list(app.config.clusterlab_editions))
@@ -131,9 +145,17 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if pagename == f"chapters/{language}/{stem}" and stem in _printed(language) and "</h1>" in body:
         to_site_root = "../" * (pagename.count("/") + 1)
         context["cl_pdf_url"] = f"{to_site_root}pdf/{language}/{stem}.pdf"
+        links = [(context["cl_pdf_url"], "book.pdf.download_chapter")]
+        if stem == _printed_first(language):
+            # the edition's first page, where a reader arrives: the whole book too
+            links.append((f"{to_site_root}pdf/{language}/{_book_file(language)}", "book.pdf.download_book"))
         line = (
-            f'<p class="cl-pdf-line"><a href="{context["cl_pdf_url"]}" type="application/pdf">'
-            f"{html.escape(labels.label('book.pdf.download_chapter', language))}</a></p>"
+            '<p class="cl-pdf-line">'
+            + " · ".join(
+                f'<a href="{url}" type="application/pdf">{html.escape(labels.label(key, language))}</a>'
+                for url, key in links
+            )
+            + "</p>"
         )
         body = body.replace("</h1>", "</h1>\n" + line, 1)
         context["body"] = body

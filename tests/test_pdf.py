@@ -382,6 +382,14 @@ def test_the_website_links_to_every_pdf_and_every_pdf_link_resolves(site):
         for guide in ("readers-guide", "instructor-guide"):
             page = (site / language / "chapters" / language / f"{guide}.html").read_text(encoding="utf-8")
             assert f"pdf/{language}/{pdf.BOOK_FILES[language]}" in page, guide
+        # the edition's first page (where its address leads) offers the whole book beside its own PDF
+        first = pdf.printed_stems(language)[0]
+        assert f"url=chapters/{language}/{first}.html" in (site / language / "index.html").read_text(encoding="utf-8")
+        page = (site / language / "chapters" / language / f"{first}.html").read_text(encoding="utf-8")
+        line = re.search(r'<p class="cl-pdf-line">(.*?)</p>', page).group(1)
+        assert f'href="../../../pdf/{language}/{pdf.BOOK_FILES[language]}"' in line
+        assert labels.label("book.pdf.download_book", language) in html.unescape(line)
+        assert f'href="../../../pdf/{language}/{first}.pdf"' in line
 
 
 def test_links_of_a_printed_page_lead_into_the_pdf_or_to_the_website():
