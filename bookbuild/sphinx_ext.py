@@ -96,25 +96,11 @@ def _on_header_buttons(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 @functools.cache
-def _printed(language: str) -> frozenset[str]:
-    """The pages printed one by one as PDFs (the preface and each chapter)."""
+def _printed(language: str) -> tuple[str, ...]:
+    """The pages printed one by one as PDFs, in the book's order: the preface (the edition's first page), then each chapter."""
     from bookbuild import pdf
 
-    return frozenset(pdf.printed_stems(language))
-
-
-@functools.cache
-def _printed_first(language: str) -> str:
-    """The first page printed (the preface), the edition's first page on the website."""
-    from bookbuild import pdf
-
-    return pdf.printed_stems(language)[0]
-
-
-def _book_file(language: str) -> str:
-    from bookbuild.pdf import BOOK_FILES
-
-    return BOOK_FILES[language]
+    return tuple(pdf.printed_stems(language))
 
 
 def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -146,12 +132,14 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         to_site_root = "../" * (pagename.count("/") + 1)
         context["cl_pdf_url"] = f"{to_site_root}pdf/{language}/{stem}.pdf"
         links = [(context["cl_pdf_url"], "book.pdf.download_chapter")]
-        if stem == _printed_first(language):
+        if stem == _printed(language)[0]:
             # the edition's first page, where a reader arrives: the whole book too
-            links.append((f"{to_site_root}pdf/{language}/{_book_file(language)}", "book.pdf.download_book"))
+            from bookbuild.pdf import BOOK_FILES
+
+            links.append((f"{to_site_root}pdf/{language}/{BOOK_FILES[language]}", "book.pdf.download_book"))
         line = (
             '<p class="cl-pdf-line">'
-            + " · ".join(
+            + '<span aria-hidden="true"> · </span>'.join(
                 f'<a href="{url}" type="application/pdf">{html.escape(labels.label(key, language))}</a>'
                 for url, key in links
             )
